@@ -1,0 +1,22 @@
+//! PDA seeds and fixed sizes. Seeds are exported to the IDL (`#[constant]`) and
+//! mirrored by the SDK's `pda.py`; no seed literal appears anywhere else. Array
+//! lengths (`usize`) are not exported: the IDL's types carry them.
+
+use anchor_lang::prelude::*;
+
+/// Seed of the registry's global config PDA: `["config"]`.
+#[constant]
+pub const CONFIG_SEED: &[u8] = b"config";
+
+/// Basis-point denominator: 10_000 bps = 100%.
+#[constant]
+pub const BPS_DENOMINATOR: u64 = 10_000;
+
+/// Maximum number of proof-of-compute verifier keys in the config.
+pub const MAX_VERIFIERS: usize = 8;
+
+/// Number of GPU tiers (see `GpuTier`).
+pub const GPU_TIER_COUNT: usize = 7;
+
+/// Number of slashable offenses (see `Offense`).
+pub const OFFENSE_COUNT: usize = 4;
