@@ -32,7 +32,9 @@ def check_ids() -> list[str]:
         lib = REPO / "programs" / name.replace("_", "-") / "src" / "lib.rs"
         found = DECLARE_ID.findall(lib.read_text())
         if found != [address]:
-            problems.append(f"{name}: declare_id! in {lib.relative_to(REPO)} is {found}, Anchor.toml says {address}")
+            problems.append(
+                f"{name}: declare_id! in {lib.relative_to(REPO)} is {found}, Anchor.toml says {address}"
+            )
         idl_path = REPO / "target" / "idl" / f"{name}.json"
         if not idl_path.exists():
             problems.append(f"{name}: {idl_path.relative_to(REPO)} is missing")

@@ -46,7 +46,10 @@ impl RegistryConfig {
 
 /// A verifier set holds at most `MAX_VERIFIERS` distinct, non-default keys.
 pub fn validate_verifiers(verifiers: &[Pubkey]) -> Result<()> {
-    require!(verifiers.len() <= MAX_VERIFIERS, RegistryError::TooManyVerifiers);
+    require!(
+        verifiers.len() <= MAX_VERIFIERS,
+        RegistryError::TooManyVerifiers
+    );
     for (i, v) in verifiers.iter().enumerate() {
         require!(*v != Pubkey::default(), RegistryError::InvalidVerifier);
         require!(!verifiers[..i].contains(v), RegistryError::InvalidVerifier);

@@ -127,20 +127,28 @@ impl RegistryParams {
             RegistryError::TierMultipliersNotMonotonic
         );
         require!(
-            (UNBONDING_PERIOD_SECS_MIN..=UNBONDING_PERIOD_SECS_MAX).contains(&self.unbonding_period_secs),
+            (UNBONDING_PERIOD_SECS_MIN..=UNBONDING_PERIOD_SECS_MAX)
+                .contains(&self.unbonding_period_secs),
             RegistryError::ParamOutOfBounds
         );
         require!(
-            (HEARTBEAT_INTERVAL_SECS_MIN..=HEARTBEAT_INTERVAL_SECS_MAX).contains(&self.heartbeat_interval_secs),
+            (HEARTBEAT_INTERVAL_SECS_MIN..=HEARTBEAT_INTERVAL_SECS_MAX)
+                .contains(&self.heartbeat_interval_secs),
             RegistryError::ParamOutOfBounds
         );
-        require!(self.heartbeat_grace_secs <= HEARTBEAT_GRACE_SECS_MAX, RegistryError::ParamOutOfBounds);
+        require!(
+            self.heartbeat_grace_secs <= HEARTBEAT_GRACE_SECS_MAX,
+            RegistryError::ParamOutOfBounds
+        );
         require!(
             (ATTESTATION_VALIDITY_SECS_MIN..=ATTESTATION_VALIDITY_SECS_MAX)
                 .contains(&self.attestation_validity_secs),
             RegistryError::ParamOutOfBounds
         );
-        require!(self.slash_bps.iter().all(|b| *b <= bps), RegistryError::ParamOutOfBounds);
+        require!(
+            self.slash_bps.iter().all(|b| *b <= bps),
+            RegistryError::ParamOutOfBounds
+        );
         require!(
             (APPEAL_WINDOW_SECS_MIN..=APPEAL_WINDOW_SECS_MAX).contains(&self.appeal_window_secs),
             RegistryError::ParamOutOfBounds
@@ -154,11 +162,17 @@ impl RegistryParams {
             RegistryError::ParamOutOfBounds
         );
         require!(self.slash_burn_bps <= bps, RegistryError::ParamOutOfBounds);
-        require!(self.initial_reputation_bps <= bps, RegistryError::ParamOutOfBounds);
+        require!(
+            self.initial_reputation_bps <= bps,
+            RegistryError::ParamOutOfBounds
+        );
         let weights = u32::from(self.reputation_uptime_weight_bps)
             + u32::from(self.reputation_jobs_weight_bps)
             + u32::from(self.reputation_attestation_weight_bps);
-        require!(weights == u32::from(bps), RegistryError::ReputationWeightsInvalid);
+        require!(
+            weights == u32::from(bps),
+            RegistryError::ReputationWeightsInvalid
+        );
         Ok(())
     }
 }
@@ -176,7 +190,10 @@ mod tests {
     fn rejects_increasing_tier_multipliers() {
         let mut p = RegistryParams::DEFAULT;
         p.tier_multiplier_bps[6] = 60_000;
-        assert_eq!(p.validate().unwrap_err(), RegistryError::TierMultipliersNotMonotonic.into());
+        assert_eq!(
+            p.validate().unwrap_err(),
+            RegistryError::TierMultipliersNotMonotonic.into()
+        );
     }
 
     #[test]
@@ -194,7 +211,10 @@ mod tests {
         for set in cases {
             let mut p = RegistryParams::DEFAULT;
             set(&mut p);
-            assert_eq!(p.validate().unwrap_err(), RegistryError::ParamOutOfBounds.into());
+            assert_eq!(
+                p.validate().unwrap_err(),
+                RegistryError::ParamOutOfBounds.into()
+            );
         }
     }
 
@@ -202,6 +222,9 @@ mod tests {
     fn rejects_reputation_weights_not_summing_to_one() {
         let mut p = RegistryParams::DEFAULT;
         p.reputation_jobs_weight_bps += 1;
-        assert_eq!(p.validate().unwrap_err(), RegistryError::ReputationWeightsInvalid.into());
+        assert_eq!(
+            p.validate().unwrap_err(),
+            RegistryError::ReputationWeightsInvalid.into()
+        );
     }
 }

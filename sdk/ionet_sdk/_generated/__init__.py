@@ -1,0 +1,9 @@
+"""Generated program clients, one package per program.
+
+Generated from target/idl/*.json by scripts/generate_sdk.py. Do not edit."""
+
+from __future__ import annotations
+
+from . import ionet_registry
+
+__all__ = ["ionet_registry"]

@@ -1,0 +1,14 @@
+"""Constants of ionet_registry.
+
+Generated from target/idl/ionet_registry.json by scripts/generate_sdk.py. Do not edit."""
+
+from __future__ import annotations
+
+from solders.pubkey import Pubkey
+
+PROGRAM_ID = Pubkey.from_string("GMJp7x7EvHRbWJEsEn2NAooBGekLr1Zg4ooqibRRET4G")
+
+BPS_DENOMINATOR: int = 10000
+"""Basis-point denominator: 10_000 bps = 100%."""
+CONFIG_SEED: bytes = bytes([99, 111, 110, 102, 105, 103])
+"""Seed of the registry's global config PDA: `["config"]`."""

@@ -1,0 +1,29 @@
+"""Default parameters, as in the programs' `DEFAULT` constants (checked by tests on-chain)."""
+
+from __future__ import annotations
+
+from ionet_sdk._generated.ionet_registry.types import RegistryParams
+
+IO_DECIMALS = 8
+IO = 10**IO_DECIMALS
+HOUR = 3_600
+DAY = 24 * HOUR
+
+# Mirrors ionet_registry::state::RegistryParams::DEFAULT.
+REGISTRY_PARAMS = RegistryParams(
+    base_stake_per_gpu=200 * IO,
+    tier_multiplier_bps=[50_000, 30_000, 20_000, 15_000, 10_000, 7_500, 5_000],
+    unbonding_period_secs=14 * DAY,
+    heartbeat_interval_secs=60,
+    heartbeat_grace_secs=120,
+    attestation_validity_secs=7 * DAY,
+    slash_bps=[5_000, 1_000, 200, 10_000],
+    appeal_window_secs=2 * DAY,
+    slash_epoch_secs=DAY,
+    epoch_slash_cap_bps=5_000,
+    slash_burn_bps=5_000,
+    reputation_uptime_weight_bps=4_000,
+    reputation_jobs_weight_bps=4_000,
+    reputation_attestation_weight_bps=2_000,
+    initial_reputation_bps=5_000,
+)

@@ -1,0 +1,152 @@
+"""The embedded connection: programs executed in-process by solders' LiteSVM.
+
+LiteSVM is a real SVM (the SBF loader and interpreter, the system and SPL
+programs, compute metering). Programs are deployed as on a cluster, through the
+upgradeable loader: a Program account pointing at a ProgramData account that
+holds the ELF and the upgrade authority.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Sequence
+from pathlib import Path
+
+from solders.account import Account
+from solders.clock import Clock as Clock_
+from solders.hash import Hash
+from solders.litesvm import LiteSVM
+from solders.pubkey import Pubkey
+from solders.transaction import Transaction, VersionedTransaction
+from solders.transaction_metadata import FailedTransactionMetadata, TransactionMetadata
+
+from ionet_sdk.accounts import AccountInfo
+from ionet_sdk.connection import Clock, SendResult
+from ionet_sdk.errors import TransactionFailedError
+from ionet_sdk.tx_errors import error_for
+
+BPF_LOADER_UPGRADEABLE = Pubkey.from_string("BPFLoaderUpgradeab1e11111111111111111111111")
+
+_PROGRAM_STATE = 2  # UpgradeableLoaderState::Program
+_PROGRAMDATA_STATE = 3  # UpgradeableLoaderState::ProgramData
+
+
+def programdata_address(program_id: Pubkey) -> Pubkey:
+    """The ProgramData account of an upgradeable program."""
+    return Pubkey.find_program_address([bytes(program_id)], BPF_LOADER_UPGRADEABLE)[0]
+
+
+def deploy_upgradeable(
+    svm: LiteSVM, program_id: Pubkey, elf: bytes, upgrade_authority: Pubkey | None, slot: int = 0
+) -> None:
+    """Install `elf` at `program_id` as an upgradeable program with the given authority."""
+    programdata = programdata_address(program_id)
+    authority = b"\x01" + bytes(upgrade_authority) if upgrade_authority is not None else b"\x00"
+    pd_data = struct.pack("<IQ", _PROGRAMDATA_STATE, slot) + authority + elf
+    svm.set_account(
+        programdata,
+        Account(
+            lamports=svm.minimum_balance_for_rent_exemption(len(pd_data)),
+            data=pd_data,
+            owner=BPF_LOADER_UPGRADEABLE,
+            executable=False,
+        ),
+    )
+    program_data = struct.pack("<I", _PROGRAM_STATE) + bytes(programdata)
+    svm.set_account(
+        program_id,
+        Account(
+            lamports=svm.minimum_balance_for_rent_exemption(len(program_data)),
+            data=program_data,
+            owner=BPF_LOADER_UPGRADEABLE,
+            executable=True,
+        ),
+    )
+
+
+def load_elf(path: Path) -> bytes:
+    data = path.read_bytes()
+    if data[:4] != b"\x7fELF":
+        raise ValueError(f"{path} is not an ELF file")
+    return data
+
+
+class EmbeddedConnection:
+    """A `Connection` to an in-process LiteSVM. Async like every connection; never blocks on I/O."""
+
+    def __init__(self, svm: LiteSVM | None = None) -> None:
+        self.svm = svm if svm is not None else LiteSVM()
+
+    # --- programs and accounts
+
+    def deploy(self, program_id: Pubkey, path: Path, upgrade_authority: Pubkey | None) -> None:
+        deploy_upgradeable(self.svm, program_id, load_elf(path), upgrade_authority)
+
+    def airdrop(self, address: Pubkey, lamports: int) -> None:
+        result = self.svm.airdrop(address, lamports)
+        if isinstance(result, FailedTransactionMetadata):
+            raise TransactionFailedError(f"airdrop failed: {result.err()}", list(result.meta().logs()))
+
+    async def get_account(self, address: Pubkey) -> AccountInfo | None:
+        account = self.svm.get_account(address)
+        if account is None or (account.lamports == 0 and not account.data):
+            return None
+        return AccountInfo(address, account.lamports, account.owner, bytes(account.data), account.executable)
+
+    async def get_multiple_accounts(self, addresses: Sequence[Pubkey]) -> list[AccountInfo | None]:
+        return [await self.get_account(a) for a in addresses]
+
+    async def get_balance(self, address: Pubkey) -> int:
+        return self.svm.get_balance(address) or 0
+
+    async def minimum_balance_for_rent_exemption(self, size: int) -> int:
+        return self.svm.minimum_balance_for_rent_exemption(size)
+
+    # --- time
+
+    async def get_clock(self) -> Clock:
+        c = self.svm.get_clock()
+        return Clock(slot=c.slot, unix_timestamp=c.unix_timestamp, epoch=c.epoch)
+
+    def warp(self, seconds: int) -> None:
+        """Move the clock forward by `seconds` (and the slot by ~2.5 per second)."""
+        c = self.svm.get_clock()
+        slot = c.slot + max(1, seconds * 5 // 2)
+        self.svm.warp_to_slot(slot)
+        self.svm.set_clock(
+            Clock_(
+                slot=slot,
+                epoch_start_timestamp=c.epoch_start_timestamp,
+                epoch=c.epoch,
+                leader_schedule_epoch=c.leader_schedule_epoch,
+                unix_timestamp=c.unix_timestamp + seconds,
+            )
+        )
+
+    # --- transactions
+
+    async def latest_blockhash(self) -> Hash:
+        return self.svm.latest_blockhash()
+
+    def _result(self, tx: Transaction | VersionedTransaction, meta: object) -> SendResult:
+        if isinstance(meta, FailedTransactionMetadata):
+            raise error_for(meta.err(), _program_ids(tx), list(meta.meta().logs()))
+        assert isinstance(meta, TransactionMetadata)
+        return SendResult(meta.signature(), meta.compute_units_consumed(), list(meta.logs()))
+
+    async def send_transaction(self, tx: Transaction | VersionedTransaction) -> SendResult:
+        result = self._result(tx, self.svm.send_transaction(tx))
+        self.svm.expire_blockhash()  # a fresh blockhash per transaction, as on a cluster
+        return result
+
+    async def simulate_transaction(self, tx: Transaction | VersionedTransaction) -> SendResult:
+        sim = self.svm.simulate_transaction(tx)
+        if isinstance(sim, FailedTransactionMetadata):
+            return self._result(tx, sim)
+        return self._result(tx, sim.meta())
+
+
+def _program_ids(tx: Transaction | VersionedTransaction) -> list[Pubkey]:
+    msg = tx.message
+    keys = list(msg.account_keys)
+    return [keys[ix.program_id_index] for ix in msg.instructions]
