@@ -26,4 +26,3 @@ def program_data(logs: list[str]) -> Iterator[tuple[str, bytes]]:
                 yield stack[-1], base64.b64decode(line[len(_DATA) :], validate=True)
             except (binascii.Error, ValueError):
                 continue  # not base64: a plain log line that happens to start like an event
-
