@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import keyword
 import pathlib
 import re
 import subprocess
@@ -50,6 +51,11 @@ def snake(name: str) -> str:
     return re.sub(r"(?<=[A-Z])([A-Z][a-z])", r"_\1", s).lower()
 
 
+def py_name(name: str) -> str:
+    """A field or argument name that is a valid Python identifier (`from` -> `from_`)."""
+    return f"{name}_" if keyword.iskeyword(name) else name
+
+
 def camel(name: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in name.split("_"))
 
@@ -73,6 +79,17 @@ class Program:
     @classmethod
     def load(cls, path: pathlib.Path) -> Program:
         idl = json.loads(path.read_text())
+        for t in idl.get("types", []):
+            for f in t["type"].get("fields", []):
+                if isinstance(f, dict):
+                    f["name"] = py_name(f["name"])
+            for v in t["type"].get("variants", []):
+                for f in v.get("fields", []):
+                    if isinstance(f, dict):
+                        f["name"] = py_name(f["name"])
+        for ix in idl["instructions"]:
+            for a in ix["args"]:
+                a["name"] = py_name(a["name"])
         program = cls(idl=idl, name=idl["metadata"]["name"])
         program.types = {t["name"]: t for t in idl.get("types", [])}
         return program
@@ -130,7 +147,7 @@ class Program:
                 return f"Writer.{t}"
             return {"string": "Writer.string", "bytes": "Writer.bytes_vec"}[t]
         if "defined" in t:
-            return f"{t['defined']['name']}.write"
+            return "lambda w, v: v.write(w)"
         return f"lambda w, v: {self.write_expr(t, 'w', 'v')}"
 
     def write_expr(self, t: Any, w: str, v: str) -> str:
@@ -600,9 +617,10 @@ class Program:
                     key = f"program_id if {key} is None else {key}"
                 signer, writable = bool(a.get("signer")), bool(a.get("writable"))
                 if a.get("optional"):
+                    present = f"self.{a['name']} is not None"
                     out.append(
-                        f"            AccountMeta({key}, is_signer={signer} and self.{a['name']} is not None, "
-                        f"is_writable={writable} and self.{a['name']} is not None),"
+                        f"            AccountMeta({key}, is_signer={present if signer else False}, "
+                        f"is_writable={present if writable else False}),"
                     )
                 else:
                     out.append(f"            AccountMeta({key}, is_signer={signer}, is_writable={writable}),")

@@ -13,6 +13,7 @@ import sys
 
 from solders.instruction import Instruction
 from solders.keypair import Keypair
+from solders.pubkey import Pubkey
 
 from ionet_sdk import pda, spl, tx
 from ionet_sdk._generated.ionet_registry import errors, events, instructions
@@ -51,7 +52,13 @@ async def run() -> None:
                 stake_mint=mint.pubkey(),
                 treasury=treasury.pubkey(),
             ),
-            args=ConfigInitArgs(admin.pubkey(), slasher.pubkey(), verifiers, REGISTRY_PARAMS),
+            args=ConfigInitArgs(
+                admin=admin.pubkey(),
+                slashing_authority=slasher.pubkey(),
+                job_authority=Pubkey.default(),
+                verifiers=verifiers,
+                params=REGISTRY_PARAMS,
+            ),
         )
 
     try:

@@ -16,6 +16,8 @@ from ionet_sdk.defaults import IO_DECIMALS
 from ionet_sdk.programs import REGISTRY_ID, program_path
 from ionet_sdk.svm import EmbeddedConnection
 
+from .registry_env import RegistryEnv
+
 REPO = Path(__file__).resolve().parent.parent
 SOL = 1_000_000_000
 
@@ -53,3 +55,9 @@ async def new_world() -> RegistryWorld:
 @pytest.fixture
 async def world() -> RegistryWorld:
     return await new_world()
+
+
+@pytest.fixture
+async def env() -> RegistryEnv:
+    """A registry with an initialized config (see tests/registry_env.py)."""
+    return await RegistryEnv().setup()

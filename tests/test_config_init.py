@@ -46,7 +46,14 @@ def config_init_ix(
 def init_args(params: RegistryParams = REGISTRY_PARAMS) -> tuple[ConfigInitArgs, Keypair, Keypair]:
     admin, slasher = Keypair(), Keypair()
     verifiers = [Keypair().pubkey() for _ in range(3)]
-    return ConfigInitArgs(admin.pubkey(), slasher.pubkey(), verifiers, params), admin, slasher
+    args = ConfigInitArgs(
+        admin=admin.pubkey(),
+        slashing_authority=slasher.pubkey(),
+        job_authority=Pubkey.default(),
+        verifiers=verifiers,
+        params=params,
+    )
+    return args, admin, slasher
 
 
 async def assert_rejected(

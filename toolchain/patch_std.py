@@ -144,6 +144,19 @@ def patch(library: pathlib.Path) -> None:
          '    target_os = "vexos",\n)))]\npub fn hashmap_random_keys',
          '    target_os = "vexos",\n    target_os = "solana",\n)))]\npub fn hashmap_random_keys')
 
+    # HashMap keys: no randomness and no writable statics on Solana; execution must
+    # be deterministic anyway (as in Solana's std fork).
+    edit(std / "src" / "hash" / "random.rs",
+         "    pub fn new() -> RandomState {\n",
+         "    pub fn new() -> RandomState {\n"
+         '        #[cfg(target_os = "solana")]\n'
+         "        return RandomState { k0: 0, k1: 0 };\n"
+         '        #[cfg(not(target_os = "solana"))]\n'
+         "        {\n")
+    edit(std / "src" / "hash" / "random.rs",
+         "            RandomState { k0, k1 }\n        })\n",
+         "            RandomState { k0, k1 }\n        })\n        }\n")
+
     # Panics and allocation failures without statics (SBPF has no writable data).
     edit(std / "src" / "panicking.rs",
          "#[cfg(not(any(test, doctest)))]\n#[panic_handler]\npub fn panic_handler(", PANIC_HANDLER)

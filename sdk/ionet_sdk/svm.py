@@ -9,6 +9,7 @@ holds the ELF and the upgrade authority.
 from __future__ import annotations
 
 import struct
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -76,6 +77,18 @@ class EmbeddedConnection:
 
     def __init__(self, svm: LiteSVM | None = None) -> None:
         self.svm = svm if svm is not None else LiteSVM()
+        c = self.svm.get_clock()
+        if c.unix_timestamp == 0:
+            # LiteSVM starts at the unix epoch; a cluster's clock is wall time.
+            self.svm.set_clock(
+                Clock_(
+                    slot=c.slot,
+                    epoch_start_timestamp=int(time.time()),
+                    epoch=c.epoch,
+                    leader_schedule_epoch=c.leader_schedule_epoch,
+                    unix_timestamp=int(time.time()),
+                )
+            )
 
     # --- programs and accounts
 

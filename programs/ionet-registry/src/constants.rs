@@ -20,3 +20,15 @@ pub const GPU_TIER_COUNT: usize = 7;
 
 /// Number of slashable offenses (see `Offense`).
 pub const OFFENSE_COUNT: usize = 4;
+
+/// Seed of a node PDA: `["node", operator, node_id (u64 LE)]`.
+#[constant]
+pub const NODE_SEED: &[u8] = b"node";
+
+/// Seed of a node's stake vault (SPL token account): `["vault", node]`.
+#[constant]
+pub const VAULT_SEED: &[u8] = b"vault";
+
+/// Seed of a slash proposal: `["slash", node, index (u32 LE)]`.
+#[constant]
+pub const SLASH_SEED: &[u8] = b"slash";

@@ -1,5 +1,5 @@
 //! The registry's error codes (6000 + variant index). The SDK maps each code to
-//! its own exception class.
+//! its own exception class. Append only: codes are part of the ABI.
 
 use anchor_lang::prelude::*;
 
@@ -23,4 +23,60 @@ pub enum RegistryError {
     InvalidVerifier,
     #[msg("Arithmetic overflow")]
     MathOverflow,
+    #[msg("An account invariant does not hold")]
+    InvariantViolated,
+    #[msg("Hardware spec is invalid: GPU count 1-64, VRAM 1-1024 GB, CUDA major > 0, non-zero fingerprint")]
+    InvalidHardware,
+    #[msg("The agent key must not be the default key")]
+    InvalidAgent,
+    #[msg("Signer is not the node's operator")]
+    NotOperator,
+    #[msg("Signer is not the node's agent")]
+    NotAgent,
+    #[msg("Signer is not in the verifier set")]
+    NotVerifier,
+    #[msg("Signer may not propose slashes")]
+    NotSlashingAuthority,
+    #[msg("Amount must be greater than zero")]
+    ZeroAmount,
+    #[msg("Not enough bonded stake")]
+    InsufficientStake,
+    #[msg("The node has active jobs")]
+    NodeBusy,
+    #[msg("The node has a pending slash")]
+    PendingSlash,
+    #[msg("The unbonding period has not ended")]
+    UnbondingNotReady,
+    #[msg("Nothing is unbonding")]
+    NothingUnbonding,
+    #[msg("The node still holds stake")]
+    StakeRemaining,
+    #[msg("Heartbeat sent sooner than half the heartbeat interval")]
+    HeartbeatTooEarly,
+    #[msg("The node's heartbeat is not stale")]
+    NodeNotStale,
+    #[msg("The node is not active")]
+    NodeNotActive,
+    #[msg("The appeal window has closed")]
+    AppealWindowClosed,
+    #[msg("The appeal window is still open")]
+    AppealWindowOpen,
+    #[msg("Only a proposed slash can be appealed")]
+    SlashNotAppealable,
+    #[msg("Only an appealed slash can be resolved")]
+    SlashNotResolvable,
+    #[msg("This slash cannot be executed")]
+    SlashNotExecutable,
+    #[msg("Slash amount exceeds the node's stake")]
+    SlashExceedsStake,
+    #[msg("The per-epoch slash cap is reached; retry next slash epoch")]
+    SlashCapReached,
+    #[msg("Token mint is not the configured stake mint")]
+    WrongMint,
+    #[msg("Account is not the configured treasury")]
+    WrongTreasury,
+    #[msg("The update changes nothing")]
+    NothingToUpdate,
+    #[msg("The same account was passed for two roles")]
+    DuplicateAccount,
 }

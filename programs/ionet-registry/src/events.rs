@@ -1,8 +1,9 @@
 //! Events: one per state change, with the fields an indexer needs.
+//! Amounts are in IO base units (1e8); times in unix seconds; shares in bps.
 
 use anchor_lang::prelude::*;
 
-use crate::state::RegistryParams;
+use crate::state::{GpuTier, HardwareSpec, NodeStatus, Offense, RegistryParams, SlashStatus};
 
 /// The registry config was created.
 #[event]
@@ -10,8 +11,149 @@ pub struct ConfigInitialized {
     pub config: Pubkey,
     pub admin: Pubkey,
     pub slashing_authority: Pubkey,
+    pub job_authority: Pubkey,
     pub stake_mint: Pubkey,
     pub treasury: Pubkey,
     pub verifiers: Vec<Pubkey>,
     pub params: RegistryParams,
+}
+
+/// The admin changed the config; all values after the change.
+#[event]
+pub struct ConfigUpdated {
+    pub admin: Pubkey,
+    pub slashing_authority: Pubkey,
+    pub job_authority: Pubkey,
+    pub treasury: Pubkey,
+    pub verifiers: Vec<Pubkey>,
+    pub params: RegistryParams,
+}
+
+#[event]
+pub struct NodeRegistered {
+    pub node: Pubkey,
+    pub operator: Pubkey,
+    pub node_id: u64,
+    pub agent: Pubkey,
+    pub hardware: HardwareSpec,
+}
+
+#[event]
+pub struct NodeUpdated {
+    pub node: Pubkey,
+    pub agent: Pubkey,
+    pub hardware: HardwareSpec,
+    /// The hardware changed, so the attestation was cleared.
+    pub verification_cleared: bool,
+}
+
+#[event]
+pub struct NodeDeregistered {
+    pub node: Pubkey,
+    pub operator: Pubkey,
+    pub node_id: u64,
+}
+
+#[event]
+pub struct NodeStatusChanged {
+    pub node: Pubkey,
+    pub from: NodeStatus,
+    pub to: NodeStatus,
+    pub reputation_bps: u16,
+}
+
+#[event]
+pub struct NodeHeartbeat {
+    pub node: Pubkey,
+    pub at: i64,
+    pub on_time: bool,
+    pub uptime_bps: u16,
+}
+
+#[event]
+pub struct NodeMarkedInactive {
+    pub node: Pubkey,
+    pub last_heartbeat: i64,
+    pub cranker: Pubkey,
+}
+
+#[event]
+pub struct NodeAttested {
+    pub node: Pubkey,
+    pub verifier: Pubkey,
+    pub passed: bool,
+    /// `mismatch::*` bits: model 1, count 2, VRAM 4, fingerprint 8, TFLOPS 16.
+    pub mismatch: u8,
+    pub effective_tier: GpuTier,
+    pub measured_tflops: u32,
+    pub expires_at: i64,
+    /// sha256 of the attestation; recorded as spoofing evidence when declared hardware differs.
+    pub attestation_hash: [u8; 32],
+}
+
+#[event]
+pub struct StakeDeposited {
+    pub node: Pubkey,
+    pub amount: u64,
+    pub bonded: u64,
+}
+
+#[event]
+pub struct UnstakeRequested {
+    pub node: Pubkey,
+    pub amount: u64,
+    pub bonded: u64,
+    pub unbonding: u64,
+    pub ready_at: i64,
+}
+
+#[event]
+pub struct StakeRebonded {
+    pub node: Pubkey,
+    pub amount: u64,
+    pub bonded: u64,
+}
+
+#[event]
+pub struct StakeWithdrawn {
+    pub node: Pubkey,
+    pub amount: u64,
+    pub destination: Pubkey,
+}
+
+#[event]
+pub struct SlashProposed {
+    pub node: Pubkey,
+    pub proposal: Pubkey,
+    pub offense: Offense,
+    pub amount: u64,
+    pub evidence_hash: [u8; 32],
+    pub proposer: Pubkey,
+    pub appeal_deadline: i64,
+}
+
+#[event]
+pub struct SlashAppealed {
+    pub node: Pubkey,
+    pub proposal: Pubkey,
+    pub appeal_hash: [u8; 32],
+}
+
+#[event]
+pub struct SlashResolved {
+    pub node: Pubkey,
+    pub proposal: Pubkey,
+    pub upheld: bool,
+}
+
+#[event]
+pub struct SlashExecuted {
+    pub node: Pubkey,
+    pub proposal: Pubkey,
+    pub amount: u64,
+    pub burned: u64,
+    pub to_treasury: u64,
+    pub remaining: u64,
+    pub status: SlashStatus,
+    pub reputation_bps: u16,
 }

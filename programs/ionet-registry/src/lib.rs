@@ -1,8 +1,9 @@
 //! ionet registry: the supply side of the ionet GPU marketplace.
 //!
-//! Holds the global config (authorities, verifier set, bounded parameters).
-//! Node registration, stake bonds, attestations, reputation and slashing are
-//! added instruction by instruction; see README.md.
+//! GPU nodes (declared hardware, agent key), their stake bonds in IO (a vault
+//! per node), proof-of-compute attestations by a verifier set, uptime from
+//! heartbeats, an on-chain reputation, and slashing with evidence, appeal and
+//! a per-epoch cap. See README.md for the status machine and the formulas.
 
 use anchor_lang::prelude::*;
 // Helpers the SBF lowering step calls explicitly (docs/build.md).
@@ -12,6 +13,7 @@ pub mod constants;
 pub mod error;
 pub mod events;
 pub mod instructions;
+pub mod math;
 pub mod state;
 
 use instructions::*;
@@ -27,5 +29,90 @@ pub mod ionet_registry {
     /// parameters (each checked against its on-chain bounds).
     pub fn config_init(ctx: Context<ConfigInit>, args: ConfigInitArgs) -> Result<()> {
         instructions::config_init::handler(ctx, args)
+    }
+
+    /// Admin: changes authorities, the verifier set, the treasury or parameters
+    /// (within their bounds). Emits `ConfigUpdated`.
+    pub fn config_update(ctx: Context<ConfigUpdate>, args: ConfigUpdateArgs) -> Result<()> {
+        instructions::config_update::handler(ctx, args)
+    }
+
+    /// Operator: registers a node (PDA from operator + node id) with its declared
+    /// hardware and agent key, and creates its stake vault.
+    pub fn node_register(ctx: Context<NodeRegister>, args: NodeRegisterArgs) -> Result<()> {
+        instructions::node_register::handler(ctx, args)
+    }
+
+    /// Operator: changes the agent key or the declared hardware. A hardware change
+    /// clears the attestation (and is refused while the node has jobs).
+    pub fn node_update(ctx: Context<NodeUpdate>, args: NodeUpdateArgs) -> Result<()> {
+        instructions::node_update::handler(ctx, args)
+    }
+
+    /// Operator: closes the node and its vault, returning the rent. Only with no
+    /// jobs, no stake and no pending slash.
+    pub fn node_deregister(ctx: Context<NodeDeregister>) -> Result<()> {
+        instructions::node_deregister::handler(ctx)
+    }
+
+    /// Agent: records liveness and updates the uptime average.
+    pub fn node_heartbeat(ctx: Context<NodeHeartbeatAccounts>) -> Result<()> {
+        instructions::node_heartbeat::handler(ctx)
+    }
+
+    /// Anyone: marks an active node whose heartbeat is older than interval + grace
+    /// as inactive.
+    pub fn node_mark_inactive(ctx: Context<NodeMarkInactive>) -> Result<()> {
+        instructions::node_mark_inactive::handler(ctx)
+    }
+
+    /// Verifier: records a proof-of-compute attestation. Passing sets the node's
+    /// effective tier from the attested hardware; declared hardware that differs
+    /// from what was measured is recorded as spoofing evidence and jails the node.
+    pub fn node_attest(ctx: Context<NodeAttest>, args: NodeAttestArgs) -> Result<()> {
+        instructions::node_attest::handler(ctx, args)
+    }
+
+    /// Operator: bonds IO into the node's vault.
+    pub fn stake_deposit(ctx: Context<StakeDeposit>, amount: u64) -> Result<()> {
+        instructions::stake_deposit::handler(ctx, amount)
+    }
+
+    /// Operator: starts unbonding `amount` (still slashable until withdrawn).
+    pub fn stake_request_unstake(ctx: Context<StakeRequestUnstake>, amount: u64) -> Result<()> {
+        instructions::stake_request_unstake::handler(ctx, amount)
+    }
+
+    /// Operator: cancels the unbonding.
+    pub fn stake_rebond(ctx: Context<StakeRebond>) -> Result<()> {
+        instructions::stake_rebond::handler(ctx)
+    }
+
+    /// Operator: withdraws the unbonded stake after the unbonding period, unless
+    /// the node has an active job or a pending slash.
+    pub fn stake_withdraw(ctx: Context<StakeWithdraw>) -> Result<()> {
+        instructions::stake_withdraw::handler(ctx)
+    }
+
+    /// Slashing authority (or the escrow program's job authority): proposes a slash
+    /// with evidence; the amount is frozen and the appeal window starts.
+    pub fn slash_propose(ctx: Context<SlashPropose>, args: SlashProposeArgs) -> Result<()> {
+        instructions::slash_propose::handler(ctx, args)
+    }
+
+    /// Operator: appeals a proposed slash within the appeal window.
+    pub fn slash_appeal(ctx: Context<SlashAppeal>, appeal_hash: [u8; 32]) -> Result<()> {
+        instructions::slash_appeal::handler(ctx, appeal_hash)
+    }
+
+    /// Admin: upholds or overturns an appealed slash.
+    pub fn slash_resolve(ctx: Context<SlashResolve>, uphold: bool) -> Result<()> {
+        instructions::slash_resolve::handler(ctx, uphold)
+    }
+
+    /// Anyone, after the appeal window (or an upheld appeal): executes the slash
+    /// within the per-epoch cap, burning part and sending the rest to the treasury.
+    pub fn slash_execute(ctx: Context<SlashExecute>) -> Result<()> {
+        instructions::slash_execute::handler(ctx)
     }
 }

@@ -11,6 +11,8 @@ use crate::state::{validate_verifiers, RegistryConfig, RegistryParams};
 pub struct ConfigInitArgs {
     pub admin: Pubkey,
     pub slashing_authority: Pubkey,
+    /// The escrow program's authority PDA, or the default key for none yet.
+    pub job_authority: Pubkey,
     pub verifiers: Vec<Pubkey>,
     pub params: RegistryParams,
 }
@@ -24,7 +26,7 @@ pub struct ConfigInit<'info> {
         seeds = [CONFIG_SEED],
         bump,
     )]
-    pub config: Account<'info, RegistryConfig>,
+    pub config: Box<Account<'info, RegistryConfig>>,
     /// Only the program's upgrade authority may create the config, so nobody can
     /// front-run the deployment with their own admin.
     #[account(mut)]
@@ -33,9 +35,9 @@ pub struct ConfigInit<'info> {
     pub program: Program<'info, IonetRegistry>,
     #[account(constraint = program_data.upgrade_authority_address == Some(upgrade_authority.key()) @ RegistryError::NotUpgradeAuthority)]
     pub program_data: Account<'info, ProgramData>,
-    pub stake_mint: Account<'info, Mint>,
+    pub stake_mint: Box<Account<'info, Mint>>,
     #[account(token::mint = stake_mint)]
-    pub treasury: Account<'info, TokenAccount>,
+    pub treasury: Box<Account<'info, TokenAccount>>,
     pub system_program: Program<'info, System>,
 }
 
@@ -52,6 +54,7 @@ pub fn handler(ctx: Context<ConfigInit>, args: ConfigInitArgs) -> Result<()> {
     config.set_inner(RegistryConfig {
         admin: args.admin,
         slashing_authority: args.slashing_authority,
+        job_authority: args.job_authority,
         stake_mint: ctx.accounts.stake_mint.key(),
         treasury: ctx.accounts.treasury.key(),
         verifiers: args.verifiers,
@@ -65,6 +68,7 @@ pub fn handler(ctx: Context<ConfigInit>, args: ConfigInitArgs) -> Result<()> {
         config: config.key(),
         admin: config.admin,
         slashing_authority: config.slashing_authority,
+        job_authority: config.job_authority,
         stake_mint: config.stake_mint,
         treasury: config.treasury,
         verifiers: config.verifiers.clone(),

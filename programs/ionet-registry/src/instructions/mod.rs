@@ -1,5 +1,40 @@
 //! One instruction per file: its accounts, its args and its handler.
+//!
+//! Every module names its entry point `handler` (lib.rs calls them by path); the
+//! glob re-exports exist for the accounts structs Anchor's `#[program]` expects at
+//! the crate root.
+#![allow(ambiguous_glob_reexports)]
 
 pub mod config_init;
+pub mod config_update;
+pub mod node_attest;
+pub mod node_deregister;
+pub mod node_heartbeat;
+pub mod node_mark_inactive;
+pub mod node_register;
+pub mod node_update;
+pub mod slash_appeal;
+pub mod slash_execute;
+pub mod slash_propose;
+pub mod slash_resolve;
+pub mod stake_deposit;
+pub mod stake_rebond;
+pub mod stake_request_unstake;
+pub mod stake_withdraw;
 
 pub use config_init::*;
+pub use config_update::*;
+pub use node_attest::*;
+pub use node_deregister::*;
+pub use node_heartbeat::*;
+pub use node_mark_inactive::*;
+pub use node_register::*;
+pub use node_update::*;
+pub use slash_appeal::*;
+pub use slash_execute::*;
+pub use slash_propose::*;
+pub use slash_resolve::*;
+pub use stake_deposit::*;
+pub use stake_rebond::*;
+pub use stake_request_unstake::*;
+pub use stake_withdraw::*;

@@ -14,6 +14,9 @@ pub struct RegistryConfig {
     pub admin: Pubkey,
     /// May propose slashes.
     pub slashing_authority: Pubkey,
+    /// May propose slashes for failed jobs (the escrow program's authority PDA);
+    /// the default key means none.
+    pub job_authority: Pubkey,
     /// The IO mint stakes are bonded in.
     pub stake_mint: Pubkey,
     /// IO token account receiving the non-burned share of slashes.
@@ -41,6 +44,10 @@ impl RegistryConfig {
 
     pub fn is_verifier(&self, key: &Pubkey) -> bool {
         self.verifiers.contains(key)
+    }
+
+    pub fn may_propose_slash(&self, key: &Pubkey) -> bool {
+        *key == self.slashing_authority || (*key == self.job_authority && *key != Pubkey::default())
     }
 }
 

@@ -4,6 +4,7 @@ Generated from target/idl/ionet_registry.json by scripts/generate_sdk.py. Do not
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -12,12 +13,204 @@ from solders.pubkey import Pubkey
 
 from ionet_sdk.accounts import AccountInfo, AccountSource
 from ionet_sdk.codec import Reader, Writer
-from ionet_sdk.errors import AccountDiscriminatorMismatchError, AccountOwnerMismatchError
+from ionet_sdk.errors import AccountDiscriminatorMismatchError, AccountOwnerMismatchError, DecodeError
 
 from .constants import PROGRAM_ID
 from .types import (
+    Attestation,
+    GpuModel,
+    GpuTier,
+    HardwareSpec,
+    NodeStatus,
+    Offense,
     RegistryParams,
+    SlashStatus,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """Seeds: `[NODE_SEED, operator, node_id (u64 LE)]`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([208, 53, 1, 3, 49, 122, 180, 49])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct(
+        "<32s32sQBBHHBBBBBBBBBBIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB32sBHHIIHIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBQqq?BBQQqHHHIqqQHIIIIHBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBqQQBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
+    )
+
+    operator: Pubkey
+    agent: Pubkey
+    """The worker agent's hot key: signs heartbeats (the operator's key stays cold)."""
+    node_id: int
+    status: NodeStatus
+    declared: HardwareSpec
+    attestation: Attestation
+    effective_tier: GpuTier
+    """Tier from the attested hardware; `Other` until a passing attestation."""
+    bonded: int
+    """precision: IO base units (1e8)"""
+    unbonding: int
+    """Requested for withdrawal; still slashable. precision: IO base units (1e8)"""
+    unbonding_ready_at: int
+    """unit: unix seconds"""
+    active_jobs: int
+    committed_gpus: int
+    pending_slashes: int
+    slash_count: int
+    """Number of slash proposals ever made (the next proposal's index)."""
+    registered_at: int
+    """unit: unix seconds"""
+    last_heartbeat: int
+    """unit: unix seconds; 0 before the first heartbeat"""
+    heartbeat_count: int
+    uptime_bps: int
+    """Exponential moving average of on-time heartbeats. precision: bps"""
+    jobs_completed: int
+    jobs_failed: int
+    attestations_passed: int
+    attestations_failed: int
+    reputation_bps: int
+    """precision: bps"""
+    spoofing_evidence: list[int]
+    """Hash of the failed attestation that flagged spoofing; zero if none."""
+    slash_epoch_start: int
+    """unit: unix seconds"""
+    slashed_in_epoch: int
+    """precision: IO base units (1e8)"""
+    slashed_total: int
+    """precision: IO base units (1e8)"""
+    bump: int
+    vault_bump: int
+    reserved: list[int]
+
+    @classmethod
+    def read(cls, r: Reader) -> Node:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("Node: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                operator=Pubkey.from_bytes(v[0]),
+                agent=Pubkey.from_bytes(v[1]),
+                node_id=v[2],
+                status=NodeStatus(v[3]),
+                declared=HardwareSpec(
+                    gpu_model=GpuModel(v[4]),
+                    gpu_count=v[5],
+                    vram_gb_per_gpu=v[6],
+                    cuda_major=v[7],
+                    cuda_minor=v[8],
+                    region=list(v[9:17]),
+                    bandwidth_mbps=v[17],
+                    fingerprint=list(v[18:50]),
+                ),
+                attestation=Attestation(
+                    verifier=Pubkey.from_bytes(v[50]),
+                    gpu_model=GpuModel(v[51]),
+                    gpu_count=v[52],
+                    vram_gb_per_gpu=v[53],
+                    measured_tflops=v[54],
+                    rtt_us=v[55],
+                    packet_loss_bps=v[56],
+                    bandwidth_mbps=v[57],
+                    fingerprint=list(v[58:90]),
+                    slot=v[90],
+                    attested_at=v[91],
+                    expires_at=v[92],
+                    passed=v[93],
+                    mismatch=v[94],
+                ),
+                effective_tier=GpuTier(v[95]),
+                bonded=v[96],
+                unbonding=v[97],
+                unbonding_ready_at=v[98],
+                active_jobs=v[99],
+                committed_gpus=v[100],
+                pending_slashes=v[101],
+                slash_count=v[102],
+                registered_at=v[103],
+                last_heartbeat=v[104],
+                heartbeat_count=v[105],
+                uptime_bps=v[106],
+                jobs_completed=v[107],
+                jobs_failed=v[108],
+                attestations_passed=v[109],
+                attestations_failed=v[110],
+                reputation_bps=v[111],
+                spoofing_evidence=list(v[112:144]),
+                slash_epoch_start=v[144],
+                slashed_in_epoch=v[145],
+                slashed_total=v[146],
+                bump=v[147],
+                vault_bump=v[148],
+                reserved=list(v[149:181]),
+            )
+        except ValueError as err:
+            raise DecodeError(f"Node: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.operator)
+        w.pubkey(self.agent)
+        w.u64(self.node_id)
+        self.status.write(w)
+        self.declared.write(w)
+        self.attestation.write(w)
+        self.effective_tier.write(w)
+        w.u64(self.bonded)
+        w.u64(self.unbonding)
+        w.i64(self.unbonding_ready_at)
+        w.u16(self.active_jobs)
+        w.u16(self.committed_gpus)
+        w.u16(self.pending_slashes)
+        w.u32(self.slash_count)
+        w.i64(self.registered_at)
+        w.i64(self.last_heartbeat)
+        w.u64(self.heartbeat_count)
+        w.u16(self.uptime_bps)
+        w.u32(self.jobs_completed)
+        w.u32(self.jobs_failed)
+        w.u32(self.attestations_passed)
+        w.u32(self.attestations_failed)
+        w.u16(self.reputation_bps)
+        w.array(self.spoofing_evidence, Writer.u8, 32)
+        w.i64(self.slash_epoch_start)
+        w.u64(self.slashed_in_epoch)
+        w.u64(self.slashed_total)
+        w.u8(self.bump)
+        w.u8(self.vault_bump)
+        w.array(self.reserved, Writer.u8, 32)
+
+    @classmethod
+    def decode(cls, data: bytes) -> Node:
+        """Decode account data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise AccountDiscriminatorMismatchError("not a Node: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+    @classmethod
+    def from_account(cls, info: AccountInfo) -> Node:
+        """Decode an account read from a connection, checking its owner."""
+        if info.owner != PROGRAM_ID:
+            raise AccountOwnerMismatchError(f"{info.address} is owned by {info.owner}, not ionet_registry")
+        return cls.decode(info.data)
+
+    @classmethod
+    async def fetch(cls, conn: AccountSource, address: Pubkey) -> Node | None:
+        """Fetch and decode; None if the account does not exist."""
+        info = await conn.get_account(address)
+        return None if info is None else cls.from_account(info)
+
+    @classmethod
+    async def fetch_multiple(cls, conn: AccountSource, addresses: Sequence[Pubkey]) -> list[Node | None]:
+        infos = await conn.get_multiple_accounts(addresses)
+        return [None if i is None else cls.from_account(i) for i in infos]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +223,11 @@ class RegistryConfig:
     """Changes parameters and authorities, resolves appeals. Any pubkey (a multisig works)."""
     slashing_authority: Pubkey
     """May propose slashes."""
+    job_authority: Pubkey
+    """
+    May propose slashes for failed jobs (the escrow program's authority PDA);
+    the default key means none.
+    """
     stake_mint: Pubkey
     """The IO mint stakes are bonded in."""
     treasury: Pubkey
@@ -48,6 +246,7 @@ class RegistryConfig:
         return cls(
             admin=r.pubkey(),
             slashing_authority=r.pubkey(),
+            job_authority=r.pubkey(),
             stake_mint=r.pubkey(),
             treasury=r.pubkey(),
             verifiers=r.vec(Reader.pubkey),
@@ -61,6 +260,7 @@ class RegistryConfig:
         w.raw(self.DISCRIMINATOR)
         w.pubkey(self.admin)
         w.pubkey(self.slashing_authority)
+        w.pubkey(self.job_authority)
         w.pubkey(self.stake_mint)
         w.pubkey(self.treasury)
         w.vec(self.verifiers, Writer.pubkey)
@@ -102,4 +302,109 @@ class RegistryConfig:
         return [None if i is None else cls.from_account(i) for i in infos]
 
 
-ACCOUNTS: dict[bytes, type[RegistryConfig]] = {RegistryConfig.DISCRIMINATOR: RegistryConfig}
+@dataclass(frozen=True, slots=True)
+class SlashProposal:
+    """Seeds: `[SLASH_SEED, node, index (u32 LE)]`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([104, 26, 13, 94, 65, 203, 107, 43])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct(
+        "<32sIB32sQQBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBqqBB"
+    )
+
+    node: Pubkey
+    index: int
+    offense: Offense
+    proposer: Pubkey
+    amount: int
+    """Frozen when proposed. precision: IO base units (1e8)"""
+    executed: int
+    """precision: IO base units (1e8)"""
+    evidence_hash: list[int]
+    """Hash of the evidence (a failed attestation, a missed-deadline record)."""
+    appeal_hash: list[int]
+    """Hash of the operator's appeal statement; zero if none."""
+    proposed_at: int
+    """unit: unix seconds"""
+    appeal_deadline: int
+    """unit: unix seconds"""
+    status: SlashStatus
+    bump: int
+
+    @classmethod
+    def read(cls, r: Reader) -> SlashProposal:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("SlashProposal: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                node=Pubkey.from_bytes(v[0]),
+                index=v[1],
+                offense=Offense(v[2]),
+                proposer=Pubkey.from_bytes(v[3]),
+                amount=v[4],
+                executed=v[5],
+                evidence_hash=list(v[6:38]),
+                appeal_hash=list(v[38:70]),
+                proposed_at=v[70],
+                appeal_deadline=v[71],
+                status=SlashStatus(v[72]),
+                bump=v[73],
+            )
+        except ValueError as err:
+            raise DecodeError(f"SlashProposal: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.u32(self.index)
+        self.offense.write(w)
+        w.pubkey(self.proposer)
+        w.u64(self.amount)
+        w.u64(self.executed)
+        w.array(self.evidence_hash, Writer.u8, 32)
+        w.array(self.appeal_hash, Writer.u8, 32)
+        w.i64(self.proposed_at)
+        w.i64(self.appeal_deadline)
+        self.status.write(w)
+        w.u8(self.bump)
+
+    @classmethod
+    def decode(cls, data: bytes) -> SlashProposal:
+        """Decode account data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise AccountDiscriminatorMismatchError("not a SlashProposal: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+    @classmethod
+    def from_account(cls, info: AccountInfo) -> SlashProposal:
+        """Decode an account read from a connection, checking its owner."""
+        if info.owner != PROGRAM_ID:
+            raise AccountOwnerMismatchError(f"{info.address} is owned by {info.owner}, not ionet_registry")
+        return cls.decode(info.data)
+
+    @classmethod
+    async def fetch(cls, conn: AccountSource, address: Pubkey) -> SlashProposal | None:
+        """Fetch and decode; None if the account does not exist."""
+        info = await conn.get_account(address)
+        return None if info is None else cls.from_account(info)
+
+    @classmethod
+    async def fetch_multiple(
+        cls, conn: AccountSource, addresses: Sequence[Pubkey]
+    ) -> list[SlashProposal | None]:
+        infos = await conn.get_multiple_accounts(addresses)
+        return [None if i is None else cls.from_account(i) for i in infos]
+
+
+ACCOUNTS: dict[bytes, type[Node | RegistryConfig | SlashProposal]] = {
+    Node.DISCRIMINATOR: Node,
+    RegistryConfig.DISCRIMINATOR: RegistryConfig,
+    SlashProposal.DISCRIMINATOR: SlashProposal,
+}

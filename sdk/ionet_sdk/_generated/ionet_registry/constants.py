@@ -12,3 +12,9 @@ BPS_DENOMINATOR: int = 10000
 """Basis-point denominator: 10_000 bps = 100%."""
 CONFIG_SEED: bytes = bytes([99, 111, 110, 102, 105, 103])
 """Seed of the registry's global config PDA: `["config"]`."""
+NODE_SEED: bytes = bytes([110, 111, 100, 101])
+"""Seed of a node PDA: `["node", operator, node_id (u64 LE)]`."""
+SLASH_SEED: bytes = bytes([115, 108, 97, 115, 104])
+"""Seed of a slash proposal: `["slash", node, index (u32 LE)]`."""
+VAULT_SEED: bytes = bytes([118, 97, 117, 108, 116])
+"""Seed of a node's stake vault (SPL token account): `["vault", node]`."""

@@ -85,6 +85,232 @@ class MathOverflow(IonetRegistryError):
     error_msg = "Arithmetic overflow"
 
 
+class InvariantViolated(IonetRegistryError):
+    """An account invariant does not hold"""
+
+    code = 6009
+    error_name = "InvariantViolated"
+    error_msg = "An account invariant does not hold"
+
+
+class InvalidHardware(IonetRegistryError):
+    """Hardware spec is invalid: GPU count 1-64, VRAM 1-1024 GB, CUDA major > 0, non-zero fingerprint"""
+
+    code = 6010
+    error_name = "InvalidHardware"
+    error_msg = (
+        "Hardware spec is invalid: GPU count 1-64, VRAM 1-1024 GB, CUDA major > 0, non-zero fingerprint"
+    )
+
+
+class InvalidAgent(IonetRegistryError):
+    """The agent key must not be the default key"""
+
+    code = 6011
+    error_name = "InvalidAgent"
+    error_msg = "The agent key must not be the default key"
+
+
+class NotOperator(IonetRegistryError):
+    """Signer is not the node's operator"""
+
+    code = 6012
+    error_name = "NotOperator"
+    error_msg = "Signer is not the node's operator"
+
+
+class NotAgent(IonetRegistryError):
+    """Signer is not the node's agent"""
+
+    code = 6013
+    error_name = "NotAgent"
+    error_msg = "Signer is not the node's agent"
+
+
+class NotVerifier(IonetRegistryError):
+    """Signer is not in the verifier set"""
+
+    code = 6014
+    error_name = "NotVerifier"
+    error_msg = "Signer is not in the verifier set"
+
+
+class NotSlashingAuthority(IonetRegistryError):
+    """Signer may not propose slashes"""
+
+    code = 6015
+    error_name = "NotSlashingAuthority"
+    error_msg = "Signer may not propose slashes"
+
+
+class ZeroAmount(IonetRegistryError):
+    """Amount must be greater than zero"""
+
+    code = 6016
+    error_name = "ZeroAmount"
+    error_msg = "Amount must be greater than zero"
+
+
+class InsufficientStake(IonetRegistryError):
+    """Not enough bonded stake"""
+
+    code = 6017
+    error_name = "InsufficientStake"
+    error_msg = "Not enough bonded stake"
+
+
+class NodeBusy(IonetRegistryError):
+    """The node has active jobs"""
+
+    code = 6018
+    error_name = "NodeBusy"
+    error_msg = "The node has active jobs"
+
+
+class PendingSlash(IonetRegistryError):
+    """The node has a pending slash"""
+
+    code = 6019
+    error_name = "PendingSlash"
+    error_msg = "The node has a pending slash"
+
+
+class UnbondingNotReady(IonetRegistryError):
+    """The unbonding period has not ended"""
+
+    code = 6020
+    error_name = "UnbondingNotReady"
+    error_msg = "The unbonding period has not ended"
+
+
+class NothingUnbonding(IonetRegistryError):
+    """Nothing is unbonding"""
+
+    code = 6021
+    error_name = "NothingUnbonding"
+    error_msg = "Nothing is unbonding"
+
+
+class StakeRemaining(IonetRegistryError):
+    """The node still holds stake"""
+
+    code = 6022
+    error_name = "StakeRemaining"
+    error_msg = "The node still holds stake"
+
+
+class HeartbeatTooEarly(IonetRegistryError):
+    """Heartbeat sent sooner than half the heartbeat interval"""
+
+    code = 6023
+    error_name = "HeartbeatTooEarly"
+    error_msg = "Heartbeat sent sooner than half the heartbeat interval"
+
+
+class NodeNotStale(IonetRegistryError):
+    """The node's heartbeat is not stale"""
+
+    code = 6024
+    error_name = "NodeNotStale"
+    error_msg = "The node's heartbeat is not stale"
+
+
+class NodeNotActive(IonetRegistryError):
+    """The node is not active"""
+
+    code = 6025
+    error_name = "NodeNotActive"
+    error_msg = "The node is not active"
+
+
+class AppealWindowClosed(IonetRegistryError):
+    """The appeal window has closed"""
+
+    code = 6026
+    error_name = "AppealWindowClosed"
+    error_msg = "The appeal window has closed"
+
+
+class AppealWindowOpen(IonetRegistryError):
+    """The appeal window is still open"""
+
+    code = 6027
+    error_name = "AppealWindowOpen"
+    error_msg = "The appeal window is still open"
+
+
+class SlashNotAppealable(IonetRegistryError):
+    """Only a proposed slash can be appealed"""
+
+    code = 6028
+    error_name = "SlashNotAppealable"
+    error_msg = "Only a proposed slash can be appealed"
+
+
+class SlashNotResolvable(IonetRegistryError):
+    """Only an appealed slash can be resolved"""
+
+    code = 6029
+    error_name = "SlashNotResolvable"
+    error_msg = "Only an appealed slash can be resolved"
+
+
+class SlashNotExecutable(IonetRegistryError):
+    """This slash cannot be executed"""
+
+    code = 6030
+    error_name = "SlashNotExecutable"
+    error_msg = "This slash cannot be executed"
+
+
+class SlashExceedsStake(IonetRegistryError):
+    """Slash amount exceeds the node's stake"""
+
+    code = 6031
+    error_name = "SlashExceedsStake"
+    error_msg = "Slash amount exceeds the node's stake"
+
+
+class SlashCapReached(IonetRegistryError):
+    """The per-epoch slash cap is reached; retry next slash epoch"""
+
+    code = 6032
+    error_name = "SlashCapReached"
+    error_msg = "The per-epoch slash cap is reached; retry next slash epoch"
+
+
+class WrongMint(IonetRegistryError):
+    """Token mint is not the configured stake mint"""
+
+    code = 6033
+    error_name = "WrongMint"
+    error_msg = "Token mint is not the configured stake mint"
+
+
+class WrongTreasury(IonetRegistryError):
+    """Account is not the configured treasury"""
+
+    code = 6034
+    error_name = "WrongTreasury"
+    error_msg = "Account is not the configured treasury"
+
+
+class NothingToUpdate(IonetRegistryError):
+    """The update changes nothing"""
+
+    code = 6035
+    error_name = "NothingToUpdate"
+    error_msg = "The update changes nothing"
+
+
+class DuplicateAccount(IonetRegistryError):
+    """The same account was passed for two roles"""
+
+    code = 6036
+    error_name = "DuplicateAccount"
+    error_msg = "The same account was passed for two roles"
+
+
 ERRORS: dict[int, type[IonetRegistryError]] = {
     NotUpgradeAuthority.code: NotUpgradeAuthority,
     InvalidProgramData.code: InvalidProgramData,
@@ -95,4 +321,32 @@ ERRORS: dict[int, type[IonetRegistryError]] = {
     TooManyVerifiers.code: TooManyVerifiers,
     InvalidVerifier.code: InvalidVerifier,
     MathOverflow.code: MathOverflow,
+    InvariantViolated.code: InvariantViolated,
+    InvalidHardware.code: InvalidHardware,
+    InvalidAgent.code: InvalidAgent,
+    NotOperator.code: NotOperator,
+    NotAgent.code: NotAgent,
+    NotVerifier.code: NotVerifier,
+    NotSlashingAuthority.code: NotSlashingAuthority,
+    ZeroAmount.code: ZeroAmount,
+    InsufficientStake.code: InsufficientStake,
+    NodeBusy.code: NodeBusy,
+    PendingSlash.code: PendingSlash,
+    UnbondingNotReady.code: UnbondingNotReady,
+    NothingUnbonding.code: NothingUnbonding,
+    StakeRemaining.code: StakeRemaining,
+    HeartbeatTooEarly.code: HeartbeatTooEarly,
+    NodeNotStale.code: NodeNotStale,
+    NodeNotActive.code: NodeNotActive,
+    AppealWindowClosed.code: AppealWindowClosed,
+    AppealWindowOpen.code: AppealWindowOpen,
+    SlashNotAppealable.code: SlashNotAppealable,
+    SlashNotResolvable.code: SlashNotResolvable,
+    SlashNotExecutable.code: SlashNotExecutable,
+    SlashExceedsStake.code: SlashExceedsStake,
+    SlashCapReached.code: SlashCapReached,
+    WrongMint.code: WrongMint,
+    WrongTreasury.code: WrongTreasury,
+    NothingToUpdate.code: NothingToUpdate,
+    DuplicateAccount.code: DuplicateAccount,
 }

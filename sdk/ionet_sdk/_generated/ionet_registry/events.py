@@ -4,6 +4,7 @@ Generated from target/idl/ionet_registry.json by scripts/generate_sdk.py. Do not
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -15,7 +16,13 @@ from ionet_sdk.logs import program_data
 
 from .constants import PROGRAM_ID
 from .types import (
+    GpuModel,
+    GpuTier,
+    HardwareSpec,
+    NodeStatus,
+    Offense,
     RegistryParams,
+    SlashStatus,
 )
 
 
@@ -28,6 +35,7 @@ class ConfigInitialized:
     config: Pubkey
     admin: Pubkey
     slashing_authority: Pubkey
+    job_authority: Pubkey
     stake_mint: Pubkey
     treasury: Pubkey
     verifiers: list[Pubkey]
@@ -39,6 +47,7 @@ class ConfigInitialized:
             config=r.pubkey(),
             admin=r.pubkey(),
             slashing_authority=r.pubkey(),
+            job_authority=r.pubkey(),
             stake_mint=r.pubkey(),
             treasury=r.pubkey(),
             verifiers=r.vec(Reader.pubkey),
@@ -50,6 +59,7 @@ class ConfigInitialized:
         w.pubkey(self.config)
         w.pubkey(self.admin)
         w.pubkey(self.slashing_authority)
+        w.pubkey(self.job_authority)
         w.pubkey(self.stake_mint)
         w.pubkey(self.treasury)
         w.vec(self.verifiers, Writer.pubkey)
@@ -68,9 +78,827 @@ class ConfigInitialized:
         return w.getvalue()
 
 
-Event = ConfigInitialized
+@dataclass(frozen=True, slots=True)
+class ConfigUpdated:
+    """The admin changed the config; all values after the change."""
 
-EVENTS: dict[bytes, type[Event]] = {ConfigInitialized.DISCRIMINATOR: ConfigInitialized}
+    DISCRIMINATOR: ClassVar[bytes] = bytes([40, 241, 230, 122, 11, 19, 198, 194])
+
+    admin: Pubkey
+    slashing_authority: Pubkey
+    job_authority: Pubkey
+    treasury: Pubkey
+    verifiers: list[Pubkey]
+    params: RegistryParams
+
+    @classmethod
+    def read(cls, r: Reader) -> ConfigUpdated:
+        return cls(
+            admin=r.pubkey(),
+            slashing_authority=r.pubkey(),
+            job_authority=r.pubkey(),
+            treasury=r.pubkey(),
+            verifiers=r.vec(Reader.pubkey),
+            params=RegistryParams.read(r),
+        )
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.admin)
+        w.pubkey(self.slashing_authority)
+        w.pubkey(self.job_authority)
+        w.pubkey(self.treasury)
+        w.vec(self.verifiers, Writer.pubkey)
+        self.params.write(w)
+
+    @classmethod
+    def decode(cls, data: bytes) -> ConfigUpdated:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a ConfigUpdated: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class NodeAttested:
+    """Event `NodeAttested`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([50, 246, 156, 15, 245, 164, 143, 218])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s?BBIqBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB")
+
+    node: Pubkey
+    verifier: Pubkey
+    passed: bool
+    mismatch: int
+    """`mismatch::*` bits: model 1, count 2, VRAM 4, fingerprint 8, TFLOPS 16."""
+    effective_tier: GpuTier
+    measured_tflops: int
+    expires_at: int
+    attestation_hash: list[int]
+    """sha256 of the attestation; recorded as spoofing evidence when declared hardware differs."""
+
+    @classmethod
+    def read(cls, r: Reader) -> NodeAttested:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("NodeAttested: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                node=Pubkey.from_bytes(v[0]),
+                verifier=Pubkey.from_bytes(v[1]),
+                passed=v[2],
+                mismatch=v[3],
+                effective_tier=GpuTier(v[4]),
+                measured_tflops=v[5],
+                expires_at=v[6],
+                attestation_hash=list(v[7:39]),
+            )
+        except ValueError as err:
+            raise DecodeError(f"NodeAttested: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.pubkey(self.verifier)
+        w.bool(self.passed)
+        w.u8(self.mismatch)
+        self.effective_tier.write(w)
+        w.u32(self.measured_tflops)
+        w.i64(self.expires_at)
+        w.array(self.attestation_hash, Writer.u8, 32)
+
+    @classmethod
+    def decode(cls, data: bytes) -> NodeAttested:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a NodeAttested: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class NodeDeregistered:
+    """Event `NodeDeregistered`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([13, 10, 0, 47, 35, 152, 52, 8])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32sQ")
+
+    node: Pubkey
+    operator: Pubkey
+    node_id: int
+
+    @classmethod
+    def read(cls, r: Reader) -> NodeDeregistered:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("NodeDeregistered: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(node=Pubkey.from_bytes(v[0]), operator=Pubkey.from_bytes(v[1]), node_id=v[2])
+        except ValueError as err:
+            raise DecodeError(f"NodeDeregistered: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.pubkey(self.operator)
+        w.u64(self.node_id)
+
+    @classmethod
+    def decode(cls, data: bytes) -> NodeDeregistered:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a NodeDeregistered: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class NodeHeartbeat:
+    """Event `NodeHeartbeat`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([107, 21, 142, 165, 15, 73, 236, 132])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sq?H")
+
+    node: Pubkey
+    at: int
+    on_time: bool
+    uptime_bps: int
+
+    @classmethod
+    def read(cls, r: Reader) -> NodeHeartbeat:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("NodeHeartbeat: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(node=Pubkey.from_bytes(v[0]), at=v[1], on_time=v[2], uptime_bps=v[3])
+        except ValueError as err:
+            raise DecodeError(f"NodeHeartbeat: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.i64(self.at)
+        w.bool(self.on_time)
+        w.u16(self.uptime_bps)
+
+    @classmethod
+    def decode(cls, data: bytes) -> NodeHeartbeat:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a NodeHeartbeat: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class NodeMarkedInactive:
+    """Event `NodeMarkedInactive`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([183, 172, 199, 239, 64, 73, 196, 119])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sq32s")
+
+    node: Pubkey
+    last_heartbeat: int
+    cranker: Pubkey
+
+    @classmethod
+    def read(cls, r: Reader) -> NodeMarkedInactive:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("NodeMarkedInactive: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(node=Pubkey.from_bytes(v[0]), last_heartbeat=v[1], cranker=Pubkey.from_bytes(v[2]))
+        except ValueError as err:
+            raise DecodeError(f"NodeMarkedInactive: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.i64(self.last_heartbeat)
+        w.pubkey(self.cranker)
+
+    @classmethod
+    def decode(cls, data: bytes) -> NodeMarkedInactive:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a NodeMarkedInactive: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRegistered:
+    """Event `NodeRegistered`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([15, 57, 183, 59, 93, 55, 157, 195])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct(
+        "<32s32sQ32sBHHBBBBBBBBBBIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
+    )
+
+    node: Pubkey
+    operator: Pubkey
+    node_id: int
+    agent: Pubkey
+    hardware: HardwareSpec
+
+    @classmethod
+    def read(cls, r: Reader) -> NodeRegistered:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("NodeRegistered: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                node=Pubkey.from_bytes(v[0]),
+                operator=Pubkey.from_bytes(v[1]),
+                node_id=v[2],
+                agent=Pubkey.from_bytes(v[3]),
+                hardware=HardwareSpec(
+                    gpu_model=GpuModel(v[4]),
+                    gpu_count=v[5],
+                    vram_gb_per_gpu=v[6],
+                    cuda_major=v[7],
+                    cuda_minor=v[8],
+                    region=list(v[9:17]),
+                    bandwidth_mbps=v[17],
+                    fingerprint=list(v[18:50]),
+                ),
+            )
+        except ValueError as err:
+            raise DecodeError(f"NodeRegistered: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.pubkey(self.operator)
+        w.u64(self.node_id)
+        w.pubkey(self.agent)
+        self.hardware.write(w)
+
+    @classmethod
+    def decode(cls, data: bytes) -> NodeRegistered:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a NodeRegistered: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class NodeStatusChanged:
+    """Event `NodeStatusChanged`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([143, 68, 203, 216, 160, 96, 161, 166])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sBBH")
+
+    node: Pubkey
+    from_: NodeStatus
+    to: NodeStatus
+    reputation_bps: int
+
+    @classmethod
+    def read(cls, r: Reader) -> NodeStatusChanged:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("NodeStatusChanged: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                node=Pubkey.from_bytes(v[0]), from_=NodeStatus(v[1]), to=NodeStatus(v[2]), reputation_bps=v[3]
+            )
+        except ValueError as err:
+            raise DecodeError(f"NodeStatusChanged: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        self.from_.write(w)
+        self.to.write(w)
+        w.u16(self.reputation_bps)
+
+    @classmethod
+    def decode(cls, data: bytes) -> NodeStatusChanged:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a NodeStatusChanged: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class NodeUpdated:
+    """Event `NodeUpdated`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([3, 8, 87, 251, 118, 64, 24, 70])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32sBHHBBBBBBBBBBIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB?")
+
+    node: Pubkey
+    agent: Pubkey
+    hardware: HardwareSpec
+    verification_cleared: bool
+    """The hardware changed, so the attestation was cleared."""
+
+    @classmethod
+    def read(cls, r: Reader) -> NodeUpdated:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("NodeUpdated: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                node=Pubkey.from_bytes(v[0]),
+                agent=Pubkey.from_bytes(v[1]),
+                hardware=HardwareSpec(
+                    gpu_model=GpuModel(v[2]),
+                    gpu_count=v[3],
+                    vram_gb_per_gpu=v[4],
+                    cuda_major=v[5],
+                    cuda_minor=v[6],
+                    region=list(v[7:15]),
+                    bandwidth_mbps=v[15],
+                    fingerprint=list(v[16:48]),
+                ),
+                verification_cleared=v[48],
+            )
+        except ValueError as err:
+            raise DecodeError(f"NodeUpdated: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.pubkey(self.agent)
+        self.hardware.write(w)
+        w.bool(self.verification_cleared)
+
+    @classmethod
+    def decode(cls, data: bytes) -> NodeUpdated:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a NodeUpdated: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class SlashAppealed:
+    """Event `SlashAppealed`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([95, 61, 211, 128, 117, 80, 87, 101])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32sBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB")
+
+    node: Pubkey
+    proposal: Pubkey
+    appeal_hash: list[int]
+
+    @classmethod
+    def read(cls, r: Reader) -> SlashAppealed:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("SlashAppealed: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                node=Pubkey.from_bytes(v[0]), proposal=Pubkey.from_bytes(v[1]), appeal_hash=list(v[2:34])
+            )
+        except ValueError as err:
+            raise DecodeError(f"SlashAppealed: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.pubkey(self.proposal)
+        w.array(self.appeal_hash, Writer.u8, 32)
+
+    @classmethod
+    def decode(cls, data: bytes) -> SlashAppealed:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a SlashAppealed: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class SlashExecuted:
+    """Event `SlashExecuted`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([170, 48, 78, 119, 242, 155, 108, 61])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32sQQQQBH")
+
+    node: Pubkey
+    proposal: Pubkey
+    amount: int
+    burned: int
+    to_treasury: int
+    remaining: int
+    status: SlashStatus
+    reputation_bps: int
+
+    @classmethod
+    def read(cls, r: Reader) -> SlashExecuted:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("SlashExecuted: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                node=Pubkey.from_bytes(v[0]),
+                proposal=Pubkey.from_bytes(v[1]),
+                amount=v[2],
+                burned=v[3],
+                to_treasury=v[4],
+                remaining=v[5],
+                status=SlashStatus(v[6]),
+                reputation_bps=v[7],
+            )
+        except ValueError as err:
+            raise DecodeError(f"SlashExecuted: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.pubkey(self.proposal)
+        w.u64(self.amount)
+        w.u64(self.burned)
+        w.u64(self.to_treasury)
+        w.u64(self.remaining)
+        self.status.write(w)
+        w.u16(self.reputation_bps)
+
+    @classmethod
+    def decode(cls, data: bytes) -> SlashExecuted:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a SlashExecuted: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class SlashProposed:
+    """Event `SlashProposed`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([158, 90, 179, 8, 227, 190, 15, 231])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32sBQBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB32sq")
+
+    node: Pubkey
+    proposal: Pubkey
+    offense: Offense
+    amount: int
+    evidence_hash: list[int]
+    proposer: Pubkey
+    appeal_deadline: int
+
+    @classmethod
+    def read(cls, r: Reader) -> SlashProposed:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("SlashProposed: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                node=Pubkey.from_bytes(v[0]),
+                proposal=Pubkey.from_bytes(v[1]),
+                offense=Offense(v[2]),
+                amount=v[3],
+                evidence_hash=list(v[4:36]),
+                proposer=Pubkey.from_bytes(v[36]),
+                appeal_deadline=v[37],
+            )
+        except ValueError as err:
+            raise DecodeError(f"SlashProposed: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.pubkey(self.proposal)
+        self.offense.write(w)
+        w.u64(self.amount)
+        w.array(self.evidence_hash, Writer.u8, 32)
+        w.pubkey(self.proposer)
+        w.i64(self.appeal_deadline)
+
+    @classmethod
+    def decode(cls, data: bytes) -> SlashProposed:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a SlashProposed: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class SlashResolved:
+    """Event `SlashResolved`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([214, 212, 138, 216, 122, 72, 104, 79])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s?")
+
+    node: Pubkey
+    proposal: Pubkey
+    upheld: bool
+
+    @classmethod
+    def read(cls, r: Reader) -> SlashResolved:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("SlashResolved: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(node=Pubkey.from_bytes(v[0]), proposal=Pubkey.from_bytes(v[1]), upheld=v[2])
+        except ValueError as err:
+            raise DecodeError(f"SlashResolved: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.pubkey(self.proposal)
+        w.bool(self.upheld)
+
+    @classmethod
+    def decode(cls, data: bytes) -> SlashResolved:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a SlashResolved: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class StakeDeposited:
+    """Event `StakeDeposited`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([69, 152, 144, 109, 232, 34, 225, 19])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQQ")
+
+    node: Pubkey
+    amount: int
+    bonded: int
+
+    @classmethod
+    def read(cls, r: Reader) -> StakeDeposited:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("StakeDeposited: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(node=Pubkey.from_bytes(v[0]), amount=v[1], bonded=v[2])
+        except ValueError as err:
+            raise DecodeError(f"StakeDeposited: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.u64(self.amount)
+        w.u64(self.bonded)
+
+    @classmethod
+    def decode(cls, data: bytes) -> StakeDeposited:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a StakeDeposited: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class StakeRebonded:
+    """Event `StakeRebonded`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([143, 152, 97, 54, 78, 88, 189, 5])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQQ")
+
+    node: Pubkey
+    amount: int
+    bonded: int
+
+    @classmethod
+    def read(cls, r: Reader) -> StakeRebonded:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("StakeRebonded: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(node=Pubkey.from_bytes(v[0]), amount=v[1], bonded=v[2])
+        except ValueError as err:
+            raise DecodeError(f"StakeRebonded: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.u64(self.amount)
+        w.u64(self.bonded)
+
+    @classmethod
+    def decode(cls, data: bytes) -> StakeRebonded:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a StakeRebonded: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class StakeWithdrawn:
+    """Event `StakeWithdrawn`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([33, 120, 159, 58, 140, 255, 174, 79])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQ32s")
+
+    node: Pubkey
+    amount: int
+    destination: Pubkey
+
+    @classmethod
+    def read(cls, r: Reader) -> StakeWithdrawn:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("StakeWithdrawn: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(node=Pubkey.from_bytes(v[0]), amount=v[1], destination=Pubkey.from_bytes(v[2]))
+        except ValueError as err:
+            raise DecodeError(f"StakeWithdrawn: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.u64(self.amount)
+        w.pubkey(self.destination)
+
+    @classmethod
+    def decode(cls, data: bytes) -> StakeWithdrawn:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a StakeWithdrawn: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class UnstakeRequested:
+    """Event `UnstakeRequested`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([21, 253, 177, 85, 129, 206, 42, 152])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQQQq")
+
+    node: Pubkey
+    amount: int
+    bonded: int
+    unbonding: int
+    ready_at: int
+
+    @classmethod
+    def read(cls, r: Reader) -> UnstakeRequested:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("UnstakeRequested: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(node=Pubkey.from_bytes(v[0]), amount=v[1], bonded=v[2], unbonding=v[3], ready_at=v[4])
+        except ValueError as err:
+            raise DecodeError(f"UnstakeRequested: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.u64(self.amount)
+        w.u64(self.bonded)
+        w.u64(self.unbonding)
+        w.i64(self.ready_at)
+
+    @classmethod
+    def decode(cls, data: bytes) -> UnstakeRequested:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a UnstakeRequested: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+Event = (
+    ConfigInitialized
+    | ConfigUpdated
+    | NodeAttested
+    | NodeDeregistered
+    | NodeHeartbeat
+    | NodeMarkedInactive
+    | NodeRegistered
+    | NodeStatusChanged
+    | NodeUpdated
+    | SlashAppealed
+    | SlashExecuted
+    | SlashProposed
+    | SlashResolved
+    | StakeDeposited
+    | StakeRebonded
+    | StakeWithdrawn
+    | UnstakeRequested
+)
+
+EVENTS: dict[bytes, type[Event]] = {
+    ConfigInitialized.DISCRIMINATOR: ConfigInitialized,
+    ConfigUpdated.DISCRIMINATOR: ConfigUpdated,
+    NodeAttested.DISCRIMINATOR: NodeAttested,
+    NodeDeregistered.DISCRIMINATOR: NodeDeregistered,
+    NodeHeartbeat.DISCRIMINATOR: NodeHeartbeat,
+    NodeMarkedInactive.DISCRIMINATOR: NodeMarkedInactive,
+    NodeRegistered.DISCRIMINATOR: NodeRegistered,
+    NodeStatusChanged.DISCRIMINATOR: NodeStatusChanged,
+    NodeUpdated.DISCRIMINATOR: NodeUpdated,
+    SlashAppealed.DISCRIMINATOR: SlashAppealed,
+    SlashExecuted.DISCRIMINATOR: SlashExecuted,
+    SlashProposed.DISCRIMINATOR: SlashProposed,
+    SlashResolved.DISCRIMINATOR: SlashResolved,
+    StakeDeposited.DISCRIMINATOR: StakeDeposited,
+    StakeRebonded.DISCRIMINATOR: StakeRebonded,
+    StakeWithdrawn.DISCRIMINATOR: StakeWithdrawn,
+    UnstakeRequested.DISCRIMINATOR: UnstakeRequested,
+}
 
 
 def decode_event(data: bytes) -> Event:

@@ -15,6 +15,11 @@ from ionet_sdk.codec import Writer
 from .constants import PROGRAM_ID
 from .types import (
     ConfigInitArgs,
+    ConfigUpdateArgs,
+    NodeAttestArgs,
+    NodeRegisterArgs,
+    NodeUpdateArgs,
+    SlashProposeArgs,
 )
 
 
@@ -64,4 +69,567 @@ def config_init(
     w = Writer()
     w.raw(DISCRIMINATOR_CONFIG_INIT)
     args.write(w)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigUpdateAccounts:
+    """Accounts of `config_update`, in the program's order."""
+
+    config: Pubkey
+    admin: Pubkey
+    new_treasury: Pubkey | None
+    """A new treasury (IO token account), if it changes."""
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=True),
+            AccountMeta(self.admin, is_signer=True, is_writable=False),
+            AccountMeta(
+                program_id if self.new_treasury is None else self.new_treasury,
+                is_signer=False,
+                is_writable=False,
+            ),
+        ]
+
+
+DISCRIMINATOR_CONFIG_UPDATE = bytes([80, 37, 109, 136, 82, 135, 89, 241])
+
+
+def config_update(
+    accounts: ConfigUpdateAccounts,
+    *,
+    args: ConfigUpdateArgs,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Admin: changes authorities, the verifier set, the treasury or parameters
+    (within their bounds). Emits `ConfigUpdated`.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_CONFIG_UPDATE)
+    args.write(w)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class NodeAttestAccounts:
+    """Accounts of `node_attest`, in the program's order."""
+
+    config: Pubkey
+    node: Pubkey
+    verifier: Pubkey
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.verifier, is_signer=True, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_NODE_ATTEST = bytes([69, 22, 53, 232, 104, 117, 58, 82])
+
+
+def node_attest(
+    accounts: NodeAttestAccounts,
+    *,
+    args: NodeAttestArgs,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Verifier: records a proof-of-compute attestation. Passing sets the node's
+    effective tier from the attested hardware; declared hardware that differs
+    from what was measured is recorded as spoofing evidence and jails the node.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_NODE_ATTEST)
+    args.write(w)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class NodeDeregisterAccounts:
+    """Accounts of `node_deregister`, in the program's order."""
+
+    config: Pubkey
+    node: Pubkey
+    vault: Pubkey
+    operator: Pubkey
+    token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=True),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.vault, is_signer=False, is_writable=True),
+            AccountMeta(self.operator, is_signer=True, is_writable=True),
+            AccountMeta(self.token_program, is_signer=False, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_NODE_DEREGISTER = bytes([74, 18, 194, 187, 223, 229, 132, 150])
+
+
+def node_deregister(
+    accounts: NodeDeregisterAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Operator: closes the node and its vault, returning the rent. Only with no
+    jobs, no stake and no pending slash.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_NODE_DEREGISTER)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class NodeHeartbeatAccounts:
+    """Accounts of `node_heartbeat`, in the program's order."""
+
+    config: Pubkey
+    node: Pubkey
+    agent: Pubkey
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.agent, is_signer=True, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_NODE_HEARTBEAT = bytes([186, 91, 115, 80, 234, 105, 202, 70])
+
+
+def node_heartbeat(
+    accounts: NodeHeartbeatAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """Agent: records liveness and updates the uptime average."""
+    w = Writer()
+    w.raw(DISCRIMINATOR_NODE_HEARTBEAT)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class NodeMarkInactiveAccounts:
+    """Accounts of `node_mark_inactive`, in the program's order."""
+
+    config: Pubkey
+    node: Pubkey
+    cranker: Pubkey
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.cranker, is_signer=True, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_NODE_MARK_INACTIVE = bytes([222, 199, 148, 107, 226, 89, 22, 220])
+
+
+def node_mark_inactive(
+    accounts: NodeMarkInactiveAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Anyone: marks an active node whose heartbeat is older than interval + grace
+    as inactive.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_NODE_MARK_INACTIVE)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRegisterAccounts:
+    """Accounts of `node_register`, in the program's order."""
+
+    config: Pubkey
+    node: Pubkey
+    vault: Pubkey
+    stake_mint: Pubkey
+    operator: Pubkey
+    token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
+    system_program: Pubkey = Pubkey.from_string("11111111111111111111111111111111")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=True),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.vault, is_signer=False, is_writable=True),
+            AccountMeta(self.stake_mint, is_signer=False, is_writable=False),
+            AccountMeta(self.operator, is_signer=True, is_writable=True),
+            AccountMeta(self.token_program, is_signer=False, is_writable=False),
+            AccountMeta(self.system_program, is_signer=False, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_NODE_REGISTER = bytes([71, 182, 143, 27, 170, 155, 10, 50])
+
+
+def node_register(
+    accounts: NodeRegisterAccounts,
+    *,
+    args: NodeRegisterArgs,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Operator: registers a node (PDA from operator + node id) with its declared
+    hardware and agent key, and creates its stake vault.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_NODE_REGISTER)
+    args.write(w)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class NodeUpdateAccounts:
+    """Accounts of `node_update`, in the program's order."""
+
+    config: Pubkey
+    node: Pubkey
+    operator: Pubkey
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.operator, is_signer=True, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_NODE_UPDATE = bytes([223, 255, 78, 121, 58, 123, 112, 116])
+
+
+def node_update(
+    accounts: NodeUpdateAccounts,
+    *,
+    args: NodeUpdateArgs,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Operator: changes the agent key or the declared hardware. A hardware change
+    clears the attestation (and is refused while the node has jobs).
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_NODE_UPDATE)
+    args.write(w)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class SlashAppealAccounts:
+    """Accounts of `slash_appeal`, in the program's order."""
+
+    node: Pubkey
+    proposal: Pubkey
+    operator: Pubkey
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.node, is_signer=False, is_writable=False),
+            AccountMeta(self.proposal, is_signer=False, is_writable=True),
+            AccountMeta(self.operator, is_signer=True, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_SLASH_APPEAL = bytes([4, 201, 209, 55, 80, 95, 122, 42])
+
+
+def slash_appeal(
+    accounts: SlashAppealAccounts,
+    *,
+    appeal_hash: list[int],
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """Operator: appeals a proposed slash within the appeal window."""
+    w = Writer()
+    w.raw(DISCRIMINATOR_SLASH_APPEAL)
+    w.array(appeal_hash, Writer.u8, 32)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class SlashExecuteAccounts:
+    """Accounts of `slash_execute`, in the program's order."""
+
+    config: Pubkey
+    node: Pubkey
+    proposal: Pubkey
+    vault: Pubkey
+    stake_mint: Pubkey
+    treasury: Pubkey
+    cranker: Pubkey
+    token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.proposal, is_signer=False, is_writable=True),
+            AccountMeta(self.vault, is_signer=False, is_writable=True),
+            AccountMeta(self.stake_mint, is_signer=False, is_writable=True),
+            AccountMeta(self.treasury, is_signer=False, is_writable=True),
+            AccountMeta(self.cranker, is_signer=True, is_writable=False),
+            AccountMeta(self.token_program, is_signer=False, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_SLASH_EXECUTE = bytes([198, 216, 14, 39, 60, 249, 119, 192])
+
+
+def slash_execute(
+    accounts: SlashExecuteAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Anyone, after the appeal window (or an upheld appeal): executes the slash
+    within the per-epoch cap, burning part and sending the rest to the treasury.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_SLASH_EXECUTE)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class SlashProposeAccounts:
+    """Accounts of `slash_propose`, in the program's order."""
+
+    config: Pubkey
+    node: Pubkey
+    proposal: Pubkey
+    proposer: Pubkey
+    """The slashing authority, or the escrow program's job authority."""
+    payer: Pubkey
+    system_program: Pubkey = Pubkey.from_string("11111111111111111111111111111111")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.proposal, is_signer=False, is_writable=True),
+            AccountMeta(self.proposer, is_signer=True, is_writable=False),
+            AccountMeta(self.payer, is_signer=True, is_writable=True),
+            AccountMeta(self.system_program, is_signer=False, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_SLASH_PROPOSE = bytes([124, 56, 9, 207, 247, 42, 219, 23])
+
+
+def slash_propose(
+    accounts: SlashProposeAccounts,
+    *,
+    args: SlashProposeArgs,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Slashing authority (or the escrow program's job authority): proposes a slash
+    with evidence; the amount is frozen and the appeal window starts.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_SLASH_PROPOSE)
+    args.write(w)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class SlashResolveAccounts:
+    """Accounts of `slash_resolve`, in the program's order."""
+
+    config: Pubkey
+    node: Pubkey
+    proposal: Pubkey
+    admin: Pubkey
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.proposal, is_signer=False, is_writable=True),
+            AccountMeta(self.admin, is_signer=True, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_SLASH_RESOLVE = bytes([28, 202, 240, 243, 90, 82, 87, 50])
+
+
+def slash_resolve(
+    accounts: SlashResolveAccounts,
+    *,
+    uphold: bool,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """Admin: upholds or overturns an appealed slash."""
+    w = Writer()
+    w.raw(DISCRIMINATOR_SLASH_RESOLVE)
+    w.bool(uphold)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class StakeDepositAccounts:
+    """Accounts of `stake_deposit`, in the program's order."""
+
+    config: Pubkey
+    node: Pubkey
+    vault: Pubkey
+    stake_mint: Pubkey
+    source: Pubkey
+    operator: Pubkey
+    token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.vault, is_signer=False, is_writable=True),
+            AccountMeta(self.stake_mint, is_signer=False, is_writable=False),
+            AccountMeta(self.source, is_signer=False, is_writable=True),
+            AccountMeta(self.operator, is_signer=True, is_writable=False),
+            AccountMeta(self.token_program, is_signer=False, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_STAKE_DEPOSIT = bytes([75, 168, 115, 239, 194, 115, 22, 98])
+
+
+def stake_deposit(
+    accounts: StakeDepositAccounts,
+    *,
+    amount: int,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """Operator: bonds IO into the node's vault."""
+    w = Writer()
+    w.raw(DISCRIMINATOR_STAKE_DEPOSIT)
+    w.u64(amount)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class StakeRebondAccounts:
+    """Accounts of `stake_rebond`, in the program's order."""
+
+    config: Pubkey
+    node: Pubkey
+    operator: Pubkey
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.operator, is_signer=True, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_STAKE_REBOND = bytes([220, 78, 44, 0, 44, 139, 236, 162])
+
+
+def stake_rebond(
+    accounts: StakeRebondAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """Operator: cancels the unbonding."""
+    w = Writer()
+    w.raw(DISCRIMINATOR_STAKE_REBOND)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class StakeRequestUnstakeAccounts:
+    """Accounts of `stake_request_unstake`, in the program's order."""
+
+    config: Pubkey
+    node: Pubkey
+    operator: Pubkey
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.operator, is_signer=True, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_STAKE_REQUEST_UNSTAKE = bytes([154, 188, 177, 201, 168, 139, 195, 145])
+
+
+def stake_request_unstake(
+    accounts: StakeRequestUnstakeAccounts,
+    *,
+    amount: int,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """Operator: starts unbonding `amount` (still slashable until withdrawn)."""
+    w = Writer()
+    w.raw(DISCRIMINATOR_STAKE_REQUEST_UNSTAKE)
+    w.u64(amount)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class StakeWithdrawAccounts:
+    """Accounts of `stake_withdraw`, in the program's order."""
+
+    config: Pubkey
+    node: Pubkey
+    vault: Pubkey
+    stake_mint: Pubkey
+    destination: Pubkey
+    operator: Pubkey
+    token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.vault, is_signer=False, is_writable=True),
+            AccountMeta(self.stake_mint, is_signer=False, is_writable=False),
+            AccountMeta(self.destination, is_signer=False, is_writable=True),
+            AccountMeta(self.operator, is_signer=True, is_writable=False),
+            AccountMeta(self.token_program, is_signer=False, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_STAKE_WITHDRAW = bytes([199, 13, 168, 20, 92, 151, 29, 56])
+
+
+def stake_withdraw(
+    accounts: StakeWithdrawAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Operator: withdraws the unbonded stake after the unbonding period, unless
+    the node has an active job or a pending slash.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_STAKE_WITHDRAW)
     return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])

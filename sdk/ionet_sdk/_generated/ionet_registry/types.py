@@ -5,10 +5,75 @@ Generated from target/idl/ionet_registry.json by scripts/generate_sdk.py. Do not
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import IntEnum
 
 from solders.pubkey import Pubkey
 
 from ionet_sdk.codec import Reader, Writer
+
+
+@dataclass(frozen=True, slots=True)
+class Attestation:
+    """What a verifier measured. `attested_at == 0` means never attested."""
+
+    verifier: Pubkey
+    gpu_model: GpuModel
+    gpu_count: int
+    vram_gb_per_gpu: int
+    """unit: GB"""
+    measured_tflops: int
+    """Measured dense FP16 throughput per GPU. unit: TFLOPS"""
+    rtt_us: int
+    """Round trip to the verifier. unit: microseconds"""
+    packet_loss_bps: int
+    """precision: bps"""
+    bandwidth_mbps: int
+    """unit: Mbit/s"""
+    fingerprint: list[int]
+    """The fingerprint (hash of GPU UUIDs) the verifier saw."""
+    slot: int
+    attested_at: int
+    """unit: unix seconds"""
+    expires_at: int
+    """unit: unix seconds"""
+    passed: bool
+    mismatch: int
+    """`mismatch::*` bits."""
+
+    @classmethod
+    def read(cls, r: Reader) -> Attestation:
+        return cls(
+            verifier=r.pubkey(),
+            gpu_model=GpuModel.read(r),
+            gpu_count=r.u16(),
+            vram_gb_per_gpu=r.u16(),
+            measured_tflops=r.u32(),
+            rtt_us=r.u32(),
+            packet_loss_bps=r.u16(),
+            bandwidth_mbps=r.u32(),
+            fingerprint=r.array(Reader.u8, 32),
+            slot=r.u64(),
+            attested_at=r.i64(),
+            expires_at=r.i64(),
+            passed=r.bool(),
+            mismatch=r.u8(),
+        )
+
+    def write(self, w: Writer) -> None:
+        w.pubkey(self.verifier)
+        self.gpu_model.write(w)
+        w.u16(self.gpu_count)
+        w.u16(self.vram_gb_per_gpu)
+        w.u32(self.measured_tflops)
+        w.u32(self.rtt_us)
+        w.u16(self.packet_loss_bps)
+        w.u32(self.bandwidth_mbps)
+        w.array(self.fingerprint, Writer.u8, 32)
+        w.u64(self.slot)
+        w.i64(self.attested_at)
+        w.i64(self.expires_at)
+        w.bool(self.passed)
+        w.u8(self.mismatch)
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +82,8 @@ class ConfigInitArgs:
 
     admin: Pubkey
     slashing_authority: Pubkey
+    job_authority: Pubkey
+    """The escrow program's authority PDA, or the default key for none yet."""
     verifiers: list[Pubkey]
     params: RegistryParams
 
@@ -25,6 +92,7 @@ class ConfigInitArgs:
         return cls(
             admin=r.pubkey(),
             slashing_authority=r.pubkey(),
+            job_authority=r.pubkey(),
             verifiers=r.vec(Reader.pubkey),
             params=RegistryParams.read(r),
         )
@@ -32,8 +100,235 @@ class ConfigInitArgs:
     def write(self, w: Writer) -> None:
         w.pubkey(self.admin)
         w.pubkey(self.slashing_authority)
+        w.pubkey(self.job_authority)
         w.vec(self.verifiers, Writer.pubkey)
         self.params.write(w)
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigUpdateArgs:
+    """Type `ConfigUpdateArgs`."""
+
+    admin: Pubkey | None
+    slashing_authority: Pubkey | None
+    job_authority: Pubkey | None
+    verifiers: list[Pubkey] | None
+    params: RegistryParams | None
+
+    @classmethod
+    def read(cls, r: Reader) -> ConfigUpdateArgs:
+        return cls(
+            admin=r.option(Reader.pubkey),
+            slashing_authority=r.option(Reader.pubkey),
+            job_authority=r.option(Reader.pubkey),
+            verifiers=r.option(lambda r: r.vec(Reader.pubkey)),
+            params=r.option(RegistryParams.read),
+        )
+
+    def write(self, w: Writer) -> None:
+        w.option(self.admin, Writer.pubkey)
+        w.option(self.slashing_authority, Writer.pubkey)
+        w.option(self.job_authority, Writer.pubkey)
+        w.option(self.verifiers, lambda w, v: w.vec(v, Writer.pubkey))
+        w.option(self.params, lambda w, v: v.write(w))
+
+
+class GpuModel(IntEnum):
+    """Enum `GpuModel`."""
+
+    H200 = 0
+    H100 = 1
+    A100 = 2
+    L40S = 3
+    A6000 = 4
+    A5000 = 5
+    Rtx4090 = 6
+    Rtx3090 = 7
+    Other = 8
+
+    @classmethod
+    def read(cls, r: Reader) -> GpuModel:
+        return cls(r.variant(9))
+
+    def write(self, w: Writer) -> None:
+        w.u8(int(self))
+
+
+class GpuTier(IntEnum):
+    """GPU tiers, highest first. A node's tier sets its minimum stake."""
+
+    H100Class = 0
+    A100 = 1
+    L40S = 2
+    A6000Class = 3
+    Rtx4090 = 4
+    Rtx3090 = 5
+    Other = 6
+
+    @classmethod
+    def read(cls, r: Reader) -> GpuTier:
+        return cls(r.variant(7))
+
+    def write(self, w: Writer) -> None:
+        w.u8(int(self))
+
+
+@dataclass(frozen=True, slots=True)
+class HardwareSpec:
+    """What an operator declares about a node."""
+
+    gpu_model: GpuModel
+    gpu_count: int
+    vram_gb_per_gpu: int
+    """unit: GB"""
+    cuda_major: int
+    cuda_minor: int
+    region: list[int]
+    """Region code, ASCII, zero-padded (e.g. "us-east")."""
+    bandwidth_mbps: int
+    """unit: Mbit/s"""
+    fingerprint: list[int]
+    """sha256 of the node's GPU UUIDs, sorted and concatenated."""
+
+    @classmethod
+    def read(cls, r: Reader) -> HardwareSpec:
+        return cls(
+            gpu_model=GpuModel.read(r),
+            gpu_count=r.u16(),
+            vram_gb_per_gpu=r.u16(),
+            cuda_major=r.u8(),
+            cuda_minor=r.u8(),
+            region=r.array(Reader.u8, 8),
+            bandwidth_mbps=r.u32(),
+            fingerprint=r.array(Reader.u8, 32),
+        )
+
+    def write(self, w: Writer) -> None:
+        self.gpu_model.write(w)
+        w.u16(self.gpu_count)
+        w.u16(self.vram_gb_per_gpu)
+        w.u8(self.cuda_major)
+        w.u8(self.cuda_minor)
+        w.array(self.region, Writer.u8, 8)
+        w.u32(self.bandwidth_mbps)
+        w.array(self.fingerprint, Writer.u8, 32)
+
+
+@dataclass(frozen=True, slots=True)
+class NodeAttestArgs:
+    """What a verifier measured on the node (proof of compute)."""
+
+    gpu_model: GpuModel
+    gpu_count: int
+    vram_gb_per_gpu: int
+    """unit: GB"""
+    measured_tflops: int
+    """Measured dense FP16 throughput per GPU. unit: TFLOPS"""
+    rtt_us: int
+    """unit: microseconds"""
+    packet_loss_bps: int
+    """precision: bps"""
+    bandwidth_mbps: int
+    """unit: Mbit/s"""
+    fingerprint: list[int]
+    """sha256 of the GPU UUIDs the verifier read through NVML."""
+
+    @classmethod
+    def read(cls, r: Reader) -> NodeAttestArgs:
+        return cls(
+            gpu_model=GpuModel.read(r),
+            gpu_count=r.u16(),
+            vram_gb_per_gpu=r.u16(),
+            measured_tflops=r.u32(),
+            rtt_us=r.u32(),
+            packet_loss_bps=r.u16(),
+            bandwidth_mbps=r.u32(),
+            fingerprint=r.array(Reader.u8, 32),
+        )
+
+    def write(self, w: Writer) -> None:
+        self.gpu_model.write(w)
+        w.u16(self.gpu_count)
+        w.u16(self.vram_gb_per_gpu)
+        w.u32(self.measured_tflops)
+        w.u32(self.rtt_us)
+        w.u16(self.packet_loss_bps)
+        w.u32(self.bandwidth_mbps)
+        w.array(self.fingerprint, Writer.u8, 32)
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRegisterArgs:
+    """Type `NodeRegisterArgs`."""
+
+    node_id: int
+    """Operator-chosen id; the node PDA is derived from operator + node id."""
+    agent: Pubkey
+    """The worker agent's hot key."""
+    hardware: HardwareSpec
+
+    @classmethod
+    def read(cls, r: Reader) -> NodeRegisterArgs:
+        return cls(node_id=r.u64(), agent=r.pubkey(), hardware=HardwareSpec.read(r))
+
+    def write(self, w: Writer) -> None:
+        w.u64(self.node_id)
+        w.pubkey(self.agent)
+        self.hardware.write(w)
+
+
+class NodeStatus(IntEnum):
+    """
+    Registered → Verified → Active ⇄ Inactive; any → Jailed on failed
+    attestation; Jailed → Verified only by a passing attestation.
+    Deregistered nodes have no account (closed, rent returned).
+    """
+
+    Registered = 0
+    Verified = 1
+    Active = 2
+    Inactive = 3
+    Jailed = 4
+
+    @classmethod
+    def read(cls, r: Reader) -> NodeStatus:
+        return cls(r.variant(5))
+
+    def write(self, w: Writer) -> None:
+        w.u8(int(self))
+
+
+@dataclass(frozen=True, slots=True)
+class NodeUpdateArgs:
+    """Type `NodeUpdateArgs`."""
+
+    agent: Pubkey | None
+    hardware: HardwareSpec | None
+    """New hardware; any change clears the attestation."""
+
+    @classmethod
+    def read(cls, r: Reader) -> NodeUpdateArgs:
+        return cls(agent=r.option(Reader.pubkey), hardware=r.option(HardwareSpec.read))
+
+    def write(self, w: Writer) -> None:
+        w.option(self.agent, Writer.pubkey)
+        w.option(self.hardware, lambda w, v: v.write(w))
+
+
+class Offense(IntEnum):
+    """Slashable offenses; `RegistryParams::slash_bps` is indexed by these."""
+
+    HardwareSpoofing = 0
+    JobFailure = 1
+    Downtime = 2
+    Misconduct = 3
+
+    @classmethod
+    def read(cls, r: Reader) -> Offense:
+        return cls(r.variant(4))
+
+    def write(self, w: Writer) -> None:
+        w.u8(int(self))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,3 +402,43 @@ class RegistryParams:
         w.u16(self.reputation_jobs_weight_bps)
         w.u16(self.reputation_attestation_weight_bps)
         w.u16(self.initial_reputation_bps)
+
+
+@dataclass(frozen=True, slots=True)
+class SlashProposeArgs:
+    """Type `SlashProposeArgs`."""
+
+    offense: Offense
+    amount: int
+    """
+    Amount to slash; 0 uses the offense's configured share of the node's stake.
+    precision: IO base units (1e8)
+    """
+    evidence_hash: list[int]
+    """Hash of the evidence (a failed attestation, a missed-deadline record)."""
+
+    @classmethod
+    def read(cls, r: Reader) -> SlashProposeArgs:
+        return cls(offense=Offense.read(r), amount=r.u64(), evidence_hash=r.array(Reader.u8, 32))
+
+    def write(self, w: Writer) -> None:
+        self.offense.write(w)
+        w.u64(self.amount)
+        w.array(self.evidence_hash, Writer.u8, 32)
+
+
+class SlashStatus(IntEnum):
+    """Enum `SlashStatus`."""
+
+    Proposed = 0
+    Appealed = 1
+    Upheld = 2
+    Overturned = 3
+    Executed = 4
+
+    @classmethod
+    def read(cls, r: Reader) -> SlashStatus:
+        return cls(r.variant(5))
+
+    def write(self, w: Writer) -> None:
+        w.u8(int(self))

@@ -1,0 +1,106 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::{CONFIG_SEED, NODE_SEED};
+use crate::error::RegistryError;
+use crate::events::NodeAttested;
+use crate::math::SafeMath;
+use crate::state::{mismatch, Attestation, GpuModel, GpuTier, Node, NodeStatus, RegistryConfig};
+
+/// What a verifier measured on the node (proof of compute).
+#[derive(AnchorSerialize, AnchorDeserialize, Clone)]
+pub struct NodeAttestArgs {
+    pub gpu_model: GpuModel,
+    pub gpu_count: u16,
+    /// unit: GB
+    pub vram_gb_per_gpu: u16,
+    /// Measured dense FP16 throughput per GPU. unit: TFLOPS
+    pub measured_tflops: u32,
+    /// unit: microseconds
+    pub rtt_us: u32,
+    /// precision: bps
+    pub packet_loss_bps: u16,
+    /// unit: Mbit/s
+    pub bandwidth_mbps: u32,
+    /// sha256 of the GPU UUIDs the verifier read through NVML.
+    pub fingerprint: [u8; 32],
+}
+
+#[derive(Accounts)]
+pub struct NodeAttest<'info> {
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, RegistryConfig>>,
+    #[account(
+        mut,
+        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
+        bump = node.bump,
+    )]
+    pub node: Box<Account<'info, Node>>,
+    #[account(constraint = config.is_verifier(verifier.key) @ RegistryError::NotVerifier)]
+    pub verifier: Signer<'info>,
+}
+
+pub fn handler(ctx: Context<NodeAttest>, args: NodeAttestArgs) -> Result<()> {
+    require!(
+        args.packet_loss_bps <= 10_000,
+        RegistryError::ParamOutOfBounds
+    );
+    let clock = Clock::get()?;
+    let now = clock.unix_timestamp;
+    let config = &ctx.accounts.config;
+    let key = ctx.accounts.node.key();
+    let node = &mut ctx.accounts.node;
+
+    let mut attestation = Attestation {
+        verifier: ctx.accounts.verifier.key(),
+        gpu_model: args.gpu_model,
+        gpu_count: args.gpu_count,
+        vram_gb_per_gpu: args.vram_gb_per_gpu,
+        measured_tflops: args.measured_tflops,
+        rtt_us: args.rtt_us,
+        packet_loss_bps: args.packet_loss_bps,
+        bandwidth_mbps: args.bandwidth_mbps,
+        fingerprint: args.fingerprint,
+        slot: clock.slot,
+        attested_at: now,
+        expires_at: now.safe_add(i64::from(config.params.attestation_validity_secs))?,
+        passed: false,
+        mismatch: 0,
+    };
+    attestation.mismatch = attestation.compare(&node.declared);
+    attestation.passed = attestation.mismatch == 0;
+    let mut encoded = Vec::with_capacity(Attestation::INIT_SPACE);
+    attestation.serialize(&mut encoded)?;
+    let hash = solana_sha256_hasher::hashv(&[key.as_ref(), &encoded]).to_bytes();
+
+    if attestation.passed {
+        node.attestations_passed = node.attestations_passed.safe_add(1)?;
+        node.effective_tier = attestation.gpu_model.tier();
+        if node.status == NodeStatus::Jailed {
+            node.status = NodeStatus::Verified;
+        }
+    } else {
+        node.attestations_failed = node.attestations_failed.safe_add(1)?;
+        node.effective_tier = GpuTier::Other;
+        // Declared hardware differs from what was measured: spoofing evidence.
+        let spoofed = attestation.mismatch
+            & (mismatch::MODEL | mismatch::COUNT | mismatch::VRAM | mismatch::FINGERPRINT)
+            != 0;
+        if spoofed {
+            node.spoofing_evidence = hash;
+            node.status = NodeStatus::Jailed;
+        }
+    }
+    node.attestation = attestation;
+    node.refresh(key, config, now)?;
+    emit!(NodeAttested {
+        node: key,
+        verifier: attestation.verifier,
+        passed: attestation.passed,
+        mismatch: attestation.mismatch,
+        effective_tier: node.effective_tier,
+        measured_tflops: attestation.measured_tflops,
+        expires_at: attestation.expires_at,
+        attestation_hash: hash,
+    });
+    Ok(())
+}

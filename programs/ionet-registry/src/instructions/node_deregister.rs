@@ -1,0 +1,65 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token::{close_account, CloseAccount, Token, TokenAccount};
+
+use crate::constants::{CONFIG_SEED, NODE_SEED, VAULT_SEED};
+use crate::error::RegistryError;
+use crate::events::NodeDeregistered;
+use crate::math::SafeMath;
+use crate::state::{Node, RegistryConfig};
+
+#[derive(Accounts)]
+pub struct NodeDeregister<'info> {
+    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, RegistryConfig>>,
+    #[account(
+        mut,
+        close = operator,
+        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
+        bump = node.bump,
+        has_one = operator @ RegistryError::NotOperator,
+    )]
+    pub node: Box<Account<'info, Node>>,
+    #[account(mut, seeds = [VAULT_SEED, node.key().as_ref()], bump = node.vault_bump)]
+    pub vault: Box<Account<'info, TokenAccount>>,
+    #[account(mut)]
+    pub operator: Signer<'info>,
+    pub token_program: Program<'info, Token>,
+}
+
+impl NodeDeregister<'_> {
+    pub fn validate(&self) -> Result<()> {
+        let node = &self.node;
+        require!(node.active_jobs == 0, RegistryError::NodeBusy);
+        require!(node.pending_slashes == 0, RegistryError::PendingSlash);
+        require!(
+            node.bonded == 0 && node.unbonding == 0,
+            RegistryError::StakeRemaining
+        );
+        require!(self.vault.amount == 0, RegistryError::StakeRemaining);
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate())]
+pub fn handler(ctx: Context<NodeDeregister>) -> Result<()> {
+    let node = &ctx.accounts.node;
+    let id = node.node_id.to_le_bytes();
+    let seeds: &[&[u8]] = &[NODE_SEED, node.operator.as_ref(), &id, &[node.bump]];
+    close_account(CpiContext::new_with_signer(
+        ctx.accounts.token_program.key(),
+        CloseAccount {
+            account: ctx.accounts.vault.to_account_info(),
+            destination: ctx.accounts.operator.to_account_info(),
+            authority: ctx.accounts.node.to_account_info(),
+        },
+        &[seeds],
+    ))?;
+    let config = &mut ctx.accounts.config;
+    config.node_count = config.node_count.safe_sub(1)?;
+    emit!(NodeDeregistered {
+        node: node.key(),
+        operator: node.operator,
+        node_id: node.node_id
+    });
+    Ok(())
+}

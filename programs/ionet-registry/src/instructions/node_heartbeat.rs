@@ -1,0 +1,54 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::{CONFIG_SEED, NODE_SEED};
+use crate::error::RegistryError;
+use crate::events::NodeHeartbeat;
+use crate::math::{uptime_after, SafeMath};
+use crate::state::{Node, RegistryConfig};
+
+#[derive(Accounts)]
+pub struct NodeHeartbeatAccounts<'info> {
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, RegistryConfig>>,
+    #[account(
+        mut,
+        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
+        bump = node.bump,
+        has_one = agent @ RegistryError::NotAgent,
+    )]
+    pub node: Box<Account<'info, Node>>,
+    pub agent: Signer<'info>,
+}
+
+impl NodeHeartbeatAccounts<'_> {
+    pub fn validate(&self, now: i64) -> Result<()> {
+        let half = i64::from(self.config.params.heartbeat_interval_secs / 2);
+        let last = self.node.last_heartbeat;
+        // Heartbeats faster than half the interval would inflate the uptime average.
+        require!(
+            last == 0 || now.safe_sub(last)? >= half,
+            RegistryError::HeartbeatTooEarly
+        );
+        Ok(())
+    }
+}
+
+pub fn handler(ctx: Context<NodeHeartbeatAccounts>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    ctx.accounts.validate(now)?;
+    let config = &ctx.accounts.config;
+    let key = ctx.accounts.node.key();
+    let node = &mut ctx.accounts.node;
+    let on_time = node.last_heartbeat == 0 || node.heartbeat_fresh(config, now);
+    node.uptime_bps = uptime_after(node.uptime_bps, on_time);
+    node.last_heartbeat = now;
+    node.heartbeat_count = node.heartbeat_count.safe_add(1)?;
+    node.refresh(key, config, now)?;
+    emit!(NodeHeartbeat {
+        node: key,
+        at: now,
+        on_time,
+        uptime_bps: node.uptime_bps
+    });
+    Ok(())
+}

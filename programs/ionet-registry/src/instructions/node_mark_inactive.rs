@@ -1,0 +1,45 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::{CONFIG_SEED, NODE_SEED};
+use crate::error::RegistryError;
+use crate::events::NodeMarkedInactive;
+use crate::math::uptime_after;
+use crate::state::{Node, NodeStatus, RegistryConfig};
+
+/// Permissionless: anyone may mark an active node whose heartbeat is older than
+/// interval + grace as inactive, so no single party must be trusted to do it.
+#[derive(Accounts)]
+pub struct NodeMarkInactive<'info> {
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, RegistryConfig>>,
+    #[account(
+        mut,
+        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
+        bump = node.bump,
+    )]
+    pub node: Box<Account<'info, Node>>,
+    pub cranker: Signer<'info>,
+}
+
+pub fn handler(ctx: Context<NodeMarkInactive>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let config = &ctx.accounts.config;
+    let key = ctx.accounts.node.key();
+    let node = &mut ctx.accounts.node;
+    require!(
+        node.status == NodeStatus::Active,
+        RegistryError::NodeNotActive
+    );
+    require!(
+        !node.heartbeat_fresh(config, now),
+        RegistryError::NodeNotStale
+    );
+    node.uptime_bps = uptime_after(node.uptime_bps, false);
+    node.refresh(key, config, now)?;
+    emit!(NodeMarkedInactive {
+        node: key,
+        last_heartbeat: node.last_heartbeat,
+        cranker: ctx.accounts.cranker.key(),
+    });
+    Ok(())
+}

@@ -1,0 +1,105 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token::{Mint, Token, TokenAccount};
+
+use crate::constants::{CONFIG_SEED, NODE_SEED, VAULT_SEED};
+use crate::error::RegistryError;
+use crate::events::NodeRegistered;
+use crate::math::SafeMath;
+use crate::state::{Attestation, GpuTier, HardwareSpec, Node, NodeStatus, RegistryConfig};
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone)]
+pub struct NodeRegisterArgs {
+    /// Operator-chosen id; the node PDA is derived from operator + node id.
+    pub node_id: u64,
+    /// The worker agent's hot key.
+    pub agent: Pubkey,
+    pub hardware: HardwareSpec,
+}
+
+#[derive(Accounts)]
+#[instruction(args: NodeRegisterArgs)]
+pub struct NodeRegister<'info> {
+    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, RegistryConfig>>,
+    #[account(
+        init,
+        payer = operator,
+        space = Node::SPACE,
+        seeds = [NODE_SEED, operator.key().as_ref(), &args.node_id.to_le_bytes()],
+        bump,
+    )]
+    pub node: Box<Account<'info, Node>>,
+    #[account(
+        init,
+        payer = operator,
+        seeds = [VAULT_SEED, node.key().as_ref()],
+        bump,
+        token::mint = stake_mint,
+        token::authority = node,
+    )]
+    pub vault: Box<Account<'info, TokenAccount>>,
+    #[account(address = config.stake_mint @ RegistryError::WrongMint)]
+    pub stake_mint: Box<Account<'info, Mint>>,
+    #[account(mut)]
+    pub operator: Signer<'info>,
+    pub token_program: Program<'info, Token>,
+    pub system_program: Program<'info, System>,
+}
+
+impl NodeRegister<'_> {
+    pub fn validate(&self, args: &NodeRegisterArgs) -> Result<()> {
+        require!(args.hardware.is_valid(), RegistryError::InvalidHardware);
+        require!(args.agent != Pubkey::default(), RegistryError::InvalidAgent);
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate(&args))]
+pub fn handler(ctx: Context<NodeRegister>, args: NodeRegisterArgs) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let config = &mut ctx.accounts.config;
+    let key = ctx.accounts.node.key();
+    let node = &mut ctx.accounts.node;
+    node.set_inner(Node {
+        operator: ctx.accounts.operator.key(),
+        agent: args.agent,
+        node_id: args.node_id,
+        status: NodeStatus::Registered,
+        declared: args.hardware,
+        attestation: Attestation::NONE,
+        effective_tier: GpuTier::Other,
+        bonded: 0,
+        unbonding: 0,
+        unbonding_ready_at: 0,
+        active_jobs: 0,
+        committed_gpus: 0,
+        pending_slashes: 0,
+        slash_count: 0,
+        registered_at: now,
+        last_heartbeat: 0,
+        heartbeat_count: 0,
+        uptime_bps: config.params.initial_reputation_bps,
+        jobs_completed: 0,
+        jobs_failed: 0,
+        attestations_passed: 0,
+        attestations_failed: 0,
+        reputation_bps: 0,
+        spoofing_evidence: [0; 32],
+        slash_epoch_start: now,
+        slashed_in_epoch: 0,
+        slashed_total: 0,
+        bump: ctx.bumps.node,
+        vault_bump: ctx.bumps.vault,
+        reserved: [0; 32],
+    });
+    node.refresh(key, config, now)?;
+    config.node_count = config.node_count.safe_add(1)?;
+    emit!(NodeRegistered {
+        node: key,
+        operator: node.operator,
+        node_id: node.node_id,
+        agent: node.agent,
+        hardware: node.declared,
+    });
+    Ok(())
+}

@@ -1,0 +1,78 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::{CONFIG_SEED, NODE_SEED};
+use crate::error::RegistryError;
+use crate::events::NodeUpdated;
+use crate::state::{Attestation, GpuTier, HardwareSpec, Node, NodeStatus, RegistryConfig};
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone)]
+pub struct NodeUpdateArgs {
+    pub agent: Option<Pubkey>,
+    /// New hardware; any change clears the attestation.
+    pub hardware: Option<HardwareSpec>,
+}
+
+#[derive(Accounts)]
+pub struct NodeUpdate<'info> {
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, RegistryConfig>>,
+    #[account(
+        mut,
+        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
+        bump = node.bump,
+        has_one = operator @ RegistryError::NotOperator,
+    )]
+    pub node: Box<Account<'info, Node>>,
+    pub operator: Signer<'info>,
+}
+
+impl NodeUpdate<'_> {
+    pub fn validate(&self, args: &NodeUpdateArgs) -> Result<()> {
+        let node = &self.node;
+        let agent_changes = args.agent.is_some_and(|a| a != node.agent);
+        let hardware_changes = args.hardware.is_some_and(|h| h != node.declared);
+        require!(
+            agent_changes || hardware_changes,
+            RegistryError::NothingToUpdate
+        );
+        if let Some(agent) = args.agent {
+            require!(agent != Pubkey::default(), RegistryError::InvalidAgent);
+        }
+        if let Some(hw) = args.hardware {
+            require!(hw.is_valid(), RegistryError::InvalidHardware);
+            require!(
+                !hardware_changes || node.active_jobs == 0,
+                RegistryError::NodeBusy
+            );
+        }
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate(&args))]
+pub fn handler(ctx: Context<NodeUpdate>, args: NodeUpdateArgs) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let key = ctx.accounts.node.key();
+    let node = &mut ctx.accounts.node;
+    if let Some(agent) = args.agent {
+        node.agent = agent;
+    }
+    let mut cleared = false;
+    if let Some(hw) = args.hardware.filter(|h| *h != node.declared) {
+        node.declared = hw;
+        node.attestation = Attestation::NONE;
+        node.effective_tier = GpuTier::Other;
+        if node.status != NodeStatus::Jailed {
+            node.status = NodeStatus::Registered;
+        }
+        cleared = true;
+    }
+    node.refresh(key, &ctx.accounts.config, now)?;
+    emit!(NodeUpdated {
+        node: key,
+        agent: node.agent,
+        hardware: node.declared,
+        verification_cleared: cleared
+    });
+    Ok(())
+}

@@ -1,0 +1,46 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::{NODE_SEED, SLASH_SEED};
+use crate::error::RegistryError;
+use crate::events::SlashAppealed;
+use crate::state::{Node, SlashProposal, SlashStatus};
+
+#[derive(Accounts)]
+pub struct SlashAppeal<'info> {
+    #[account(
+        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
+        bump = node.bump,
+        has_one = operator @ RegistryError::NotOperator,
+    )]
+    pub node: Box<Account<'info, Node>>,
+    #[account(
+        mut,
+        seeds = [SLASH_SEED, node.key().as_ref(), &proposal.index.to_le_bytes()],
+        bump = proposal.bump,
+        has_one = node,
+    )]
+    pub proposal: Box<Account<'info, SlashProposal>>,
+    pub operator: Signer<'info>,
+}
+
+/// The operator contests a proposed slash within the appeal window; the admin decides.
+pub fn handler(ctx: Context<SlashAppeal>, appeal_hash: [u8; 32]) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let proposal = &mut ctx.accounts.proposal;
+    require!(
+        proposal.status == SlashStatus::Proposed,
+        RegistryError::SlashNotAppealable
+    );
+    require!(
+        now <= proposal.appeal_deadline,
+        RegistryError::AppealWindowClosed
+    );
+    proposal.status = SlashStatus::Appealed;
+    proposal.appeal_hash = appeal_hash;
+    emit!(SlashAppealed {
+        node: proposal.node,
+        proposal: proposal.key(),
+        appeal_hash
+    });
+    Ok(())
+}

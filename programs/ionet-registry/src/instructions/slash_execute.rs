@@ -1,0 +1,145 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token::{burn, transfer_checked, Burn, Mint, Token, TokenAccount, TransferChecked};
+
+use crate::constants::{CONFIG_SEED, NODE_SEED, SLASH_SEED, VAULT_SEED};
+use crate::error::RegistryError;
+use crate::events::SlashExecuted;
+use crate::math::{bps_of, slash_now, uptime_after, SafeMath};
+use crate::state::{Node, NodeStatus, Offense, RegistryConfig, SlashProposal, SlashStatus};
+
+#[derive(Accounts)]
+pub struct SlashExecute<'info> {
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, RegistryConfig>>,
+    #[account(
+        mut,
+        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
+        bump = node.bump,
+    )]
+    pub node: Box<Account<'info, Node>>,
+    #[account(
+        mut,
+        seeds = [SLASH_SEED, node.key().as_ref(), &proposal.index.to_le_bytes()],
+        bump = proposal.bump,
+        has_one = node,
+    )]
+    pub proposal: Box<Account<'info, SlashProposal>>,
+    #[account(mut, seeds = [VAULT_SEED, node.key().as_ref()], bump = node.vault_bump)]
+    pub vault: Box<Account<'info, TokenAccount>>,
+    #[account(mut, address = config.stake_mint @ RegistryError::WrongMint)]
+    pub stake_mint: Box<Account<'info, Mint>>,
+    #[account(mut, address = config.treasury @ RegistryError::WrongTreasury)]
+    pub treasury: Box<Account<'info, TokenAccount>>,
+    pub cranker: Signer<'info>,
+    pub token_program: Program<'info, Token>,
+}
+
+/// Permissionless once the appeal window has closed (or the admin upheld an
+/// appeal). Takes at most the per-epoch cap; what remains stays executable in
+/// later slash epochs. The slashed tokens are split between burning and the
+/// treasury; the node's reputation drops with the first execution.
+pub fn handler(ctx: Context<SlashExecute>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let config = &ctx.accounts.config;
+    let proposal = &ctx.accounts.proposal;
+    match proposal.status {
+        SlashStatus::Proposed => require!(
+            now > proposal.appeal_deadline,
+            RegistryError::AppealWindowOpen
+        ),
+        SlashStatus::Upheld => {}
+        _ => return err!(RegistryError::SlashNotExecutable),
+    }
+    let node_key = ctx.accounts.node.key();
+    let node = &mut ctx.accounts.node;
+    if now
+        >= node
+            .slash_epoch_start
+            .safe_add(i64::from(config.params.slash_epoch_secs))?
+    {
+        node.slash_epoch_start = now;
+        node.slashed_in_epoch = 0;
+    }
+    let remaining = proposal.amount.safe_sub(proposal.executed)?;
+    let amount = slash_now(
+        remaining,
+        node.stake()?,
+        node.slashed_in_epoch,
+        config.params.epoch_slash_cap_bps,
+    )?;
+    require!(amount > 0, RegistryError::SlashCapReached);
+
+    // Bonded stake first, then unbonding.
+    let from_bonded = amount.min(node.bonded);
+    node.bonded = node.bonded.safe_sub(from_bonded)?;
+    node.unbonding = node.unbonding.safe_sub(amount.safe_sub(from_bonded)?)?;
+    if node.unbonding == 0 {
+        node.unbonding_ready_at = 0;
+    }
+    node.slashed_in_epoch = node.slashed_in_epoch.safe_add(amount)?;
+    node.slashed_total = node.slashed_total.safe_add(amount)?;
+
+    let burned = bps_of(amount, config.params.slash_burn_bps)?;
+    let to_treasury = amount.safe_sub(burned)?;
+    let id = node.node_id.to_le_bytes();
+    let operator = node.operator;
+    let seeds: &[&[u8]] = &[NODE_SEED, operator.as_ref(), &id, &[node.bump]];
+    let token_program = ctx.accounts.token_program.key();
+    if burned > 0 {
+        burn(
+            CpiContext::new_with_signer(
+                token_program,
+                Burn {
+                    mint: ctx.accounts.stake_mint.to_account_info(),
+                    from: ctx.accounts.vault.to_account_info(),
+                    authority: node.to_account_info(),
+                },
+                &[seeds],
+            ),
+            burned,
+        )?;
+    }
+    if to_treasury > 0 {
+        transfer_checked(
+            CpiContext::new_with_signer(
+                token_program,
+                TransferChecked {
+                    from: ctx.accounts.vault.to_account_info(),
+                    mint: ctx.accounts.stake_mint.to_account_info(),
+                    to: ctx.accounts.treasury.to_account_info(),
+                    authority: node.to_account_info(),
+                },
+                &[seeds],
+            ),
+            to_treasury,
+            ctx.accounts.stake_mint.decimals,
+        )?;
+    }
+
+    let proposal = &mut ctx.accounts.proposal;
+    let first = proposal.executed == 0;
+    proposal.executed = proposal.executed.safe_add(amount)?;
+    if first {
+        match proposal.offense {
+            Offense::JobFailure => node.jobs_failed = node.jobs_failed.safe_add(1)?,
+            Offense::Downtime => node.uptime_bps = uptime_after(node.uptime_bps, false),
+            Offense::HardwareSpoofing | Offense::Misconduct => node.status = NodeStatus::Jailed,
+        }
+    }
+    if proposal.executed == proposal.amount || node.stake()? == 0 {
+        proposal.status = SlashStatus::Executed;
+        node.pending_slashes = node.pending_slashes.safe_sub(1)?;
+    }
+    node.refresh(node_key, config, now)?;
+    emit!(SlashExecuted {
+        node: node_key,
+        proposal: proposal.key(),
+        amount,
+        burned,
+        to_treasury,
+        remaining: proposal.amount.safe_sub(proposal.executed)?,
+        status: proposal.status,
+        reputation_bps: node.reputation_bps,
+    });
+    Ok(())
+}

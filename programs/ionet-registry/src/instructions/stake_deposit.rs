@@ -1,0 +1,57 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token::{transfer_checked, Mint, Token, TokenAccount, TransferChecked};
+
+use crate::constants::{CONFIG_SEED, NODE_SEED, VAULT_SEED};
+use crate::error::RegistryError;
+use crate::events::StakeDeposited;
+use crate::math::SafeMath;
+use crate::state::{Node, RegistryConfig};
+
+#[derive(Accounts)]
+pub struct StakeDeposit<'info> {
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, RegistryConfig>>,
+    #[account(
+        mut,
+        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
+        bump = node.bump,
+        has_one = operator @ RegistryError::NotOperator,
+    )]
+    pub node: Box<Account<'info, Node>>,
+    #[account(mut, seeds = [VAULT_SEED, node.key().as_ref()], bump = node.vault_bump)]
+    pub vault: Box<Account<'info, TokenAccount>>,
+    #[account(address = config.stake_mint @ RegistryError::WrongMint)]
+    pub stake_mint: Box<Account<'info, Mint>>,
+    #[account(mut, token::mint = stake_mint, token::authority = operator)]
+    pub source: Box<Account<'info, TokenAccount>>,
+    pub operator: Signer<'info>,
+    pub token_program: Program<'info, Token>,
+}
+
+pub fn handler(ctx: Context<StakeDeposit>, amount: u64) -> Result<()> {
+    require!(amount > 0, RegistryError::ZeroAmount);
+    let now = Clock::get()?.unix_timestamp;
+    transfer_checked(
+        CpiContext::new(
+            ctx.accounts.token_program.key(),
+            TransferChecked {
+                from: ctx.accounts.source.to_account_info(),
+                mint: ctx.accounts.stake_mint.to_account_info(),
+                to: ctx.accounts.vault.to_account_info(),
+                authority: ctx.accounts.operator.to_account_info(),
+            },
+        ),
+        amount,
+        ctx.accounts.stake_mint.decimals,
+    )?;
+    let key = ctx.accounts.node.key();
+    let node = &mut ctx.accounts.node;
+    node.bonded = node.bonded.safe_add(amount)?;
+    node.refresh(key, &ctx.accounts.config, now)?;
+    emit!(StakeDeposited {
+        node: key,
+        amount,
+        bonded: node.bonded
+    });
+    Ok(())
+}

@@ -1,0 +1,40 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::{CONFIG_SEED, NODE_SEED};
+use crate::error::RegistryError;
+use crate::events::StakeRebonded;
+use crate::math::SafeMath;
+use crate::state::{Node, RegistryConfig};
+
+#[derive(Accounts)]
+pub struct StakeRebond<'info> {
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, RegistryConfig>>,
+    #[account(
+        mut,
+        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
+        bump = node.bump,
+        has_one = operator @ RegistryError::NotOperator,
+    )]
+    pub node: Box<Account<'info, Node>>,
+    pub operator: Signer<'info>,
+}
+
+/// Cancels the unbonding: everything unbonding is bonded again.
+pub fn handler(ctx: Context<StakeRebond>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let key = ctx.accounts.node.key();
+    let node = &mut ctx.accounts.node;
+    let amount = node.unbonding;
+    require!(amount > 0, RegistryError::NothingUnbonding);
+    node.bonded = node.bonded.safe_add(amount)?;
+    node.unbonding = 0;
+    node.unbonding_ready_at = 0;
+    node.refresh(key, &ctx.accounts.config, now)?;
+    emit!(StakeRebonded {
+        node: key,
+        amount,
+        bonded: node.bonded
+    });
+    Ok(())
+}

@@ -1,0 +1,45 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::{CONFIG_SEED, NODE_SEED};
+use crate::error::RegistryError;
+use crate::events::UnstakeRequested;
+use crate::math::SafeMath;
+use crate::state::{Node, RegistryConfig};
+
+#[derive(Accounts)]
+pub struct StakeRequestUnstake<'info> {
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, RegistryConfig>>,
+    #[account(
+        mut,
+        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
+        bump = node.bump,
+        has_one = operator @ RegistryError::NotOperator,
+    )]
+    pub node: Box<Account<'info, Node>>,
+    pub operator: Signer<'info>,
+}
+
+/// Moves `amount` from bonded to unbonding and (re)starts the unbonding period.
+/// Unbonding stake no longer counts toward eligibility but can still be slashed.
+pub fn handler(ctx: Context<StakeRequestUnstake>, amount: u64) -> Result<()> {
+    require!(amount > 0, RegistryError::ZeroAmount);
+    let now = Clock::get()?.unix_timestamp;
+    let config = &ctx.accounts.config;
+    let key = ctx.accounts.node.key();
+    let node = &mut ctx.accounts.node;
+    require!(node.active_jobs == 0, RegistryError::NodeBusy);
+    require!(amount <= node.bonded, RegistryError::InsufficientStake);
+    node.bonded = node.bonded.safe_sub(amount)?;
+    node.unbonding = node.unbonding.safe_add(amount)?;
+    node.unbonding_ready_at = now.safe_add(i64::from(config.params.unbonding_period_secs))?;
+    node.refresh(key, config, now)?;
+    emit!(UnstakeRequested {
+        node: key,
+        amount,
+        bonded: node.bonded,
+        unbonding: node.unbonding,
+        ready_at: node.unbonding_ready_at,
+    });
+    Ok(())
+}

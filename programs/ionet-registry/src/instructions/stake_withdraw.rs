@@ -1,0 +1,75 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token::{transfer_checked, Mint, Token, TokenAccount, TransferChecked};
+
+use crate::constants::{CONFIG_SEED, NODE_SEED, VAULT_SEED};
+use crate::error::RegistryError;
+use crate::events::StakeWithdrawn;
+use crate::state::{Node, RegistryConfig};
+
+#[derive(Accounts)]
+pub struct StakeWithdraw<'info> {
+    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    pub config: Box<Account<'info, RegistryConfig>>,
+    #[account(
+        mut,
+        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
+        bump = node.bump,
+        has_one = operator @ RegistryError::NotOperator,
+    )]
+    pub node: Box<Account<'info, Node>>,
+    #[account(mut, seeds = [VAULT_SEED, node.key().as_ref()], bump = node.vault_bump)]
+    pub vault: Box<Account<'info, TokenAccount>>,
+    #[account(address = config.stake_mint @ RegistryError::WrongMint)]
+    pub stake_mint: Box<Account<'info, Mint>>,
+    #[account(
+        mut,
+        token::mint = stake_mint,
+        constraint = destination.key() != vault.key() @ RegistryError::DuplicateAccount,
+    )]
+    pub destination: Box<Account<'info, TokenAccount>>,
+    pub operator: Signer<'info>,
+    pub token_program: Program<'info, Token>,
+}
+
+/// Pays out everything unbonding once the unbonding period has passed, unless
+/// the node has an active job or a pending slash.
+pub fn handler(ctx: Context<StakeWithdraw>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let node = &ctx.accounts.node;
+    let amount = node.unbonding;
+    require!(amount > 0, RegistryError::NothingUnbonding);
+    require!(
+        now >= node.unbonding_ready_at,
+        RegistryError::UnbondingNotReady
+    );
+    require!(node.active_jobs == 0, RegistryError::NodeBusy);
+    require!(node.pending_slashes == 0, RegistryError::PendingSlash);
+
+    let id = node.node_id.to_le_bytes();
+    let seeds: &[&[u8]] = &[NODE_SEED, node.operator.as_ref(), &id, &[node.bump]];
+    transfer_checked(
+        CpiContext::new_with_signer(
+            ctx.accounts.token_program.key(),
+            TransferChecked {
+                from: ctx.accounts.vault.to_account_info(),
+                mint: ctx.accounts.stake_mint.to_account_info(),
+                to: ctx.accounts.destination.to_account_info(),
+                authority: ctx.accounts.node.to_account_info(),
+            },
+            &[seeds],
+        ),
+        amount,
+        ctx.accounts.stake_mint.decimals,
+    )?;
+    let key = ctx.accounts.node.key();
+    let node = &mut ctx.accounts.node;
+    node.unbonding = 0;
+    node.unbonding_ready_at = 0;
+    node.refresh(key, &ctx.accounts.config, now)?;
+    emit!(StakeWithdrawn {
+        node: key,
+        amount,
+        destination: ctx.accounts.destination.key()
+    });
+    Ok(())
+}

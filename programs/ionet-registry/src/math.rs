@@ -1,0 +1,146 @@
+//! Checked arithmetic and the registry's pure formulas (stake minimums,
+//! reputation, slash caps). Everything returns an error code instead of
+//! panicking; intermediates are u128 and rounding favours the protocol.
+
+use anchor_lang::prelude::*;
+
+use crate::constants::BPS_DENOMINATOR;
+use crate::error::RegistryError;
+
+/// Checked arithmetic that fails with `RegistryError::MathOverflow`.
+pub trait SafeMath: Sized {
+    fn safe_add(self, rhs: Self) -> Result<Self>;
+    fn safe_sub(self, rhs: Self) -> Result<Self>;
+    fn safe_mul(self, rhs: Self) -> Result<Self>;
+    fn safe_div(self, rhs: Self) -> Result<Self>;
+}
+
+macro_rules! impl_safe_math {
+    ($($t:ty),*) => {$(
+        impl SafeMath for $t {
+            fn safe_add(self, rhs: Self) -> Result<Self> {
+                self.checked_add(rhs).ok_or_else(|| error!(RegistryError::MathOverflow))
+            }
+            fn safe_sub(self, rhs: Self) -> Result<Self> {
+                self.checked_sub(rhs).ok_or_else(|| error!(RegistryError::MathOverflow))
+            }
+            fn safe_mul(self, rhs: Self) -> Result<Self> {
+                self.checked_mul(rhs).ok_or_else(|| error!(RegistryError::MathOverflow))
+            }
+            fn safe_div(self, rhs: Self) -> Result<Self> {
+                self.checked_div(rhs).ok_or_else(|| error!(RegistryError::MathOverflow))
+            }
+        }
+    )*};
+}
+impl_safe_math!(u16, u32, u64, u128, i64);
+
+/// `value * bps / 10_000`, rounded down.
+pub fn bps_of(value: u64, bps: u16) -> Result<u64> {
+    let r = u128::from(value).safe_mul(u128::from(bps))? / u128::from(BPS_DENOMINATOR);
+    u64::try_from(r).map_err(|_| error!(RegistryError::MathOverflow))
+}
+
+/// Minimum bonded stake of a node: base per GPU × tier multiplier × GPU count,
+/// rounded up (in the protocol's favour).
+pub fn min_stake(base_per_gpu: u64, multiplier_bps: u16, gpu_count: u16) -> Result<u64> {
+    let raw = u128::from(base_per_gpu)
+        .safe_mul(u128::from(multiplier_bps))?
+        .safe_mul(u128::from(gpu_count))?;
+    let denom = u128::from(BPS_DENOMINATOR);
+    let r = raw.safe_add(denom - 1)? / denom;
+    u64::try_from(r).map_err(|_| error!(RegistryError::MathOverflow))
+}
+
+/// Laplace-smoothed success rate in bps: (ok + 1) / (ok + failed + 2).
+/// A node with no history scores 5_000; each outcome moves it.
+pub fn success_rate_bps(ok: u32, failed: u32) -> u16 {
+    let num = (u64::from(ok) + 1) * BPS_DENOMINATOR;
+    let den = u64::from(ok) + u64::from(failed) + 2;
+    (num / den) as u16 // < 10_000 because ok + 1 < ok + failed + 2
+}
+
+/// Reputation in bps: the weighted mean of uptime, job success and attestation
+/// success, with weights in bps summing to 10_000 (checked by the params).
+///
+/// reputation = (w_u·uptime + w_j·jobs + w_a·attestations) / 10_000, rounded down.
+pub fn reputation_bps(uptime_bps: u16, jobs_bps: u16, attest_bps: u16, weights: [u16; 3]) -> u16 {
+    let sum = u64::from(weights[0]) * u64::from(uptime_bps)
+        + u64::from(weights[1]) * u64::from(jobs_bps)
+        + u64::from(weights[2]) * u64::from(attest_bps);
+    (sum / BPS_DENOMINATOR).min(BPS_DENOMINATOR) as u16
+}
+
+/// Uptime after a heartbeat: on time moves 1/8 of the way to 10_000; late
+/// (or a stale crank) loses a quarter.
+pub fn uptime_after(uptime_bps: u16, on_time: bool) -> u16 {
+    if on_time {
+        uptime_bps + (BPS_DENOMINATOR as u16 - uptime_bps) / 8
+    } else {
+        uptime_bps - uptime_bps / 4
+    }
+}
+
+/// How much of a slash may execute now: bounded by what remains of the
+/// proposal, the node's stake and the per-epoch cap. The cap is a share of the
+/// stake the node had when the epoch began (current stake + already slashed).
+pub fn slash_now(remaining: u64, stake: u64, slashed_in_epoch: u64, cap_bps: u16) -> Result<u64> {
+    let cap = bps_of(stake.safe_add(slashed_in_epoch)?, cap_bps)?;
+    let cap_left = cap.saturating_sub(slashed_in_epoch);
+    Ok(remaining.min(stake).min(cap_left))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn min_stake_scales_with_tier_and_count_and_rounds_up() {
+        assert_eq!(min_stake(200, 50_000, 8).unwrap(), 8_000);
+        assert_eq!(min_stake(200, 7_500, 1).unwrap(), 150);
+        assert_eq!(min_stake(3, 7_500, 1).unwrap(), 3); // 2.25 rounds up
+        assert_eq!(
+            min_stake(u64::MAX, 60_000, u16::MAX).unwrap_err(),
+            RegistryError::MathOverflow.into()
+        );
+    }
+
+    #[test]
+    fn success_rate_starts_even_and_follows_outcomes() {
+        assert_eq!(success_rate_bps(0, 0), 5_000);
+        assert_eq!(success_rate_bps(8, 0), 9_000);
+        assert_eq!(success_rate_bps(0, 8), 1_000);
+        assert!(success_rate_bps(u32::MAX, 0) < 10_000);
+    }
+
+    #[test]
+    fn reputation_is_the_weighted_mean() {
+        assert_eq!(
+            reputation_bps(10_000, 5_000, 0, [4_000, 4_000, 2_000]),
+            6_000
+        );
+        assert_eq!(
+            reputation_bps(10_000, 10_000, 10_000, [4_000, 4_000, 2_000]),
+            10_000
+        );
+    }
+
+    #[test]
+    fn uptime_rises_on_time_and_falls_when_late() {
+        assert_eq!(uptime_after(5_000, true), 5_625);
+        assert_eq!(uptime_after(5_000, false), 3_750);
+        assert_eq!(uptime_after(10_000, true), 10_000);
+        assert_eq!(uptime_after(0, false), 0);
+    }
+
+    #[test]
+    fn slash_respects_remaining_stake_and_epoch_cap() {
+        // 50% cap of 1_000 stake: 500 this epoch.
+        assert_eq!(slash_now(800, 1_000, 0, 5_000).unwrap(), 500);
+        // 300 already slashed from 1_300 at epoch start: 650 cap, 350 left.
+        assert_eq!(slash_now(800, 1_000, 300, 5_000).unwrap(), 350);
+        assert_eq!(slash_now(800, 100, 0, 10_000).unwrap(), 100);
+        // 350 slashed from 700 at epoch start: the 50% cap is reached.
+        assert_eq!(slash_now(800, 350, 350, 5_000).unwrap(), 0);
+    }
+}

@@ -1,0 +1,182 @@
+//! A GPU node: its hardware, attestation, stake bond, uptime and reputation.
+
+use anchor_lang::prelude::*;
+
+use crate::error::RegistryError;
+use crate::events::NodeStatusChanged;
+use crate::math::{min_stake, reputation_bps, success_rate_bps, SafeMath};
+use crate::state::{Attestation, GpuTier, HardwareSpec, RegistryConfig};
+
+/// Registered → Verified → Active ⇄ Inactive; any → Jailed on failed
+/// attestation; Jailed → Verified only by a passing attestation.
+/// Deregistered nodes have no account (closed, rent returned).
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+pub enum NodeStatus {
+    /// No valid passing attestation.
+    Registered,
+    /// Attested, but not eligible for work (stake below minimum or no fresh heartbeat).
+    Verified,
+    /// Attested, bonded at least its minimum, heartbeat fresh: eligible for work.
+    Active,
+    /// Was active; lost its heartbeat, stake or attestation.
+    Inactive,
+    /// Failed an attestation (spoofing evidence) or was slashed for misconduct.
+    Jailed,
+}
+
+/// Seeds: `[NODE_SEED, operator, node_id (u64 LE)]`.
+#[account]
+#[derive(InitSpace)]
+pub struct Node {
+    pub operator: Pubkey,
+    /// The worker agent's hot key: signs heartbeats (the operator's key stays cold).
+    pub agent: Pubkey,
+    pub node_id: u64,
+    pub status: NodeStatus,
+    pub declared: HardwareSpec,
+    pub attestation: Attestation,
+    /// Tier from the attested hardware; `Other` until a passing attestation.
+    pub effective_tier: GpuTier,
+    /// precision: IO base units (1e8)
+    pub bonded: u64,
+    /// Requested for withdrawal; still slashable. precision: IO base units (1e8)
+    pub unbonding: u64,
+    /// unit: unix seconds
+    pub unbonding_ready_at: i64,
+    pub active_jobs: u16,
+    pub committed_gpus: u16,
+    pub pending_slashes: u16,
+    /// Number of slash proposals ever made (the next proposal's index).
+    pub slash_count: u32,
+    /// unit: unix seconds
+    pub registered_at: i64,
+    /// unit: unix seconds; 0 before the first heartbeat
+    pub last_heartbeat: i64,
+    pub heartbeat_count: u64,
+    /// Exponential moving average of on-time heartbeats. precision: bps
+    pub uptime_bps: u16,
+    pub jobs_completed: u32,
+    pub jobs_failed: u32,
+    pub attestations_passed: u32,
+    pub attestations_failed: u32,
+    /// precision: bps
+    pub reputation_bps: u16,
+    /// Hash of the failed attestation that flagged spoofing; zero if none.
+    pub spoofing_evidence: [u8; 32],
+    /// unit: unix seconds
+    pub slash_epoch_start: i64,
+    /// precision: IO base units (1e8)
+    pub slashed_in_epoch: u64,
+    /// precision: IO base units (1e8)
+    pub slashed_total: u64,
+    pub bump: u8,
+    pub vault_bump: u8,
+    pub reserved: [u8; 32],
+}
+
+impl Node {
+    pub const SPACE: usize = 8 + Self::INIT_SPACE;
+
+    /// Bonded plus unbonding: everything a slash can take.
+    pub fn stake(&self) -> Result<u64> {
+        self.bonded.safe_add(self.unbonding)
+    }
+
+    /// The minimum bonded stake for the attested tier and GPU count.
+    pub fn min_stake(&self, config: &RegistryConfig) -> Result<u64> {
+        let p = &config.params;
+        let count = if self.attestation.passed {
+            self.attestation.gpu_count
+        } else {
+            self.declared.gpu_count
+        };
+        min_stake(
+            p.base_stake_per_gpu,
+            p.tier_multiplier_bps[self.effective_tier as usize],
+            count,
+        )
+    }
+
+    pub fn heartbeat_fresh(&self, config: &RegistryConfig, now: i64) -> bool {
+        let p = &config.params;
+        self.last_heartbeat > 0
+            && now.saturating_sub(self.last_heartbeat)
+                <= i64::from(p.heartbeat_interval_secs) + i64::from(p.heartbeat_grace_secs)
+    }
+
+    /// Eligible for work: attested, bonded at least its minimum, heartbeat fresh.
+    pub fn is_eligible(&self, config: &RegistryConfig, now: i64) -> Result<bool> {
+        Ok(self.status != NodeStatus::Jailed
+            && self.attestation.is_valid_at(now)
+            && self.bonded >= self.min_stake(config)?
+            && self.heartbeat_fresh(config, now))
+    }
+
+    /// The status the node's state implies now (Jailed is sticky).
+    pub fn derived_status(&self, config: &RegistryConfig, now: i64) -> Result<NodeStatus> {
+        Ok(if self.status == NodeStatus::Jailed {
+            NodeStatus::Jailed
+        } else if !self.attestation.is_valid_at(now) {
+            if matches!(self.status, NodeStatus::Active | NodeStatus::Inactive) {
+                NodeStatus::Inactive
+            } else {
+                NodeStatus::Registered
+            }
+        } else if self.is_eligible(config, now)? {
+            NodeStatus::Active
+        } else if matches!(self.status, NodeStatus::Active | NodeStatus::Inactive) {
+            NodeStatus::Inactive
+        } else {
+            NodeStatus::Verified
+        })
+    }
+
+    pub fn recompute_reputation(&mut self, config: &RegistryConfig) {
+        let p = &config.params;
+        self.reputation_bps = reputation_bps(
+            self.uptime_bps,
+            success_rate_bps(self.jobs_completed, self.jobs_failed),
+            success_rate_bps(self.attestations_passed, self.attestations_failed),
+            [
+                p.reputation_uptime_weight_bps,
+                p.reputation_jobs_weight_bps,
+                p.reputation_attestation_weight_bps,
+            ],
+        );
+    }
+
+    /// Recompute reputation and status after a change; emits `NodeStatusChanged`
+    /// when the status moves. Then checks the invariants.
+    pub fn refresh(&mut self, key: Pubkey, config: &RegistryConfig, now: i64) -> Result<()> {
+        self.recompute_reputation(config);
+        let to = self.derived_status(config, now)?;
+        if to != self.status {
+            emit!(NodeStatusChanged {
+                node: key,
+                from: self.status,
+                to,
+                reputation_bps: self.reputation_bps
+            });
+            self.status = to;
+        }
+        self.invariant()
+    }
+
+    /// Stored invariants, checked after every change.
+    pub fn invariant(&self) -> Result<()> {
+        require!(self.declared.is_valid(), RegistryError::InvalidHardware);
+        require!(
+            self.committed_gpus <= self.declared.gpu_count,
+            RegistryError::InvariantViolated
+        );
+        require!(
+            self.unbonding > 0 || self.unbonding_ready_at == 0,
+            RegistryError::InvariantViolated
+        );
+        require!(
+            self.uptime_bps <= 10_000 && self.reputation_bps <= 10_000,
+            RegistryError::InvariantViolated
+        );
+        Ok(())
+    }
+}

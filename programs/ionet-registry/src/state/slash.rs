@@ -1,0 +1,47 @@
+//! A proposed slash: frozen amount, evidence, appeal window.
+
+use anchor_lang::prelude::*;
+
+use crate::state::Offense;
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+pub enum SlashStatus {
+    /// Waiting for the appeal window to close.
+    Proposed,
+    /// The operator appealed; waiting for the admin.
+    Appealed,
+    /// The admin upheld the appeal's slash; executable.
+    Upheld,
+    /// The admin overturned it; final.
+    Overturned,
+    /// Fully executed (or the stake ran out); final.
+    Executed,
+}
+
+/// Seeds: `[SLASH_SEED, node, index (u32 LE)]`.
+#[account]
+#[derive(InitSpace)]
+pub struct SlashProposal {
+    pub node: Pubkey,
+    pub index: u32,
+    pub offense: Offense,
+    pub proposer: Pubkey,
+    /// Frozen when proposed. precision: IO base units (1e8)
+    pub amount: u64,
+    /// precision: IO base units (1e8)
+    pub executed: u64,
+    /// Hash of the evidence (a failed attestation, a missed-deadline record).
+    pub evidence_hash: [u8; 32],
+    /// Hash of the operator's appeal statement; zero if none.
+    pub appeal_hash: [u8; 32],
+    /// unit: unix seconds
+    pub proposed_at: i64,
+    /// unit: unix seconds
+    pub appeal_deadline: i64,
+    pub status: SlashStatus,
+    pub bump: u8,
+}
+
+impl SlashProposal {
+    pub const SPACE: usize = 8 + Self::INIT_SPACE;
+}

@@ -1,0 +1,200 @@
+"""Registry instructions with every PDA resolved: `build_*_ix` for callers who sign elsewhere.
+
+Each builder takes the signers' public keys and the business arguments and
+derives the config, node, vault and proposal addresses (see `ionet_sdk.pda`).
+The stake mint and treasury come from the config, so callers pass the config
+they read (`RegistryConfig.fetch`).
+"""
+
+from __future__ import annotations
+
+from solders.instruction import Instruction
+from solders.pubkey import Pubkey
+
+from ionet_sdk import pda
+from ionet_sdk._generated.ionet_registry import instructions as ix
+from ionet_sdk._generated.ionet_registry.accounts import RegistryConfig
+from ionet_sdk._generated.ionet_registry.constants import PROGRAM_ID
+from ionet_sdk._generated.ionet_registry.types import (
+    ConfigInitArgs,
+    ConfigUpdateArgs,
+    HardwareSpec,
+    NodeAttestArgs,
+    NodeRegisterArgs,
+    NodeUpdateArgs,
+    Offense,
+    SlashProposeArgs,
+)
+from ionet_sdk.svm import programdata_address
+
+
+def build_config_init_ix(
+    upgrade_authority: Pubkey, stake_mint: Pubkey, treasury: Pubkey, args: ConfigInitArgs
+) -> Instruction:
+    return ix.config_init(
+        ix.ConfigInitAccounts(
+            config=pda.registry_config(),
+            upgrade_authority=upgrade_authority,
+            program_data=programdata_address(PROGRAM_ID),
+            stake_mint=stake_mint,
+            treasury=treasury,
+        ),
+        args=args,
+    )
+
+
+def build_config_update_ix(
+    admin: Pubkey, args: ConfigUpdateArgs, new_treasury: Pubkey | None = None
+) -> Instruction:
+    return ix.config_update(
+        ix.ConfigUpdateAccounts(config=pda.registry_config(), admin=admin, new_treasury=new_treasury),
+        args=args,
+    )
+
+
+def build_node_register_ix(
+    config: RegistryConfig, operator: Pubkey, node_id: int, agent: Pubkey, hardware: HardwareSpec
+) -> Instruction:
+    node = pda.node(operator, node_id)
+    return ix.node_register(
+        ix.NodeRegisterAccounts(
+            config=pda.registry_config(),
+            node=node,
+            vault=pda.vault(node),
+            stake_mint=config.stake_mint,
+            operator=operator,
+        ),
+        args=NodeRegisterArgs(node_id=node_id, agent=agent, hardware=hardware),
+    )
+
+
+def build_node_update_ix(
+    node: Pubkey, operator: Pubkey, agent: Pubkey | None = None, hardware: HardwareSpec | None = None
+) -> Instruction:
+    return ix.node_update(
+        ix.NodeUpdateAccounts(config=pda.registry_config(), node=node, operator=operator),
+        args=NodeUpdateArgs(agent=agent, hardware=hardware),
+    )
+
+
+def build_node_deregister_ix(node: Pubkey, operator: Pubkey) -> Instruction:
+    return ix.node_deregister(
+        ix.NodeDeregisterAccounts(
+            config=pda.registry_config(), node=node, vault=pda.vault(node), operator=operator
+        )
+    )
+
+
+def build_node_heartbeat_ix(node: Pubkey, agent: Pubkey) -> Instruction:
+    return ix.node_heartbeat(ix.NodeHeartbeatAccounts(config=pda.registry_config(), node=node, agent=agent))
+
+
+def build_node_mark_inactive_ix(node: Pubkey, cranker: Pubkey) -> Instruction:
+    return ix.node_mark_inactive(
+        ix.NodeMarkInactiveAccounts(config=pda.registry_config(), node=node, cranker=cranker)
+    )
+
+
+def build_node_attest_ix(node: Pubkey, verifier: Pubkey, args: NodeAttestArgs) -> Instruction:
+    return ix.node_attest(
+        ix.NodeAttestAccounts(config=pda.registry_config(), node=node, verifier=verifier), args=args
+    )
+
+
+def build_stake_deposit_ix(
+    config: RegistryConfig, node: Pubkey, operator: Pubkey, source: Pubkey, amount: int
+) -> Instruction:
+    return ix.stake_deposit(
+        ix.StakeDepositAccounts(
+            config=pda.registry_config(),
+            node=node,
+            vault=pda.vault(node),
+            stake_mint=config.stake_mint,
+            source=source,
+            operator=operator,
+        ),
+        amount=amount,
+    )
+
+
+def build_stake_request_unstake_ix(node: Pubkey, operator: Pubkey, amount: int) -> Instruction:
+    return ix.stake_request_unstake(
+        ix.StakeRequestUnstakeAccounts(config=pda.registry_config(), node=node, operator=operator),
+        amount=amount,
+    )
+
+
+def build_stake_rebond_ix(node: Pubkey, operator: Pubkey) -> Instruction:
+    return ix.stake_rebond(ix.StakeRebondAccounts(config=pda.registry_config(), node=node, operator=operator))
+
+
+def build_stake_withdraw_ix(
+    config: RegistryConfig, node: Pubkey, operator: Pubkey, destination: Pubkey
+) -> Instruction:
+    return ix.stake_withdraw(
+        ix.StakeWithdrawAccounts(
+            config=pda.registry_config(),
+            node=node,
+            vault=pda.vault(node),
+            stake_mint=config.stake_mint,
+            destination=destination,
+            operator=operator,
+        )
+    )
+
+
+def build_slash_propose_ix(
+    node: Pubkey,
+    slash_index: int,
+    *,
+    proposer: Pubkey,
+    payer: Pubkey,
+    offense: Offense,
+    evidence_hash: bytes,
+    amount: int = 0,
+) -> Instruction:
+    """`slash_index` is the node's `slash_count` (the next proposal's index)."""
+    return ix.slash_propose(
+        ix.SlashProposeAccounts(
+            config=pda.registry_config(),
+            node=node,
+            proposal=pda.slash(node, slash_index),
+            proposer=proposer,
+            payer=payer,
+        ),
+        args=SlashProposeArgs(offense=offense, amount=amount, evidence_hash=list(evidence_hash)),
+    )
+
+
+def build_slash_appeal_ix(
+    node: Pubkey, slash_index: int, operator: Pubkey, appeal_hash: bytes
+) -> Instruction:
+    return ix.slash_appeal(
+        ix.SlashAppealAccounts(node=node, proposal=pda.slash(node, slash_index), operator=operator),
+        appeal_hash=list(appeal_hash),
+    )
+
+
+def build_slash_resolve_ix(node: Pubkey, slash_index: int, admin: Pubkey, uphold: bool) -> Instruction:
+    return ix.slash_resolve(
+        ix.SlashResolveAccounts(
+            config=pda.registry_config(), node=node, proposal=pda.slash(node, slash_index), admin=admin
+        ),
+        uphold=uphold,
+    )
+
+
+def build_slash_execute_ix(
+    config: RegistryConfig, node: Pubkey, slash_index: int, cranker: Pubkey
+) -> Instruction:
+    return ix.slash_execute(
+        ix.SlashExecuteAccounts(
+            config=pda.registry_config(),
+            node=node,
+            proposal=pda.slash(node, slash_index),
+            vault=pda.vault(node),
+            stake_mint=config.stake_mint,
+            treasury=config.treasury,
+            cranker=cranker,
+        )
+    )

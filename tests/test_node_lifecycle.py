@@ -1,0 +1,171 @@
+"""node_register, node_update, node_deregister."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from solders.keypair import Keypair
+from solders.pubkey import Pubkey
+
+from ionet_sdk import pda, registry, spl
+from ionet_sdk._generated import anchor_errors
+from ionet_sdk._generated.ionet_registry import errors, events
+from ionet_sdk._generated.ionet_registry.accounts import Node
+from ionet_sdk._generated.ionet_registry.types import GpuModel, GpuTier, NodeStatus
+from ionet_sdk.errors import UnknownProgramError
+
+from .registry_env import RegistryEnv, hardware, unsigned, with_account
+
+
+async def test_node_register_creates_node_and_vault(env: RegistryEnv) -> None:
+    operator, agent = await env.new_operator(), Keypair()
+    spec = hardware(GpuModel.A100, count=4, vram=80)
+    ix = registry.build_node_register_ix(env.config, operator.pubkey(), 7, agent.pubkey(), spec)
+    result = await env.send([ix], operator)
+    print(f"\nnode_register: {result.compute_units} CU")
+
+    address = pda.node(operator.pubkey(), 7)
+    node = await Node.fetch(env.conn, address)
+    assert node is not None
+    assert (node.operator, node.agent, node.node_id, node.declared) == (
+        operator.pubkey(),
+        agent.pubkey(),
+        7,
+        spec,
+    )
+    assert node.status == NodeStatus.Registered
+    assert node.effective_tier == GpuTier.Other  # nothing attested yet
+    assert (node.bonded, node.unbonding, node.active_jobs, node.pending_slashes) == (0, 0, 0, 0)
+    assert node.reputation_bps == 5_000
+    vault = await env.conn.get_account(pda.vault(address))
+    assert vault is not None and spl.token_balance(vault) == 0
+    assert bytes(vault.data[:32]) == bytes(env.mint.pubkey())  # vault mint
+    assert bytes(vault.data[32:64]) == bytes(address)  # vault owner: the node PDA
+    assert (await env.refresh_config()).node_count == 1
+    (event,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.NodeRegistered)]
+    assert (event.node, event.node_id, event.hardware) == (address, 7, spec)
+
+
+async def test_node_register_rejects_invalid_hardware(env: RegistryEnv) -> None:
+    operator = await env.new_operator()
+    for bad in (
+        replace(hardware(), gpu_count=0),
+        replace(hardware(), vram_gb_per_gpu=0),
+        replace(hardware(), cuda_major=0),
+        replace(hardware(), fingerprint=[0] * 32),
+    ):
+        ix = registry.build_node_register_ix(env.config, operator.pubkey(), 1, Keypair().pubkey(), bad)
+        await env.rejects([ix], operator, errors.InvalidHardware, watch=[pda.node(operator.pubkey(), 1)])
+
+
+async def test_node_register_rejects_default_agent(env: RegistryEnv) -> None:
+    operator = await env.new_operator()
+    ix = registry.build_node_register_ix(env.config, operator.pubkey(), 1, Pubkey.default(), hardware())
+    await env.rejects([ix], operator, errors.InvalidAgent, watch=[pda.node(operator.pubkey(), 1)])
+
+
+async def test_node_register_rejects_another_mint(env: RegistryEnv) -> None:
+    operator, other_mint = await env.new_operator(), Keypair()
+    await env.send(
+        await spl.create_mint_ixs(env.conn, env.payer.pubkey(), other_mint.pubkey(), 8, env.payer.pubkey()),
+        env.payer,
+        [other_mint],
+    )
+    ix = registry.build_node_register_ix(
+        replace(env.config, stake_mint=other_mint.pubkey()),
+        operator.pubkey(),
+        1,
+        Keypair().pubkey(),
+        hardware(),
+    )
+    await env.rejects([ix], operator, errors.WrongMint, watch=[pda.node(operator.pubkey(), 1)])
+
+
+async def test_node_register_twice_is_rejected(env: RegistryEnv) -> None:
+    handle = await env.register()
+    before = await env.snapshot([handle.address])
+    ix = registry.build_node_register_ix(
+        env.config, handle.operator.pubkey(), handle.node_id, Keypair().pubkey(), hardware(label="other")
+    )
+    err = await env.rejects([ix], handle.operator, UnknownProgramError)
+    assert err.code == 0  # system program: account already in use
+    assert await env.snapshot([handle.address]) == before
+
+
+async def test_node_register_rejects_missing_operator_signature(env: RegistryEnv) -> None:
+    operator = await env.new_operator()
+    ix = registry.build_node_register_ix(env.config, operator.pubkey(), 1, Keypair().pubkey(), hardware())
+    await env.rejects(
+        [unsigned(ix, operator.pubkey())],
+        env.payer,
+        anchor_errors.AccountNotSigner,
+        watch=[pda.node(operator.pubkey(), 1)],
+    )
+
+
+async def test_node_update_of_hardware_clears_verification(env: RegistryEnv) -> None:
+    handle = await env.register()
+    await env.activate(handle)
+    new_spec = hardware(GpuModel.A100, count=8, label="new-gpus")
+    result = await env.send(
+        [registry.build_node_update_ix(handle.address, handle.operator.pubkey(), hardware=new_spec)],
+        handle.operator,
+    )
+    node = await env.node(handle)
+    assert node.declared == new_spec
+    assert node.attestation.attested_at == 0 and not node.attestation.passed
+    assert node.effective_tier == GpuTier.Other
+    assert node.status == NodeStatus.Registered
+    updated = [e for e in events.parse_logs(result.logs) if isinstance(e, events.NodeUpdated)]
+    assert updated and updated[0].verification_cleared
+
+
+async def test_node_update_of_agent_keeps_verification(env: RegistryEnv) -> None:
+    handle = await env.register()
+    await env.activate(handle)
+    new_agent = Keypair()
+    await env.send(
+        [registry.build_node_update_ix(handle.address, handle.operator.pubkey(), agent=new_agent.pubkey())],
+        handle.operator,
+    )
+    node = await env.node(handle)
+    assert node.agent == new_agent.pubkey() and node.status == NodeStatus.Active
+
+
+async def test_node_update_rejects_stranger_and_no_op(env: RegistryEnv) -> None:
+    handle = await env.register()
+    stranger = await env.new_operator()
+    ix = registry.build_node_update_ix(handle.address, stranger.pubkey(), agent=Keypair().pubkey())
+    await env.rejects([ix], stranger, errors.NotOperator, watch=[handle.address])
+    ix = registry.build_node_update_ix(handle.address, handle.operator.pubkey(), hardware=handle.spec)
+    await env.rejects([ix], handle.operator, errors.NothingToUpdate, watch=[handle.address])
+
+
+async def test_node_deregister_returns_rent_and_closes_accounts(env: RegistryEnv) -> None:
+    handle = await env.register()
+    before = await env.conn.get_balance(handle.operator.pubkey())
+    ix = registry.build_node_deregister_ix(handle.address, handle.operator.pubkey())
+    result = await env.send([ix], handle.operator)
+    assert await env.conn.get_account(handle.address) is None
+    assert await env.conn.get_account(pda.vault(handle.address)) is None
+    assert await env.conn.get_balance(handle.operator.pubkey()) > before  # rent back, minus the fee
+    assert (await env.refresh_config()).node_count == 0
+    assert any(isinstance(e, events.NodeDeregistered) for e in events.parse_logs(result.logs))
+
+
+async def test_node_deregister_rejects_node_with_stake(env: RegistryEnv) -> None:
+    handle = await env.register()
+    await env.deposit(handle, 10)
+    ix = registry.build_node_deregister_ix(handle.address, handle.operator.pubkey())
+    await env.rejects(
+        [ix], handle.operator, errors.StakeRemaining, watch=[handle.address, pda.vault(handle.address)]
+    )
+
+
+async def test_node_deregister_rejects_another_nodes_vault(env: RegistryEnv) -> None:
+    a, b = await env.register(), await env.register()
+    ix = registry.build_node_deregister_ix(a.address, a.operator.pubkey())
+    ix = with_account(ix, 2, pda.vault(b.address))
+    await env.rejects(
+        [ix], a.operator, anchor_errors.ConstraintSeeds, watch=[a.address, pda.vault(b.address)]
+    )
