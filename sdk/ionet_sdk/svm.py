@@ -148,9 +148,10 @@ class EmbeddedConnection:
         return SendResult(meta.signature(), meta.compute_units_consumed(), list(meta.logs()))
 
     async def send_transaction(self, tx: Transaction | VersionedTransaction) -> SendResult:
-        result = self._result(tx, self.svm.send_transaction(tx))
-        self.svm.expire_blockhash()  # a fresh blockhash per transaction, as on a cluster
-        return result
+        try:
+            return self._result(tx, self.svm.send_transaction(tx))
+        finally:
+            self.svm.expire_blockhash()  # a fresh blockhash per transaction, as on a cluster
 
     async def simulate_transaction(self, tx: Transaction | VersionedTransaction) -> SendResult:
         sim = self.svm.simulate_transaction(tx)

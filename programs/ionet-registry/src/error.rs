@@ -77,6 +77,4 @@ pub enum RegistryError {
     WrongTreasury,
     #[msg("The update changes nothing")]
     NothingToUpdate,
-    #[msg("The same account was passed for two roles")]
-    DuplicateAccount,
 }

@@ -21,11 +21,8 @@ pub struct StakeWithdraw<'info> {
     pub vault: Box<Account<'info, TokenAccount>>,
     #[account(address = config.stake_mint @ RegistryError::WrongMint)]
     pub stake_mint: Box<Account<'info, Mint>>,
-    #[account(
-        mut,
-        token::mint = stake_mint,
-        constraint = destination.key() != vault.key() @ RegistryError::DuplicateAccount,
-    )]
+    /// Anchor rejects the vault itself here (duplicate mutable account).
+    #[account(mut, token::mint = stake_mint)]
     pub destination: Box<Account<'info, TokenAccount>>,
     pub operator: Signer<'info>,
     pub token_program: Program<'info, Token>,

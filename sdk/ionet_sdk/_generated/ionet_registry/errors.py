@@ -303,14 +303,6 @@ class NothingToUpdate(IonetRegistryError):
     error_msg = "The update changes nothing"
 
 
-class DuplicateAccount(IonetRegistryError):
-    """The same account was passed for two roles"""
-
-    code = 6036
-    error_name = "DuplicateAccount"
-    error_msg = "The same account was passed for two roles"
-
-
 ERRORS: dict[int, type[IonetRegistryError]] = {
     NotUpgradeAuthority.code: NotUpgradeAuthority,
     InvalidProgramData.code: InvalidProgramData,
@@ -348,5 +340,4 @@ ERRORS: dict[int, type[IonetRegistryError]] = {
     WrongMint.code: WrongMint,
     WrongTreasury.code: WrongTreasury,
     NothingToUpdate.code: NothingToUpdate,
-    DuplicateAccount.code: DuplicateAccount,
 }

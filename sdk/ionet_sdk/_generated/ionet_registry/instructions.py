@@ -602,6 +602,7 @@ class StakeWithdrawAccounts:
     vault: Pubkey
     stake_mint: Pubkey
     destination: Pubkey
+    """Anchor rejects the vault itself here (duplicate mutable account)."""
     operator: Pubkey
     token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
 
