@@ -166,6 +166,35 @@ async def test_node_deregister_rejects_another_nodes_vault(env: RegistryEnv) -> 
     a, b = await env.register(), await env.register()
     ix = registry.build_node_deregister_ix(a.address, a.operator.pubkey())
     ix = with_account(ix, 2, pda.vault(b.address))
+    await env.rejects([ix], a.operator, errors.WrongVault, watch=[a.address, pda.vault(b.address)])
+
+
+async def test_forged_node_outside_its_pda_or_with_a_noncanonical_bump_is_rejected(env: RegistryEnv) -> None:
+    """A program-owned Node at another address (or with another bump) fails the PDA check.
+
+    Forged with the SVM's set_account: no instruction can create such an account,
+    so this checks the check itself.
+    """
+    from dataclasses import replace as dc_replace
+
+    from solders.account import Account
+
+    handle = await env.register()
+    info = await env.conn.get_account(handle.address)
+    assert info is not None
+    forged = Keypair().pubkey()
+    env.conn.svm.set_account(forged, Account(info.lamports, info.data, info.owner, False))
+    ix = registry.build_node_heartbeat_ix(forged, handle.agent.pubkey())
+    await env.rejects([ix], handle.agent, errors.InvalidPda, watch=[forged, handle.address])
+
+    node = Node.decode(info.data)
+    tampered = dc_replace(node, bump=(node.bump - 1) % 256).encode()
+    env.conn.svm.set_account(
+        handle.address, Account(info.lamports, tampered + info.data[len(tampered) :], info.owner, False)
+    )
     await env.rejects(
-        [ix], a.operator, anchor_errors.ConstraintSeeds, watch=[a.address, pda.vault(b.address)]
+        [registry.build_node_heartbeat_ix(handle.address, handle.agent.pubkey())],
+        handle.agent,
+        errors.InvalidPda,
+        watch=[handle.address],
     )

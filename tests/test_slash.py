@@ -211,10 +211,10 @@ async def test_execute_with_another_nodes_proposal_is_rejected(env: RegistryEnv)
     await env.send([propose_ix(env, b, 0, Offense.Misconduct, amount=10 * IO)], env.slasher)
     env.conn.warp(WINDOW + 1)
     ix = registry.build_slash_execute_ix(env.config, a.address, 0, env.payer.pubkey())
-    # The proposal at [slash, a, 0] does not exist; b's proposal under a's node fails the seeds.
+    # b's proposal names node b: has_one = node rejects it under node a.
     await env.rejects(
         [with_account(ix, 2, pda.slash(b.address, 0))],
         env.payer,
-        anchor_errors.ConstraintSeeds,
+        anchor_errors.ConstraintHasOne,
         watch=[a.address, b.address, pda.vault(a.address)],
     )

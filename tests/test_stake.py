@@ -51,9 +51,7 @@ async def test_deposit_rejects_substituted_vault_and_source_of_another_mint(env:
     assert a.token_account is not None
     ix = registry.build_stake_deposit_ix(env.config, a.address, a.operator.pubkey(), a.token_account, 10)
     watch = [a.address, pda.vault(a.address), pda.vault(b.address)]
-    await env.rejects(
-        [with_account(ix, 2, pda.vault(b.address))], a.operator, anchor_errors.ConstraintSeeds, watch=watch
-    )
+    await env.rejects([with_account(ix, 2, pda.vault(b.address))], a.operator, errors.WrongVault, watch=watch)
     other_mint, other_account = Keypair(), Keypair()
     setup = await spl.create_mint_ixs(
         env.conn, env.payer.pubkey(), other_mint.pubkey(), 8, env.payer.pubkey()
@@ -211,7 +209,7 @@ async def test_withdraw_from_another_nodes_vault_is_rejected(env: RegistryEnv) -
     await env.rejects(
         [with_account(ix, 2, pda.vault(b.address))],
         op,
-        anchor_errors.ConstraintSeeds,
+        errors.WrongVault,
         watch=[a.address, pda.vault(b.address)],
     )
     # And with the stake mint swapped for another config's view of it.

@@ -77,4 +77,8 @@ pub enum RegistryError {
     WrongTreasury,
     #[msg("The update changes nothing")]
     NothingToUpdate,
+    #[msg("Account is not at the program address of its seeds and stored bump")]
+    InvalidPda,
+    #[msg("Account is not the node's stake vault")]
+    WrongVault,
 }

@@ -14,6 +14,7 @@ pub mod error;
 pub mod events;
 pub mod instructions;
 pub mod math;
+pub mod pda;
 pub mod state;
 
 use instructions::*;

@@ -1,9 +1,9 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
 
-use crate::constants::CONFIG_SEED;
 use crate::error::RegistryError;
 use crate::events::ConfigUpdated;
+use crate::pda::CONFIG_ADDRESS;
 use crate::state::{RegistryConfig, RegistryParams};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone)]
@@ -17,7 +17,7 @@ pub struct ConfigUpdateArgs {
 
 #[derive(Accounts)]
 pub struct ConfigUpdate<'info> {
-    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump, has_one = admin @ RegistryError::NotAdmin)]
+    #[account(mut, address = CONFIG_ADDRESS, has_one = admin @ RegistryError::NotAdmin)]
     pub config: Box<Account<'info, RegistryConfig>>,
     pub admin: Signer<'info>,
     /// A new treasury (IO token account), if it changes.

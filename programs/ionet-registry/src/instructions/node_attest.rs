@@ -1,9 +1,9 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::{CONFIG_SEED, NODE_SEED};
 use crate::error::RegistryError;
 use crate::events::NodeAttested;
 use crate::math::SafeMath;
+use crate::pda::CONFIG_ADDRESS;
 use crate::state::{mismatch, Attestation, GpuModel, GpuTier, Node, NodeStatus, RegistryConfig};
 
 /// What a verifier measured on the node (proof of compute).
@@ -27,12 +27,11 @@ pub struct NodeAttestArgs {
 
 #[derive(Accounts)]
 pub struct NodeAttest<'info> {
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(address = CONFIG_ADDRESS)]
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
-        bump = node.bump,
+        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
     )]
     pub node: Box<Account<'info, Node>>,
     #[account(constraint = config.is_verifier(verifier.key) @ RegistryError::NotVerifier)]

@@ -1,19 +1,18 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::{CONFIG_SEED, NODE_SEED};
 use crate::error::RegistryError;
 use crate::events::NodeHeartbeat;
 use crate::math::{uptime_after, SafeMath};
+use crate::pda::CONFIG_ADDRESS;
 use crate::state::{Node, RegistryConfig};
 
 #[derive(Accounts)]
 pub struct NodeHeartbeatAccounts<'info> {
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(address = CONFIG_ADDRESS)]
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
-        bump = node.bump,
+        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
         has_one = agent @ RegistryError::NotAgent,
     )]
     pub node: Box<Account<'info, Node>>,

@@ -1,21 +1,20 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::{CONFIG_SEED, NODE_SEED};
 use crate::error::RegistryError;
 use crate::events::NodeMarkedInactive;
 use crate::math::uptime_after;
+use crate::pda::CONFIG_ADDRESS;
 use crate::state::{Node, NodeStatus, RegistryConfig};
 
 /// Permissionless: anyone may mark an active node whose heartbeat is older than
 /// interval + grace as inactive, so no single party must be trusted to do it.
 #[derive(Accounts)]
 pub struct NodeMarkInactive<'info> {
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(address = CONFIG_ADDRESS)]
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
-        bump = node.bump,
+        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
     )]
     pub node: Box<Account<'info, Node>>,
     pub cranker: Signer<'info>,

@@ -1,10 +1,11 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::{Mint, Token, TokenAccount};
 
-use crate::constants::{CONFIG_SEED, NODE_SEED, VAULT_SEED};
+use crate::constants::{NODE_SEED, VAULT_SEED};
 use crate::error::RegistryError;
 use crate::events::NodeRegistered;
 use crate::math::SafeMath;
+use crate::pda::CONFIG_ADDRESS;
 use crate::state::{Attestation, GpuTier, HardwareSpec, Node, NodeStatus, RegistryConfig};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone)]
@@ -19,7 +20,7 @@ pub struct NodeRegisterArgs {
 #[derive(Accounts)]
 #[instruction(args: NodeRegisterArgs)]
 pub struct NodeRegister<'info> {
-    #[account(mut, seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(mut, address = CONFIG_ADDRESS)]
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         init,
@@ -64,6 +65,7 @@ pub fn handler(ctx: Context<NodeRegister>, args: NodeRegisterArgs) -> Result<()>
         operator: ctx.accounts.operator.key(),
         agent: args.agent,
         node_id: args.node_id,
+        vault: ctx.accounts.vault.key(),
         status: NodeStatus::Registered,
         declared: args.hardware,
         attestation: Attestation::NONE,

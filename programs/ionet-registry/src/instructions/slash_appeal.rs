@@ -1,6 +1,5 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::{NODE_SEED, SLASH_SEED};
 use crate::error::RegistryError;
 use crate::events::SlashAppealed;
 use crate::state::{Node, SlashProposal, SlashStatus};
@@ -8,16 +7,14 @@ use crate::state::{Node, SlashProposal, SlashStatus};
 #[derive(Accounts)]
 pub struct SlashAppeal<'info> {
     #[account(
-        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
-        bump = node.bump,
+        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
         has_one = operator @ RegistryError::NotOperator,
     )]
     pub node: Box<Account<'info, Node>>,
     #[account(
         mut,
-        seeds = [SLASH_SEED, node.key().as_ref(), &proposal.index.to_le_bytes()],
-        bump = proposal.bump,
         has_one = node,
+        constraint = proposal.is_at(&proposal.key()) @ RegistryError::InvalidPda,
     )]
     pub proposal: Box<Account<'info, SlashProposal>>,
     pub operator: Signer<'info>,

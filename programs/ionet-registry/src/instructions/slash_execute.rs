@@ -1,30 +1,29 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::{burn, transfer_checked, Burn, Mint, Token, TokenAccount, TransferChecked};
 
-use crate::constants::{CONFIG_SEED, NODE_SEED, SLASH_SEED, VAULT_SEED};
+use crate::constants::NODE_SEED;
 use crate::error::RegistryError;
 use crate::events::SlashExecuted;
 use crate::math::{bps_of, slash_now, uptime_after, SafeMath};
+use crate::pda::CONFIG_ADDRESS;
 use crate::state::{Node, NodeStatus, Offense, RegistryConfig, SlashProposal, SlashStatus};
 
 #[derive(Accounts)]
 pub struct SlashExecute<'info> {
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(address = CONFIG_ADDRESS)]
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
-        bump = node.bump,
+        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
     )]
     pub node: Box<Account<'info, Node>>,
     #[account(
         mut,
-        seeds = [SLASH_SEED, node.key().as_ref(), &proposal.index.to_le_bytes()],
-        bump = proposal.bump,
         has_one = node,
+        constraint = proposal.is_at(&proposal.key()) @ RegistryError::InvalidPda,
     )]
     pub proposal: Box<Account<'info, SlashProposal>>,
-    #[account(mut, seeds = [VAULT_SEED, node.key().as_ref()], bump = node.vault_bump)]
+    #[account(mut, address = node.vault @ RegistryError::WrongVault)]
     pub vault: Box<Account<'info, TokenAccount>>,
     #[account(mut, address = config.stake_mint @ RegistryError::WrongMint)]
     pub stake_mint: Box<Account<'info, Mint>>,

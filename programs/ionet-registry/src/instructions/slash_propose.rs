@@ -1,9 +1,10 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::{CONFIG_SEED, NODE_SEED, SLASH_SEED};
+use crate::constants::SLASH_SEED;
 use crate::error::RegistryError;
 use crate::events::SlashProposed;
 use crate::math::{bps_of, SafeMath};
+use crate::pda::CONFIG_ADDRESS;
 use crate::state::{Node, Offense, RegistryConfig, SlashProposal, SlashStatus};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone)]
@@ -18,12 +19,11 @@ pub struct SlashProposeArgs {
 
 #[derive(Accounts)]
 pub struct SlashPropose<'info> {
-    #[account(seeds = [CONFIG_SEED], bump = config.bump)]
+    #[account(address = CONFIG_ADDRESS)]
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
-        bump = node.bump,
+        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
     )]
     pub node: Box<Account<'info, Node>>,
     #[account(

@@ -1,26 +1,24 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::{CONFIG_SEED, NODE_SEED, SLASH_SEED};
 use crate::error::RegistryError;
 use crate::events::SlashResolved;
 use crate::math::SafeMath;
+use crate::pda::CONFIG_ADDRESS;
 use crate::state::{Node, RegistryConfig, SlashProposal, SlashStatus};
 
 #[derive(Accounts)]
 pub struct SlashResolve<'info> {
-    #[account(seeds = [CONFIG_SEED], bump = config.bump, has_one = admin @ RegistryError::NotAdmin)]
+    #[account(address = CONFIG_ADDRESS, has_one = admin @ RegistryError::NotAdmin)]
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        seeds = [NODE_SEED, node.operator.as_ref(), &node.node_id.to_le_bytes()],
-        bump = node.bump,
+        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
     )]
     pub node: Box<Account<'info, Node>>,
     #[account(
         mut,
-        seeds = [SLASH_SEED, node.key().as_ref(), &proposal.index.to_le_bytes()],
-        bump = proposal.bump,
         has_one = node,
+        constraint = proposal.is_at(&proposal.key()) @ RegistryError::InvalidPda,
     )]
     pub proposal: Box<Account<'info, SlashProposal>>,
     pub admin: Signer<'info>,

@@ -2,6 +2,7 @@
 
 use anchor_lang::prelude::*;
 
+use crate::constants::NODE_SEED;
 use crate::error::RegistryError;
 use crate::events::NodeStatusChanged;
 use crate::math::{min_stake, reputation_bps, success_rate_bps, SafeMath};
@@ -32,6 +33,8 @@ pub struct Node {
     /// The worker agent's hot key: signs heartbeats (the operator's key stays cold).
     pub agent: Pubkey,
     pub node_id: u64,
+    /// The node's stake vault (SPL token account at `[VAULT_SEED, node]`, owned by the node).
+    pub vault: Pubkey,
     pub status: NodeStatus,
     pub declared: HardwareSpec,
     pub attestation: Attestation,
@@ -76,6 +79,19 @@ pub struct Node {
 
 impl Node {
     pub const SPACE: usize = 8 + Self::INIT_SPACE;
+
+    /// Whether `key` is this node's PDA `[NODE_SEED, operator, node_id]` with its stored bump.
+    pub fn is_at(&self, key: &Pubkey) -> bool {
+        crate::pda::is_program_address(
+            key,
+            &[
+                NODE_SEED,
+                self.operator.as_ref(),
+                &self.node_id.to_le_bytes(),
+            ],
+            self.bump,
+        )
+    }
 
     /// Bonded plus unbonding: everything a slash can take.
     pub fn stake(&self) -> Result<u64> {

@@ -2,6 +2,7 @@
 
 use anchor_lang::prelude::*;
 
+use crate::constants::SLASH_SEED;
 use crate::state::Offense;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
@@ -44,4 +45,13 @@ pub struct SlashProposal {
 
 impl SlashProposal {
     pub const SPACE: usize = 8 + Self::INIT_SPACE;
+
+    /// Whether `key` is this proposal's PDA `[SLASH_SEED, node, index]` with its stored bump.
+    pub fn is_at(&self, key: &Pubkey) -> bool {
+        crate::pda::is_program_address(
+            key,
+            &[SLASH_SEED, self.node.as_ref(), &self.index.to_le_bytes()],
+            self.bump,
+        )
+    }
 }

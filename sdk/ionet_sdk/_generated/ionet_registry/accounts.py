@@ -34,13 +34,15 @@ class Node:
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([208, 53, 1, 3, 49, 122, 180, 49])
     LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<32s32sQBBHHBBBBBBBBBBIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB32sBHHIIHIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBQqq?BBQQqHHHIqqQHIIIIHBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBqQQBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
+        "<32s32sQ32sBBHHBBBBBBBBBBIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB32sBHHIIHIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBQqq?BBQQqHHHIqqQHIIIIHBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBqQQBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
     )
 
     operator: Pubkey
     agent: Pubkey
     """The worker agent's hot key: signs heartbeats (the operator's key stays cold)."""
     node_id: int
+    vault: Pubkey
+    """The node's stake vault (SPL token account at `[VAULT_SEED, node]`, owned by the node)."""
     status: NodeStatus
     declared: HardwareSpec
     attestation: Attestation
@@ -94,57 +96,58 @@ class Node:
                 operator=Pubkey.from_bytes(v[0]),
                 agent=Pubkey.from_bytes(v[1]),
                 node_id=v[2],
-                status=NodeStatus(v[3]),
+                vault=Pubkey.from_bytes(v[3]),
+                status=NodeStatus(v[4]),
                 declared=HardwareSpec(
-                    gpu_model=GpuModel(v[4]),
-                    gpu_count=v[5],
-                    vram_gb_per_gpu=v[6],
-                    cuda_major=v[7],
-                    cuda_minor=v[8],
-                    region=list(v[9:17]),
-                    bandwidth_mbps=v[17],
-                    fingerprint=list(v[18:50]),
+                    gpu_model=GpuModel(v[5]),
+                    gpu_count=v[6],
+                    vram_gb_per_gpu=v[7],
+                    cuda_major=v[8],
+                    cuda_minor=v[9],
+                    region=list(v[10:18]),
+                    bandwidth_mbps=v[18],
+                    fingerprint=list(v[19:51]),
                 ),
                 attestation=Attestation(
-                    verifier=Pubkey.from_bytes(v[50]),
-                    gpu_model=GpuModel(v[51]),
-                    gpu_count=v[52],
-                    vram_gb_per_gpu=v[53],
-                    measured_tflops=v[54],
-                    rtt_us=v[55],
-                    packet_loss_bps=v[56],
-                    bandwidth_mbps=v[57],
-                    fingerprint=list(v[58:90]),
-                    slot=v[90],
-                    attested_at=v[91],
-                    expires_at=v[92],
-                    passed=v[93],
-                    mismatch=v[94],
+                    verifier=Pubkey.from_bytes(v[51]),
+                    gpu_model=GpuModel(v[52]),
+                    gpu_count=v[53],
+                    vram_gb_per_gpu=v[54],
+                    measured_tflops=v[55],
+                    rtt_us=v[56],
+                    packet_loss_bps=v[57],
+                    bandwidth_mbps=v[58],
+                    fingerprint=list(v[59:91]),
+                    slot=v[91],
+                    attested_at=v[92],
+                    expires_at=v[93],
+                    passed=v[94],
+                    mismatch=v[95],
                 ),
-                effective_tier=GpuTier(v[95]),
-                bonded=v[96],
-                unbonding=v[97],
-                unbonding_ready_at=v[98],
-                active_jobs=v[99],
-                committed_gpus=v[100],
-                pending_slashes=v[101],
-                slash_count=v[102],
-                registered_at=v[103],
-                last_heartbeat=v[104],
-                heartbeat_count=v[105],
-                uptime_bps=v[106],
-                jobs_completed=v[107],
-                jobs_failed=v[108],
-                attestations_passed=v[109],
-                attestations_failed=v[110],
-                reputation_bps=v[111],
-                spoofing_evidence=list(v[112:144]),
-                slash_epoch_start=v[144],
-                slashed_in_epoch=v[145],
-                slashed_total=v[146],
-                bump=v[147],
-                vault_bump=v[148],
-                reserved=list(v[149:181]),
+                effective_tier=GpuTier(v[96]),
+                bonded=v[97],
+                unbonding=v[98],
+                unbonding_ready_at=v[99],
+                active_jobs=v[100],
+                committed_gpus=v[101],
+                pending_slashes=v[102],
+                slash_count=v[103],
+                registered_at=v[104],
+                last_heartbeat=v[105],
+                heartbeat_count=v[106],
+                uptime_bps=v[107],
+                jobs_completed=v[108],
+                jobs_failed=v[109],
+                attestations_passed=v[110],
+                attestations_failed=v[111],
+                reputation_bps=v[112],
+                spoofing_evidence=list(v[113:145]),
+                slash_epoch_start=v[145],
+                slashed_in_epoch=v[146],
+                slashed_total=v[147],
+                bump=v[148],
+                vault_bump=v[149],
+                reserved=list(v[150:182]),
             )
         except ValueError as err:
             raise DecodeError(f"Node: {err}") from err
@@ -154,6 +157,7 @@ class Node:
         w.pubkey(self.operator)
         w.pubkey(self.agent)
         w.u64(self.node_id)
+        w.pubkey(self.vault)
         self.status.write(w)
         self.declared.write(w)
         self.attestation.write(w)

@@ -303,6 +303,22 @@ class NothingToUpdate(IonetRegistryError):
     error_msg = "The update changes nothing"
 
 
+class InvalidPda(IonetRegistryError):
+    """Account is not at the program address of its seeds and stored bump"""
+
+    code = 6036
+    error_name = "InvalidPda"
+    error_msg = "Account is not at the program address of its seeds and stored bump"
+
+
+class WrongVault(IonetRegistryError):
+    """Account is not the node's stake vault"""
+
+    code = 6037
+    error_name = "WrongVault"
+    error_msg = "Account is not the node's stake vault"
+
+
 ERRORS: dict[int, type[IonetRegistryError]] = {
     NotUpgradeAuthority.code: NotUpgradeAuthority,
     InvalidProgramData.code: InvalidProgramData,
@@ -340,4 +356,6 @@ ERRORS: dict[int, type[IonetRegistryError]] = {
     WrongMint.code: WrongMint,
     WrongTreasury.code: WrongTreasury,
     NothingToUpdate.code: NothingToUpdate,
+    InvalidPda.code: InvalidPda,
+    WrongVault.code: WrongVault,
 }

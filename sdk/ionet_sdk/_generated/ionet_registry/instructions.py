@@ -76,10 +76,10 @@ def config_init(
 class ConfigUpdateAccounts:
     """Accounts of `config_update`, in the program's order."""
 
-    config: Pubkey
     admin: Pubkey
     new_treasury: Pubkey | None
     """A new treasury (IO token account), if it changes."""
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
         return [
@@ -117,9 +117,9 @@ def config_update(
 class NodeAttestAccounts:
     """Accounts of `node_attest`, in the program's order."""
 
-    config: Pubkey
     node: Pubkey
     verifier: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
         return [
@@ -154,10 +154,10 @@ def node_attest(
 class NodeDeregisterAccounts:
     """Accounts of `node_deregister`, in the program's order."""
 
-    config: Pubkey
     node: Pubkey
     vault: Pubkey
     operator: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
     token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
@@ -192,9 +192,9 @@ def node_deregister(
 class NodeHeartbeatAccounts:
     """Accounts of `node_heartbeat`, in the program's order."""
 
-    config: Pubkey
     node: Pubkey
     agent: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
         return [
@@ -223,9 +223,9 @@ def node_heartbeat(
 class NodeMarkInactiveAccounts:
     """Accounts of `node_mark_inactive`, in the program's order."""
 
-    config: Pubkey
     node: Pubkey
     cranker: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
         return [
@@ -257,11 +257,11 @@ def node_mark_inactive(
 class NodeRegisterAccounts:
     """Accounts of `node_register`, in the program's order."""
 
-    config: Pubkey
     node: Pubkey
     vault: Pubkey
     stake_mint: Pubkey
     operator: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
     token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
     system_program: Pubkey = Pubkey.from_string("11111111111111111111111111111111")
 
@@ -301,9 +301,9 @@ def node_register(
 class NodeUpdateAccounts:
     """Accounts of `node_update`, in the program's order."""
 
-    config: Pubkey
     node: Pubkey
     operator: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
         return [
@@ -370,13 +370,13 @@ def slash_appeal(
 class SlashExecuteAccounts:
     """Accounts of `slash_execute`, in the program's order."""
 
-    config: Pubkey
     node: Pubkey
     proposal: Pubkey
     vault: Pubkey
     stake_mint: Pubkey
     treasury: Pubkey
     cranker: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
     token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
@@ -414,12 +414,12 @@ def slash_execute(
 class SlashProposeAccounts:
     """Accounts of `slash_propose`, in the program's order."""
 
-    config: Pubkey
     node: Pubkey
     proposal: Pubkey
     proposer: Pubkey
     """The slashing authority, or the escrow program's job authority."""
     payer: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
     system_program: Pubkey = Pubkey.from_string("11111111111111111111111111111111")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
@@ -457,10 +457,10 @@ def slash_propose(
 class SlashResolveAccounts:
     """Accounts of `slash_resolve`, in the program's order."""
 
-    config: Pubkey
     node: Pubkey
     proposal: Pubkey
     admin: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
         return [
@@ -492,12 +492,12 @@ def slash_resolve(
 class StakeDepositAccounts:
     """Accounts of `stake_deposit`, in the program's order."""
 
-    config: Pubkey
     node: Pubkey
     vault: Pubkey
     stake_mint: Pubkey
     source: Pubkey
     operator: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
     token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
@@ -533,9 +533,9 @@ def stake_deposit(
 class StakeRebondAccounts:
     """Accounts of `stake_rebond`, in the program's order."""
 
-    config: Pubkey
     node: Pubkey
     operator: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
         return [
@@ -564,9 +564,9 @@ def stake_rebond(
 class StakeRequestUnstakeAccounts:
     """Accounts of `stake_request_unstake`, in the program's order."""
 
-    config: Pubkey
     node: Pubkey
     operator: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
         return [
@@ -597,13 +597,13 @@ def stake_request_unstake(
 class StakeWithdrawAccounts:
     """Accounts of `stake_withdraw`, in the program's order."""
 
-    config: Pubkey
     node: Pubkey
     vault: Pubkey
     stake_mint: Pubkey
     destination: Pubkey
     """Anchor rejects the vault itself here (duplicate mutable account)."""
     operator: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
     token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
