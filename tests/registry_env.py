@@ -1,10 +1,8 @@
-"""A registry world on the embedded SVM, with helpers for the common flows."""
+"""The registry sandbox plus the tests' assertion helper."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from typing import TypeVar
 
 import pytest
@@ -12,71 +10,12 @@ from solders.instruction import AccountMeta, Instruction
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
-from ionet_sdk import pda, registry, spl, tx
-from ionet_sdk._generated.ionet_registry.accounts import Node, RegistryConfig, SlashProposal
-from ionet_sdk._generated.ionet_registry.types import (
-    ConfigInitArgs,
-    GpuModel,
-    HardwareSpec,
-    NodeAttestArgs,
-    NodeStatus,
-)
-from ionet_sdk.accounts import AccountInfo
-from ionet_sdk.connection import SendResult
-from ionet_sdk.defaults import IO, IO_DECIMALS, REGISTRY_PARAMS
 from ionet_sdk.errors import ProgramError, UnknownProgramError
-from ionet_sdk.programs import REGISTRY_ID, program_path
-from ionet_sdk.svm import EmbeddedConnection
+from ionet_sdk.sandbox import NodeHandle, RegistrySandbox, hardware, measurement
 
-SOL = 1_000_000_000
+__all__ = ["NodeHandle", "RegistryEnv", "hardware", "measurement", "unsigned", "with_account"]
+
 E = TypeVar("E", bound=ProgramError | UnknownProgramError)
-
-# Expected dense FP16 TFLOPS per GPU model (as in the program's GpuModel::expected_tflops).
-TFLOPS = {
-    GpuModel.H200: 989,
-    GpuModel.H100: 989,
-    GpuModel.A100: 312,
-    GpuModel.L40S: 362,
-    GpuModel.A6000: 155,
-    GpuModel.A5000: 111,
-    GpuModel.Rtx4090: 165,
-    GpuModel.Rtx3090: 71,
-    GpuModel.Other: 0,
-}
-
-
-def fingerprint(label: str) -> list[int]:
-    return list(hashlib.sha256(label.encode()).digest())
-
-
-def hardware(
-    model: GpuModel = GpuModel.H100, count: int = 8, vram: int = 80, label: str = "gpus"
-) -> HardwareSpec:
-    return HardwareSpec(
-        gpu_model=model,
-        gpu_count=count,
-        vram_gb_per_gpu=vram,
-        cuda_major=12,
-        cuda_minor=4,
-        region=list(b"us-east\x00"),
-        bandwidth_mbps=10_000,
-        fingerprint=fingerprint(label),
-    )
-
-
-def measurement(spec: HardwareSpec, **changes: object) -> NodeAttestArgs:
-    """What an honest verifier measures on hardware `spec` (override fields to lie)."""
-    args = NodeAttestArgs(
-        gpu_model=spec.gpu_model,
-        gpu_count=spec.gpu_count,
-        vram_gb_per_gpu=spec.vram_gb_per_gpu,
-        measured_tflops=TFLOPS[GpuModel(spec.gpu_model)],
-        rtt_us=900,
-        packet_loss_bps=0,
-        bandwidth_mbps=spec.bandwidth_mbps,
-        fingerprint=spec.fingerprint,
-    )
-    return replace(args, **changes)  # type: ignore[arg-type]
 
 
 def unsigned(ix: Instruction, key: Pubkey) -> Instruction:
@@ -93,70 +32,7 @@ def with_account(ix: Instruction, index: int, key: Pubkey) -> Instruction:
     return Instruction(ix.program_id, ix.data, metas)
 
 
-@dataclass
-class NodeHandle:
-    operator: Keypair
-    agent: Keypair
-    node_id: int
-    address: Pubkey
-    spec: HardwareSpec
-    token_account: Pubkey | None = None
-
-
-class RegistryEnv:
-    """Deployed registry with an initialized config, an IO mint and a treasury."""
-
-    conn: EmbeddedConnection
-    config: RegistryConfig
-
-    def __init__(self) -> None:
-        self.conn = EmbeddedConnection()
-        self.deployer, self.admin, self.slasher, self.payer = (Keypair() for _ in range(4))
-        self.verifiers = [Keypair(), Keypair()]
-        self.mint = Keypair()
-        self.treasury = Keypair()
-        self._node_ids = 0
-
-    async def setup(self) -> RegistryEnv:
-        for kp in (self.deployer, self.admin, self.slasher, self.payer):
-            self.conn.airdrop(kp.pubkey(), 100 * SOL)
-        self.conn.deploy(REGISTRY_ID, program_path("ionet_registry"), self.deployer.pubkey())
-        ixs = await spl.create_mint_ixs(
-            self.conn, self.payer.pubkey(), self.mint.pubkey(), IO_DECIMALS, self.payer.pubkey()
-        )
-        ixs += await spl.create_token_account_ixs(
-            self.conn, self.payer.pubkey(), self.treasury, self.mint.pubkey(), self.admin.pubkey()
-        )
-        await self.send(ixs, self.payer, [self.mint, self.treasury])
-        args = ConfigInitArgs(
-            admin=self.admin.pubkey(),
-            slashing_authority=self.slasher.pubkey(),
-            job_authority=Pubkey.default(),
-            verifiers=[v.pubkey() for v in self.verifiers],
-            params=REGISTRY_PARAMS,
-        )
-        await self.send(
-            [
-                registry.build_config_init_ix(
-                    self.deployer.pubkey(), self.mint.pubkey(), self.treasury.pubkey(), args
-                )
-            ],
-            self.deployer,
-        )
-        await self.refresh_config()
-        return self
-
-    async def refresh_config(self) -> RegistryConfig:
-        config = await RegistryConfig.fetch(self.conn, pda.registry_config())
-        assert config is not None
-        self.config = config
-        return config
-
-    async def send(
-        self, ixs: Sequence[Instruction], payer: Keypair, signers: Sequence[Keypair] = ()
-    ) -> SendResult:
-        return await tx.send(self.conn, ixs, payer, signers)
-
+class RegistryEnv(RegistrySandbox):
     async def rejects(
         self,
         ixs: Sequence[Instruction],
@@ -174,92 +50,3 @@ class RegistryEnv:
             assert info.value.code == expected, f"expected {error.__name__}, got {info.value}"
         assert await self.snapshot(watch) == before, "a rejected transaction changed state"
         return info.value
-
-    async def snapshot(self, addresses: Sequence[Pubkey]) -> list[AccountInfo | None]:
-        return [await self.conn.get_account(a) for a in addresses]
-
-    # --- nodes
-
-    async def new_operator(self) -> Keypair:
-        kp = Keypair()
-        self.conn.airdrop(kp.pubkey(), 10 * SOL)
-        return kp
-
-    async def register(self, spec: HardwareSpec | None = None, operator: Keypair | None = None) -> NodeHandle:
-        operator = operator or await self.new_operator()
-        agent = Keypair()
-        self.conn.airdrop(agent.pubkey(), SOL)
-        self._node_ids += 1
-        spec = spec or hardware(label=f"node-{self._node_ids}")
-        ix = registry.build_node_register_ix(
-            self.config, operator.pubkey(), self._node_ids, agent.pubkey(), spec
-        )
-        await self.send([ix], operator)
-        return NodeHandle(operator, agent, self._node_ids, pda.node(operator.pubkey(), self._node_ids), spec)
-
-    async def node(self, handle: NodeHandle) -> Node:
-        node = await Node.fetch(self.conn, handle.address)
-        assert node is not None
-        return node
-
-    async def proposal(self, handle: NodeHandle, index: int) -> SlashProposal:
-        proposal = await SlashProposal.fetch(self.conn, pda.slash(handle.address, index))
-        assert proposal is not None
-        return proposal
-
-    async def fund(self, owner: Keypair, amount: int) -> Pubkey:
-        """Mint `amount` IO to `owner`'s associated token account."""
-        ata = spl.ata(owner.pubkey(), self.mint.pubkey())
-        await self.send(
-            [
-                spl.create_ata_ix(self.payer.pubkey(), owner.pubkey(), self.mint.pubkey()),
-                spl.mint_to_ix(self.mint.pubkey(), ata, self.payer.pubkey(), amount, IO_DECIMALS),
-            ],
-            self.payer,
-        )
-        return ata
-
-    async def deposit(self, handle: NodeHandle, amount: int) -> SendResult:
-        if handle.token_account is None:
-            handle.token_account = await self.fund(handle.operator, 1_000_000 * IO)
-        ix = registry.build_stake_deposit_ix(
-            self.config, handle.address, handle.operator.pubkey(), handle.token_account, amount
-        )
-        return await self.send([ix], handle.operator)
-
-    async def attest(
-        self, handle: NodeHandle, verifier: Keypair | None = None, **changes: object
-    ) -> SendResult:
-        verifier = verifier or self.verifiers[0]
-        ix = registry.build_node_attest_ix(
-            handle.address, verifier.pubkey(), measurement(handle.spec, **changes)
-        )
-        return await self.send([ix], self.payer, [verifier])
-
-    async def heartbeat(self, handle: NodeHandle) -> SendResult:
-        return await self.send(
-            [registry.build_node_heartbeat_ix(handle.address, handle.agent.pubkey())], handle.agent
-        )
-
-    async def min_stake(self, handle: NodeHandle) -> int:
-        node = await self.node(handle)
-        p = self.config.params
-        raw = p.base_stake_per_gpu * p.tier_multiplier_bps[node.effective_tier] * node.declared.gpu_count
-        return -(-raw // 10_000)
-
-    async def activate(self, handle: NodeHandle, extra_stake: int = 0) -> Node:
-        """Attest, bond the minimum stake (+ extra), heartbeat: the node becomes Active."""
-        await self.attest(handle)
-        await self.deposit(handle, await self.min_stake(handle) + extra_stake)
-        await self.heartbeat(handle)
-        node = await self.node(handle)
-        assert node.status == NodeStatus.Active
-        return node
-
-    async def token_balance(self, account: Pubkey) -> int:
-        return spl.token_balance(await self.conn.get_account(account))
-
-    async def supply(self) -> int:
-        info = await self.conn.get_account(self.mint.pubkey())
-        assert info is not None
-        return spl.mint_supply(info)
