@@ -214,10 +214,11 @@ class RegistrySandbox:
         )
 
     async def min_stake(self, handle: NodeHandle) -> int:
+        """The node's minimum bond, as the program computes it (per-GPU amount rounded up)."""
         node = await self.node(handle)
         p = self.config.params
-        raw = p.base_stake_per_gpu * p.tier_multiplier_bps[node.effective_tier] * node.declared.gpu_count
-        return -(-raw // 10_000)
+        per_gpu = -(-p.base_stake_per_gpu * p.tier_multiplier_bps[node.effective_tier] // 10_000)
+        return per_gpu * node.declared.gpu_count
 
     async def activate(self, handle: NodeHandle, extra_stake: int = 0) -> Node:
         """Attest, bond the minimum stake (+ extra), heartbeat: the node becomes Active."""

@@ -41,15 +41,17 @@ pub fn bps_of(value: u64, bps: u16) -> Result<u64> {
     u64::try_from(r).map_err(|_| error!(RegistryError::MathOverflow))
 }
 
-/// Minimum bonded stake of a node: base per GPU × tier multiplier × GPU count,
-/// rounded up (in the protocol's favour).
+/// Minimum bonded stake of a node: base per GPU × tier multiplier, rounded up
+/// (in the protocol's favour), × GPU count. Plain u64 with checked operations:
+/// within the parameter bounds (base ≤ 1e14, multiplier ≤ 6e4, count ≤ 64) no
+/// intermediate exceeds 6e18, so this runs on every heartbeat without 128-bit
+/// helper calls; out-of-bounds inputs fail with `MathOverflow`.
 pub fn min_stake(base_per_gpu: u64, multiplier_bps: u16, gpu_count: u16) -> Result<u64> {
-    let raw = u128::from(base_per_gpu)
-        .safe_mul(u128::from(multiplier_bps))?
-        .safe_mul(u128::from(gpu_count))?;
-    let denom = u128::from(BPS_DENOMINATOR);
-    let r = raw.safe_add(denom - 1)? / denom;
-    u64::try_from(r).map_err(|_| error!(RegistryError::MathOverflow))
+    let per_gpu = base_per_gpu
+        .safe_mul(u64::from(multiplier_bps))?
+        .safe_add(BPS_DENOMINATOR - 1)?
+        / BPS_DENOMINATOR;
+    per_gpu.safe_mul(u64::from(gpu_count))
 }
 
 /// Laplace-smoothed success rate in bps: (ok + 1) / (ok + failed + 2).
@@ -99,6 +101,12 @@ mod tests {
         assert_eq!(min_stake(200, 50_000, 8).unwrap(), 8_000);
         assert_eq!(min_stake(200, 7_500, 1).unwrap(), 150);
         assert_eq!(min_stake(3, 7_500, 1).unwrap(), 3); // 2.25 rounds up
+        assert_eq!(min_stake(3, 7_500, 2).unwrap(), 6); // rounded per GPU
+                                                        // The largest values the parameter bounds allow.
+        assert_eq!(
+            min_stake(100_000_000_000_000, 60_000, 64).unwrap(),
+            38_400_000_000_000_000
+        );
         assert_eq!(
             min_stake(u64::MAX, 60_000, u16::MAX).unwrap_err(),
             RegistryError::MathOverflow.into()
