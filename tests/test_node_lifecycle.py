@@ -27,7 +27,7 @@ async def test_node_register_creates_node_and_vault(env: RegistryEnv) -> None:
     address = pda.node(operator.pubkey(), 7)
     node = await Node.fetch(env.conn, address)
     assert node is not None
-    assert (node.operator, node.agent, node.node_id, node.declared) == (
+    assert (node.operator, node.agent, node.node_id, registry.hardware_spec(node.declared)) == (
         operator.pubkey(),
         agent.pubkey(),
         7,
@@ -112,7 +112,7 @@ async def test_node_update_of_hardware_clears_verification(env: RegistryEnv) -> 
         handle.operator,
     )
     node = await env.node(handle)
-    assert node.declared == new_spec
+    assert registry.hardware_spec(node.declared) == new_spec
     assert node.attestation.attested_at == 0 and not node.attestation.passed
     assert node.effective_tier == GpuTier.Other
     assert node.status == NodeStatus.Registered

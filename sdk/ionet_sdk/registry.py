@@ -18,8 +18,10 @@ from ionet_sdk._generated.ionet_registry.constants import PROGRAM_ID
 from ionet_sdk._generated.ionet_registry.types import (
     ConfigInitArgs,
     ConfigUpdateArgs,
+    GpuModel,
     HardwareSpec,
     NodeAttestArgs,
+    NodeHardware,
     NodeRegisterArgs,
     NodeUpdateArgs,
     Offense,
@@ -197,4 +199,18 @@ def build_slash_execute_ix(
             treasury=config.treasury,
             cranker=cranker,
         )
+    )
+
+
+def hardware_spec(stored: NodeHardware) -> HardwareSpec:
+    """A node's stored hardware (zero-copy, model as a byte) as the typed `HardwareSpec`."""
+    return HardwareSpec(
+        gpu_model=GpuModel(stored.gpu_model),
+        gpu_count=stored.gpu_count,
+        vram_gb_per_gpu=stored.vram_gb_per_gpu,
+        cuda_major=stored.cuda_major,
+        cuda_minor=stored.cuda_minor,
+        region=stored.region,
+        bandwidth_mbps=stored.bandwidth_mbps,
+        fingerprint=stored.fingerprint,
     )

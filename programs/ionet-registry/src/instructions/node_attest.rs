@@ -31,9 +31,9 @@ pub struct NodeAttest<'info> {
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
+        constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda,
     )]
-    pub node: Box<Account<'info, Node>>,
+    pub node: AccountLoader<'info, Node>,
     #[account(constraint = config.is_verifier(verifier.key) @ RegistryError::NotVerifier)]
     pub verifier: Signer<'info>,
 }
@@ -47,11 +47,11 @@ pub fn handler(ctx: Context<NodeAttest>, args: NodeAttestArgs) -> Result<()> {
     let now = clock.unix_timestamp;
     let config = &ctx.accounts.config;
     let key = ctx.accounts.node.key();
-    let node = &mut ctx.accounts.node;
+    let mut node = ctx.accounts.node.load_mut()?;
 
     let mut attestation = Attestation {
         verifier: ctx.accounts.verifier.key(),
-        gpu_model: args.gpu_model,
+        gpu_model: args.gpu_model as u8,
         gpu_count: args.gpu_count,
         vram_gb_per_gpu: args.vram_gb_per_gpu,
         measured_tflops: args.measured_tflops,
@@ -62,31 +62,31 @@ pub fn handler(ctx: Context<NodeAttest>, args: NodeAttestArgs) -> Result<()> {
         slot: clock.slot,
         attested_at: now,
         expires_at: now.safe_add(i64::from(config.params.attestation_validity_secs))?,
-        passed: false,
+        passed: 0,
         mismatch: 0,
+        padding: [0; 3],
     };
     attestation.mismatch = attestation.compare(&node.declared);
-    attestation.passed = attestation.mismatch == 0;
-    let mut encoded = Vec::with_capacity(Attestation::INIT_SPACE);
-    attestation.serialize(&mut encoded)?;
-    let hash = solana_sha256_hasher::hashv(&[key.as_ref(), &encoded]).to_bytes();
+    attestation.passed = u8::from(attestation.mismatch == 0);
+    let hash =
+        solana_sha256_hasher::hashv(&[key.as_ref(), bytemuck::bytes_of(&attestation)]).to_bytes();
 
-    if attestation.passed {
+    if attestation.passed() {
         node.attestations_passed = node.attestations_passed.safe_add(1)?;
-        node.effective_tier = attestation.gpu_model.tier();
-        if node.status == NodeStatus::Jailed {
-            node.status = NodeStatus::Verified;
+        node.effective_tier = args.gpu_model.tier() as u8;
+        if node.status() == NodeStatus::Jailed {
+            node.status = NodeStatus::Verified as u8;
         }
     } else {
         node.attestations_failed = node.attestations_failed.safe_add(1)?;
-        node.effective_tier = GpuTier::Other;
+        node.effective_tier = GpuTier::Other as u8;
         // Declared hardware differs from what was measured: spoofing evidence.
         let spoofed = attestation.mismatch
             & (mismatch::MODEL | mismatch::COUNT | mismatch::VRAM | mismatch::FINGERPRINT)
             != 0;
         if spoofed {
             node.spoofing_evidence = hash;
-            node.status = NodeStatus::Jailed;
+            node.status = NodeStatus::Jailed as u8;
         }
     }
     node.attestation = attestation;
@@ -94,9 +94,9 @@ pub fn handler(ctx: Context<NodeAttest>, args: NodeAttestArgs) -> Result<()> {
     emit!(NodeAttested {
         node: key,
         verifier: attestation.verifier,
-        passed: attestation.passed,
+        passed: attestation.passed(),
         mismatch: attestation.mismatch,
-        effective_tier: node.effective_tier,
+        effective_tier: node.tier(),
         measured_tflops: attestation.measured_tflops,
         expires_at: attestation.expires_at,
         attestation_hash: hash,

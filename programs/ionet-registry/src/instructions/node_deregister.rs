@@ -15,11 +15,11 @@ pub struct NodeDeregister<'info> {
     #[account(
         mut,
         close = operator,
-        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
+        constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda,
         has_one = operator @ RegistryError::NotOperator,
     )]
-    pub node: Box<Account<'info, Node>>,
-    #[account(mut, address = node.vault @ RegistryError::WrongVault)]
+    pub node: AccountLoader<'info, Node>,
+    #[account(mut, address = node.load()?.vault @ RegistryError::WrongVault)]
     pub vault: Box<Account<'info, TokenAccount>>,
     #[account(mut)]
     pub operator: Signer<'info>,
@@ -28,7 +28,7 @@ pub struct NodeDeregister<'info> {
 
 impl NodeDeregister<'_> {
     pub fn validate(&self) -> Result<()> {
-        let node = &self.node;
+        let node = self.node.load()?;
         require!(node.active_jobs == 0, RegistryError::NodeBusy);
         require!(node.pending_slashes == 0, RegistryError::PendingSlash);
         require!(
@@ -42,9 +42,13 @@ impl NodeDeregister<'_> {
 
 #[access_control(ctx.accounts.validate())]
 pub fn handler(ctx: Context<NodeDeregister>) -> Result<()> {
-    let node = &ctx.accounts.node;
-    let id = node.node_id.to_le_bytes();
-    let seeds: &[&[u8]] = &[NODE_SEED, node.operator.as_ref(), &id, &[node.bump]];
+    // Read what the signature needs, then release the borrow: the CPI borrows the node.
+    let (operator, node_id, bump) = {
+        let node = ctx.accounts.node.load()?;
+        (node.operator, node.node_id, node.bump)
+    };
+    let id = node_id.to_le_bytes();
+    let seeds: &[&[u8]] = &[NODE_SEED, operator.as_ref(), &id, &[bump]];
     close_account(CpiContext::new_with_signer(
         ctx.accounts.token_program.key(),
         CloseAccount {
@@ -57,9 +61,9 @@ pub fn handler(ctx: Context<NodeDeregister>) -> Result<()> {
     let config = &mut ctx.accounts.config;
     config.node_count = config.node_count.safe_sub(1)?;
     emit!(NodeDeregistered {
-        node: node.key(),
-        operator: node.operator,
-        node_id: node.node_id
+        node: ctx.accounts.node.key(),
+        operator,
+        node_id
     });
     Ok(())
 }

@@ -12,17 +12,17 @@ pub struct NodeHeartbeatAccounts<'info> {
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
+        constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda,
         has_one = agent @ RegistryError::NotAgent,
     )]
-    pub node: Box<Account<'info, Node>>,
+    pub node: AccountLoader<'info, Node>,
     pub agent: Signer<'info>,
 }
 
 impl NodeHeartbeatAccounts<'_> {
     pub fn validate(&self, now: i64) -> Result<()> {
         let half = i64::from(self.config.params.heartbeat_interval_secs / 2);
-        let last = self.node.last_heartbeat;
+        let last = self.node.load()?.last_heartbeat;
         // Heartbeats faster than half the interval would inflate the uptime average.
         require!(
             last == 0 || now.safe_sub(last)? >= half,
@@ -37,7 +37,7 @@ pub fn handler(ctx: Context<NodeHeartbeatAccounts>) -> Result<()> {
     ctx.accounts.validate(now)?;
     let config = &ctx.accounts.config;
     let key = ctx.accounts.node.key();
-    let node = &mut ctx.accounts.node;
+    let mut node = ctx.accounts.node.load_mut()?;
     let on_time = node.last_heartbeat == 0 || node.heartbeat_fresh(config, now);
     node.uptime_bps = uptime_after(node.uptime_bps, on_time);
     node.last_heartbeat = now;

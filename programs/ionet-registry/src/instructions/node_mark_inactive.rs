@@ -14,9 +14,9 @@ pub struct NodeMarkInactive<'info> {
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
+        constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda,
     )]
-    pub node: Box<Account<'info, Node>>,
+    pub node: AccountLoader<'info, Node>,
     pub cranker: Signer<'info>,
 }
 
@@ -24,9 +24,9 @@ pub fn handler(ctx: Context<NodeMarkInactive>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let config = &ctx.accounts.config;
     let key = ctx.accounts.node.key();
-    let node = &mut ctx.accounts.node;
+    let mut node = ctx.accounts.node.load_mut()?;
     require!(
-        node.status == NodeStatus::Active,
+        node.status() == NodeStatus::Active,
         RegistryError::NodeNotActive
     );
     require!(

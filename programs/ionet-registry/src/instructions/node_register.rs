@@ -29,7 +29,7 @@ pub struct NodeRegister<'info> {
         seeds = [NODE_SEED, operator.key().as_ref(), &args.node_id.to_le_bytes()],
         bump,
     )]
-    pub node: Box<Account<'info, Node>>,
+    pub node: AccountLoader<'info, Node>,
     #[account(
         init,
         payer = operator,
@@ -60,16 +60,16 @@ pub fn handler(ctx: Context<NodeRegister>, args: NodeRegisterArgs) -> Result<()>
     let now = Clock::get()?.unix_timestamp;
     let config = &mut ctx.accounts.config;
     let key = ctx.accounts.node.key();
-    let node = &mut ctx.accounts.node;
-    node.set_inner(Node {
+    let mut node = ctx.accounts.node.load_init()?;
+    *node = Node {
         operator: ctx.accounts.operator.key(),
         agent: args.agent,
         node_id: args.node_id,
         vault: ctx.accounts.vault.key(),
-        status: NodeStatus::Registered,
-        declared: args.hardware,
+        status: NodeStatus::Registered as u8,
+        declared: args.hardware.into(),
         attestation: Attestation::NONE,
-        effective_tier: GpuTier::Other,
+        effective_tier: GpuTier::Other as u8,
         bonded: 0,
         unbonding: 0,
         unbonding_ready_at: 0,
@@ -92,8 +92,8 @@ pub fn handler(ctx: Context<NodeRegister>, args: NodeRegisterArgs) -> Result<()>
         slashed_total: 0,
         bump: ctx.bumps.node,
         vault_bump: ctx.bumps.vault,
-        reserved: [0; 32],
-    });
+        reserved: [0; 34],
+    };
     node.refresh(key, config, now)?;
     config.node_count = config.node_count.safe_add(1)?;
     emit!(NodeRegistered {
@@ -101,7 +101,7 @@ pub fn handler(ctx: Context<NodeRegister>, args: NodeRegisterArgs) -> Result<()>
         operator: node.operator,
         node_id: node.node_id,
         agent: node.agent,
-        hardware: node.declared,
+        hardware: args.hardware,
     });
     Ok(())
 }

@@ -18,18 +18,18 @@ pub struct NodeUpdate<'info> {
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
+        constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda,
         has_one = operator @ RegistryError::NotOperator,
     )]
-    pub node: Box<Account<'info, Node>>,
+    pub node: AccountLoader<'info, Node>,
     pub operator: Signer<'info>,
 }
 
 impl NodeUpdate<'_> {
     pub fn validate(&self, args: &NodeUpdateArgs) -> Result<()> {
-        let node = &self.node;
+        let node = self.node.load()?;
         let agent_changes = args.agent.is_some_and(|a| a != node.agent);
-        let hardware_changes = args.hardware.is_some_and(|h| h != node.declared);
+        let hardware_changes = args.hardware.is_some_and(|h| h != node.declared.spec());
         require!(
             agent_changes || hardware_changes,
             RegistryError::NothingToUpdate
@@ -52,17 +52,17 @@ impl NodeUpdate<'_> {
 pub fn handler(ctx: Context<NodeUpdate>, args: NodeUpdateArgs) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let key = ctx.accounts.node.key();
-    let node = &mut ctx.accounts.node;
+    let mut node = ctx.accounts.node.load_mut()?;
     if let Some(agent) = args.agent {
         node.agent = agent;
     }
     let mut cleared = false;
-    if let Some(hw) = args.hardware.filter(|h| *h != node.declared) {
-        node.declared = hw;
+    if let Some(hw) = args.hardware.filter(|h| *h != node.declared.spec()) {
+        node.declared = hw.into();
         node.attestation = Attestation::NONE;
-        node.effective_tier = GpuTier::Other;
-        if node.status != NodeStatus::Jailed {
-            node.status = NodeStatus::Registered;
+        node.effective_tier = GpuTier::Other as u8;
+        if node.status() != NodeStatus::Jailed {
+            node.status = NodeStatus::Registered as u8;
         }
         cleared = true;
     }
@@ -70,7 +70,7 @@ pub fn handler(ctx: Context<NodeUpdate>, args: NodeUpdateArgs) -> Result<()> {
     emit!(NodeUpdated {
         node: key,
         agent: node.agent,
-        hardware: node.declared,
+        hardware: node.declared.spec(),
         verification_cleared: cleared
     });
     Ok(())

@@ -7,10 +7,10 @@ use crate::state::{Node, SlashProposal, SlashStatus};
 #[derive(Accounts)]
 pub struct SlashAppeal<'info> {
     #[account(
-        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
+        constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda,
         has_one = operator @ RegistryError::NotOperator,
     )]
-    pub node: Box<Account<'info, Node>>,
+    pub node: AccountLoader<'info, Node>,
     #[account(
         mut,
         has_one = node,

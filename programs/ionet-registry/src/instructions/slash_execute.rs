@@ -14,16 +14,16 @@ pub struct SlashExecute<'info> {
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
+        constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda,
     )]
-    pub node: Box<Account<'info, Node>>,
+    pub node: AccountLoader<'info, Node>,
     #[account(
         mut,
         has_one = node,
         constraint = proposal.is_at(&proposal.key()) @ RegistryError::InvalidPda,
     )]
     pub proposal: Box<Account<'info, SlashProposal>>,
-    #[account(mut, address = node.vault @ RegistryError::WrongVault)]
+    #[account(mut, address = node.load()?.vault @ RegistryError::WrongVault)]
     pub vault: Box<Account<'info, TokenAccount>>,
     #[account(mut, address = config.stake_mint @ RegistryError::WrongMint)]
     pub stake_mint: Box<Account<'info, Mint>>,
@@ -50,40 +50,46 @@ pub fn handler(ctx: Context<SlashExecute>) -> Result<()> {
         _ => return err!(RegistryError::SlashNotExecutable),
     }
     let node_key = ctx.accounts.node.key();
-    let node = &mut ctx.accounts.node;
-    if now
-        >= node
-            .slash_epoch_start
-            .safe_add(i64::from(config.params.slash_epoch_secs))?
-    {
-        node.slash_epoch_start = now;
-        node.slashed_in_epoch = 0;
-    }
-    let remaining = proposal.amount.safe_sub(proposal.executed)?;
-    let amount = slash_now(
-        remaining,
-        node.stake()?,
-        node.slashed_in_epoch,
-        config.params.epoch_slash_cap_bps,
-    )?;
-    require!(amount > 0, RegistryError::SlashCapReached);
 
-    // Bonded stake first, then unbonding.
-    let from_bonded = amount.min(node.bonded);
-    node.bonded = node.bonded.safe_sub(from_bonded)?;
-    node.unbonding = node.unbonding.safe_sub(amount.safe_sub(from_bonded)?)?;
-    if node.unbonding == 0 {
-        node.unbonding_ready_at = 0;
-    }
-    node.slashed_in_epoch = node.slashed_in_epoch.safe_add(amount)?;
-    node.slashed_total = node.slashed_total.safe_add(amount)?;
+    // 1. Account the slash on the node; keep what the CPIs need, release the borrow
+    //    (the CPIs borrow the node: it signs for its vault).
+    let (amount, operator, node_id, bump) = {
+        let mut node = ctx.accounts.node.load_mut()?;
+        if now
+            >= node
+                .slash_epoch_start
+                .safe_add(i64::from(config.params.slash_epoch_secs))?
+        {
+            node.slash_epoch_start = now;
+            node.slashed_in_epoch = 0;
+        }
+        let remaining = proposal.amount.safe_sub(proposal.executed)?;
+        let amount = slash_now(
+            remaining,
+            node.stake()?,
+            node.slashed_in_epoch,
+            config.params.epoch_slash_cap_bps,
+        )?;
+        require!(amount > 0, RegistryError::SlashCapReached);
+        // Bonded stake first, then unbonding.
+        let from_bonded = amount.min(node.bonded);
+        node.bonded = node.bonded.safe_sub(from_bonded)?;
+        node.unbonding = node.unbonding.safe_sub(amount.safe_sub(from_bonded)?)?;
+        if node.unbonding == 0 {
+            node.unbonding_ready_at = 0;
+        }
+        node.slashed_in_epoch = node.slashed_in_epoch.safe_add(amount)?;
+        node.slashed_total = node.slashed_total.safe_add(amount)?;
+        (amount, node.operator, node.node_id, node.bump)
+    };
 
+    // 2. Burn the burn share, send the rest to the treasury.
     let burned = bps_of(amount, config.params.slash_burn_bps)?;
     let to_treasury = amount.safe_sub(burned)?;
-    let id = node.node_id.to_le_bytes();
-    let operator = node.operator;
-    let seeds: &[&[u8]] = &[NODE_SEED, operator.as_ref(), &id, &[node.bump]];
+    let id = node_id.to_le_bytes();
+    let seeds: &[&[u8]] = &[NODE_SEED, operator.as_ref(), &id, &[bump]];
     let token_program = ctx.accounts.token_program.key();
+    let authority = ctx.accounts.node.to_account_info();
     if burned > 0 {
         burn(
             CpiContext::new_with_signer(
@@ -91,7 +97,7 @@ pub fn handler(ctx: Context<SlashExecute>) -> Result<()> {
                 Burn {
                     mint: ctx.accounts.stake_mint.to_account_info(),
                     from: ctx.accounts.vault.to_account_info(),
-                    authority: node.to_account_info(),
+                    authority: authority.clone(),
                 },
                 &[seeds],
             ),
@@ -106,7 +112,7 @@ pub fn handler(ctx: Context<SlashExecute>) -> Result<()> {
                     from: ctx.accounts.vault.to_account_info(),
                     mint: ctx.accounts.stake_mint.to_account_info(),
                     to: ctx.accounts.treasury.to_account_info(),
-                    authority: node.to_account_info(),
+                    authority,
                 },
                 &[seeds],
             ),
@@ -115,6 +121,8 @@ pub fn handler(ctx: Context<SlashExecute>) -> Result<()> {
         )?;
     }
 
+    // 3. Record the outcome: the proposal, the offense's effect on reputation.
+    let mut node = ctx.accounts.node.load_mut()?;
     let proposal = &mut ctx.accounts.proposal;
     let first = proposal.executed == 0;
     proposal.executed = proposal.executed.safe_add(amount)?;
@@ -122,7 +130,9 @@ pub fn handler(ctx: Context<SlashExecute>) -> Result<()> {
         match proposal.offense {
             Offense::JobFailure => node.jobs_failed = node.jobs_failed.safe_add(1)?,
             Offense::Downtime => node.uptime_bps = uptime_after(node.uptime_bps, false),
-            Offense::HardwareSpoofing | Offense::Misconduct => node.status = NodeStatus::Jailed,
+            Offense::HardwareSpoofing | Offense::Misconduct => {
+                node.status = NodeStatus::Jailed as u8
+            }
         }
     }
     if proposal.executed == proposal.amount || node.stake()? == 0 {

@@ -23,14 +23,14 @@ pub struct SlashPropose<'info> {
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
+        constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda,
     )]
-    pub node: Box<Account<'info, Node>>,
+    pub node: AccountLoader<'info, Node>,
     #[account(
         init,
         payer = payer,
         space = SlashProposal::SPACE,
-        seeds = [SLASH_SEED, node.key().as_ref(), &node.slash_count.to_le_bytes()],
+        seeds = [SLASH_SEED, node.key().as_ref(), &node.load()?.slash_count.to_le_bytes()],
         bump,
     )]
     pub proposal: Box<Account<'info, SlashProposal>>,
@@ -48,7 +48,7 @@ pub fn handler(ctx: Context<SlashPropose>, args: SlashProposeArgs) -> Result<()>
     let now = Clock::get()?.unix_timestamp;
     let config = &ctx.accounts.config;
     let node_key = ctx.accounts.node.key();
-    let node = &mut ctx.accounts.node;
+    let mut node = ctx.accounts.node.load_mut()?;
     let stake = node.stake()?;
     let amount = if args.amount == 0 {
         bps_of(stake, config.params.slash_bps[args.offense as usize])?

@@ -12,9 +12,9 @@ pub struct SlashResolve<'info> {
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
+        constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda,
     )]
-    pub node: Box<Account<'info, Node>>,
+    pub node: AccountLoader<'info, Node>,
     #[account(
         mut,
         has_one = node,
@@ -35,7 +35,7 @@ pub fn handler(ctx: Context<SlashResolve>, uphold: bool) -> Result<()> {
         proposal.status = SlashStatus::Upheld;
     } else {
         proposal.status = SlashStatus::Overturned;
-        let node = &mut ctx.accounts.node;
+        let mut node = ctx.accounts.node.load_mut()?;
         node.pending_slashes = node.pending_slashes.safe_sub(1)?;
     }
     emit!(SlashResolved {

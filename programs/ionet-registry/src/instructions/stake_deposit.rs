@@ -13,11 +13,11 @@ pub struct StakeDeposit<'info> {
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
+        constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda,
         has_one = operator @ RegistryError::NotOperator,
     )]
-    pub node: Box<Account<'info, Node>>,
-    #[account(mut, address = node.vault @ RegistryError::WrongVault)]
+    pub node: AccountLoader<'info, Node>,
+    #[account(mut, address = node.load()?.vault @ RegistryError::WrongVault)]
     pub vault: Box<Account<'info, TokenAccount>>,
     #[account(address = config.stake_mint @ RegistryError::WrongMint)]
     pub stake_mint: Box<Account<'info, Mint>>,
@@ -44,7 +44,7 @@ pub fn handler(ctx: Context<StakeDeposit>, amount: u64) -> Result<()> {
         ctx.accounts.stake_mint.decimals,
     )?;
     let key = ctx.accounts.node.key();
-    let node = &mut ctx.accounts.node;
+    let mut node = ctx.accounts.node.load_mut()?;
     node.bonded = node.bonded.safe_add(amount)?;
     node.refresh(key, &ctx.accounts.config, now)?;
     emit!(StakeDeposited {

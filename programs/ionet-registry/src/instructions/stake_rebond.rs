@@ -12,10 +12,10 @@ pub struct StakeRebond<'info> {
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
+        constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda,
         has_one = operator @ RegistryError::NotOperator,
     )]
-    pub node: Box<Account<'info, Node>>,
+    pub node: AccountLoader<'info, Node>,
     pub operator: Signer<'info>,
 }
 
@@ -23,7 +23,7 @@ pub struct StakeRebond<'info> {
 pub fn handler(ctx: Context<StakeRebond>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let key = ctx.accounts.node.key();
-    let node = &mut ctx.accounts.node;
+    let mut node = ctx.accounts.node.load_mut()?;
     let amount = node.unbonding;
     require!(amount > 0, RegistryError::NothingUnbonding);
     node.bonded = node.bonded.safe_add(amount)?;

@@ -12,10 +12,10 @@ pub struct StakeRequestUnstake<'info> {
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
+        constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda,
         has_one = operator @ RegistryError::NotOperator,
     )]
-    pub node: Box<Account<'info, Node>>,
+    pub node: AccountLoader<'info, Node>,
     pub operator: Signer<'info>,
 }
 
@@ -26,7 +26,7 @@ pub fn handler(ctx: Context<StakeRequestUnstake>, amount: u64) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let config = &ctx.accounts.config;
     let key = ctx.accounts.node.key();
-    let node = &mut ctx.accounts.node;
+    let mut node = ctx.accounts.node.load_mut()?;
     require!(node.active_jobs == 0, RegistryError::NodeBusy);
     require!(amount <= node.bonded, RegistryError::InsufficientStake);
     node.bonded = node.bonded.safe_sub(amount)?;

@@ -13,11 +13,11 @@ pub struct StakeWithdraw<'info> {
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(
         mut,
-        constraint = node.is_at(&node.key()) @ RegistryError::InvalidPda,
+        constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda,
         has_one = operator @ RegistryError::NotOperator,
     )]
-    pub node: Box<Account<'info, Node>>,
-    #[account(mut, address = node.vault @ RegistryError::WrongVault)]
+    pub node: AccountLoader<'info, Node>,
+    #[account(mut, address = node.load()?.vault @ RegistryError::WrongVault)]
     pub vault: Box<Account<'info, TokenAccount>>,
     #[account(address = config.stake_mint @ RegistryError::WrongMint)]
     pub stake_mint: Box<Account<'info, Mint>>,
@@ -32,18 +32,20 @@ pub struct StakeWithdraw<'info> {
 /// the node has an active job or a pending slash.
 pub fn handler(ctx: Context<StakeWithdraw>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let node = &ctx.accounts.node;
-    let amount = node.unbonding;
-    require!(amount > 0, RegistryError::NothingUnbonding);
-    require!(
-        now >= node.unbonding_ready_at,
-        RegistryError::UnbondingNotReady
-    );
-    require!(node.active_jobs == 0, RegistryError::NodeBusy);
-    require!(node.pending_slashes == 0, RegistryError::PendingSlash);
-
-    let id = node.node_id.to_le_bytes();
-    let seeds: &[&[u8]] = &[NODE_SEED, node.operator.as_ref(), &id, &[node.bump]];
+    // Read and check, then release the borrow: the CPI borrows the node (its signer).
+    let (amount, operator, node_id, bump) = {
+        let node = ctx.accounts.node.load()?;
+        require!(node.unbonding > 0, RegistryError::NothingUnbonding);
+        require!(
+            now >= node.unbonding_ready_at,
+            RegistryError::UnbondingNotReady
+        );
+        require!(node.active_jobs == 0, RegistryError::NodeBusy);
+        require!(node.pending_slashes == 0, RegistryError::PendingSlash);
+        (node.unbonding, node.operator, node.node_id, node.bump)
+    };
+    let id = node_id.to_le_bytes();
+    let seeds: &[&[u8]] = &[NODE_SEED, operator.as_ref(), &id, &[bump]];
     transfer_checked(
         CpiContext::new_with_signer(
             ctx.accounts.token_program.key(),
@@ -59,7 +61,7 @@ pub fn handler(ctx: Context<StakeWithdraw>) -> Result<()> {
         ctx.accounts.stake_mint.decimals,
     )?;
     let key = ctx.accounts.node.key();
-    let node = &mut ctx.accounts.node;
+    let mut node = ctx.accounts.node.load_mut()?;
     node.unbonding = 0;
     node.unbonding_ready_at = 0;
     node.refresh(key, &ctx.accounts.config, now)?;

@@ -26,6 +26,21 @@ pub enum GpuModel {
 }
 
 impl GpuModel {
+    pub fn from_u8(value: u8) -> Option<GpuModel> {
+        const ALL: [GpuModel; 9] = [
+            GpuModel::H200,
+            GpuModel::H100,
+            GpuModel::A100,
+            GpuModel::L40S,
+            GpuModel::A6000,
+            GpuModel::A5000,
+            GpuModel::Rtx4090,
+            GpuModel::Rtx3090,
+            GpuModel::Other,
+        ];
+        ALL.get(usize::from(value)).copied()
+    }
+
     pub fn tier(self) -> GpuTier {
         match self {
             GpuModel::H200 | GpuModel::H100 => GpuTier::H100Class,
@@ -79,6 +94,62 @@ impl HardwareSpec {
     }
 }
 
+/// `HardwareSpec` as stored in a node (zero-copy, `repr(C)`, explicit padding).
+#[zero_copy]
+pub struct NodeHardware {
+    /// unit: Mbit/s
+    pub bandwidth_mbps: u32,
+    pub gpu_count: u16,
+    /// unit: GB
+    pub vram_gb_per_gpu: u16,
+    /// A `GpuModel`.
+    pub gpu_model: u8,
+    pub cuda_major: u8,
+    pub cuda_minor: u8,
+    pub padding: u8,
+    pub region: [u8; 8],
+    pub fingerprint: [u8; 32],
+}
+
+impl From<HardwareSpec> for NodeHardware {
+    fn from(h: HardwareSpec) -> Self {
+        NodeHardware {
+            bandwidth_mbps: h.bandwidth_mbps,
+            gpu_count: h.gpu_count,
+            vram_gb_per_gpu: h.vram_gb_per_gpu,
+            gpu_model: h.gpu_model as u8,
+            cuda_major: h.cuda_major,
+            cuda_minor: h.cuda_minor,
+            padding: 0,
+            region: h.region,
+            fingerprint: h.fingerprint,
+        }
+    }
+}
+
+impl NodeHardware {
+    pub fn is_valid(&self) -> bool {
+        GpuModel::from_u8(self.gpu_model).is_some() && self.spec().is_valid()
+    }
+
+    pub fn model(&self) -> GpuModel {
+        GpuModel::from_u8(self.gpu_model).unwrap_or(GpuModel::Other)
+    }
+
+    pub fn spec(&self) -> HardwareSpec {
+        HardwareSpec {
+            gpu_model: self.model(),
+            gpu_count: self.gpu_count,
+            vram_gb_per_gpu: self.vram_gb_per_gpu,
+            cuda_major: self.cuda_major,
+            cuda_minor: self.cuda_minor,
+            region: self.region,
+            bandwidth_mbps: self.bandwidth_mbps,
+            fingerprint: self.fingerprint,
+        }
+    }
+}
+
 /// Bits of `Attestation::mismatch`: what differed from the declaration.
 pub mod mismatch {
     pub const MODEL: u8 = 1;
@@ -89,57 +160,70 @@ pub mod mismatch {
 }
 
 /// What a verifier measured. `attested_at == 0` means never attested.
-#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+/// Zero-copy (`repr(C)`, explicit padding): stored inside the node.
+#[zero_copy]
 pub struct Attestation {
-    pub verifier: Pubkey,
-    pub gpu_model: GpuModel,
-    pub gpu_count: u16,
-    /// unit: GB
-    pub vram_gb_per_gpu: u16,
-    /// Measured dense FP16 throughput per GPU. unit: TFLOPS
-    pub measured_tflops: u32,
-    /// Round trip to the verifier. unit: microseconds
-    pub rtt_us: u32,
-    /// precision: bps
-    pub packet_loss_bps: u16,
-    /// unit: Mbit/s
-    pub bandwidth_mbps: u32,
-    /// The fingerprint (hash of GPU UUIDs) the verifier saw.
-    pub fingerprint: [u8; 32],
     pub slot: u64,
     /// unit: unix seconds
     pub attested_at: i64,
     /// unit: unix seconds
     pub expires_at: i64,
-    pub passed: bool,
+    pub verifier: Pubkey,
+    /// The fingerprint (hash of GPU UUIDs) the verifier saw.
+    pub fingerprint: [u8; 32],
+    /// Measured dense FP16 throughput per GPU. unit: TFLOPS
+    pub measured_tflops: u32,
+    /// Round trip to the verifier. unit: microseconds
+    pub rtt_us: u32,
+    /// unit: Mbit/s
+    pub bandwidth_mbps: u32,
+    pub gpu_count: u16,
+    /// unit: GB
+    pub vram_gb_per_gpu: u16,
+    /// precision: bps
+    pub packet_loss_bps: u16,
+    /// A `GpuModel`.
+    pub gpu_model: u8,
+    /// 1 if every measurement matched the declaration.
+    pub passed: u8,
     /// `mismatch::*` bits.
     pub mismatch: u8,
+    pub padding: [u8; 3],
 }
 
 impl Attestation {
     pub const NONE: Attestation = Attestation {
-        verifier: Pubkey::new_from_array([0; 32]),
-        gpu_model: GpuModel::Other,
-        gpu_count: 0,
-        vram_gb_per_gpu: 0,
-        measured_tflops: 0,
-        rtt_us: 0,
-        packet_loss_bps: 0,
-        bandwidth_mbps: 0,
-        fingerprint: [0; 32],
         slot: 0,
         attested_at: 0,
         expires_at: 0,
-        passed: false,
+        verifier: Pubkey::new_from_array([0; 32]),
+        fingerprint: [0; 32],
+        measured_tflops: 0,
+        rtt_us: 0,
+        bandwidth_mbps: 0,
+        gpu_count: 0,
+        vram_gb_per_gpu: 0,
+        packet_loss_bps: 0,
+        gpu_model: GpuModel::Other as u8,
+        passed: 0,
         mismatch: 0,
+        padding: [0; 3],
     };
 
+    pub fn passed(&self) -> bool {
+        self.passed != 0
+    }
+
+    pub fn model(&self) -> GpuModel {
+        GpuModel::from_u8(self.gpu_model).unwrap_or(GpuModel::Other)
+    }
+
     pub fn is_valid_at(&self, now: i64) -> bool {
-        self.passed && now < self.expires_at
+        self.passed() && now < self.expires_at
     }
 
     /// Compare a measurement with the declaration; returns the mismatch bits.
-    pub fn compare(&self, declared: &HardwareSpec) -> u8 {
+    pub fn compare(&self, declared: &NodeHardware) -> u8 {
         let mut bits = 0;
         if self.gpu_model != declared.gpu_model {
             bits |= mismatch::MODEL;
@@ -154,7 +238,7 @@ impl Attestation {
             bits |= mismatch::FINGERPRINT;
         }
         let expected =
-            u64::from(declared.gpu_model.expected_tflops()) * MIN_TFLOPS_RATIO_BPS / 10_000;
+            u64::from(declared.model().expected_tflops()) * MIN_TFLOPS_RATIO_BPS / 10_000;
         if u64::from(self.measured_tflops) < expected {
             bits |= mismatch::TFLOPS;
         }

@@ -6,7 +6,7 @@ use crate::constants::NODE_SEED;
 use crate::error::RegistryError;
 use crate::events::NodeStatusChanged;
 use crate::math::{min_stake, reputation_bps, success_rate_bps, SafeMath};
-use crate::state::{Attestation, GpuTier, HardwareSpec, RegistryConfig};
+use crate::state::{Attestation, GpuTier, NodeHardware, RegistryConfig};
 
 /// Registered → Verified → Active ⇄ Inactive; any → Jailed on failed
 /// attestation; Jailed → Verified only by a passing attestation.
@@ -25,60 +25,85 @@ pub enum NodeStatus {
     Jailed,
 }
 
+impl NodeStatus {
+    pub fn from_u8(value: u8) -> NodeStatus {
+        match value {
+            1 => NodeStatus::Verified,
+            2 => NodeStatus::Active,
+            3 => NodeStatus::Inactive,
+            4 => NodeStatus::Jailed,
+            _ => NodeStatus::Registered,
+        }
+    }
+}
+
 /// Seeds: `[NODE_SEED, operator, node_id (u64 LE)]`.
-#[account]
-#[derive(InitSpace)]
+///
+/// Zero-copy (`repr(C)`, fields ordered by alignment, explicit reserve): the
+/// heartbeat and attestation paths read and write it in place instead of
+/// Borsh-decoding and re-encoding ~450 bytes on every call.
+#[account(zero_copy)]
 pub struct Node {
-    pub operator: Pubkey,
-    /// The worker agent's hot key: signs heartbeats (the operator's key stays cold).
-    pub agent: Pubkey,
     pub node_id: u64,
-    /// The node's stake vault (SPL token account at `[VAULT_SEED, node]`, owned by the node).
-    pub vault: Pubkey,
-    pub status: NodeStatus,
-    pub declared: HardwareSpec,
-    pub attestation: Attestation,
-    /// Tier from the attested hardware; `Other` until a passing attestation.
-    pub effective_tier: GpuTier,
     /// precision: IO base units (1e8)
     pub bonded: u64,
     /// Requested for withdrawal; still slashable. precision: IO base units (1e8)
     pub unbonding: u64,
     /// unit: unix seconds
     pub unbonding_ready_at: i64,
-    pub active_jobs: u16,
-    pub committed_gpus: u16,
-    pub pending_slashes: u16,
-    /// Number of slash proposals ever made (the next proposal's index).
-    pub slash_count: u32,
     /// unit: unix seconds
     pub registered_at: i64,
     /// unit: unix seconds; 0 before the first heartbeat
     pub last_heartbeat: i64,
     pub heartbeat_count: u64,
-    /// Exponential moving average of on-time heartbeats. precision: bps
-    pub uptime_bps: u16,
-    pub jobs_completed: u32,
-    pub jobs_failed: u32,
-    pub attestations_passed: u32,
-    pub attestations_failed: u32,
-    /// precision: bps
-    pub reputation_bps: u16,
-    /// Hash of the failed attestation that flagged spoofing; zero if none.
-    pub spoofing_evidence: [u8; 32],
     /// unit: unix seconds
     pub slash_epoch_start: i64,
     /// precision: IO base units (1e8)
     pub slashed_in_epoch: u64,
     /// precision: IO base units (1e8)
     pub slashed_total: u64,
+    pub attestation: Attestation,
+    pub operator: Pubkey,
+    /// The worker agent's hot key: signs heartbeats (the operator's key stays cold).
+    pub agent: Pubkey,
+    /// The node's stake vault (SPL token account at `[VAULT_SEED, node]`, owned by the node).
+    pub vault: Pubkey,
+    /// Hash of the failed attestation that flagged spoofing; zero if none.
+    pub spoofing_evidence: [u8; 32],
+    pub declared: NodeHardware,
+    /// Number of slash proposals ever made (the next proposal's index).
+    pub slash_count: u32,
+    pub jobs_completed: u32,
+    pub jobs_failed: u32,
+    pub attestations_passed: u32,
+    pub attestations_failed: u32,
+    pub active_jobs: u16,
+    pub committed_gpus: u16,
+    pub pending_slashes: u16,
+    /// Exponential moving average of on-time heartbeats. precision: bps
+    pub uptime_bps: u16,
+    /// precision: bps
+    pub reputation_bps: u16,
+    /// A `NodeStatus`.
+    pub status: u8,
+    /// A `GpuTier`, from the attested hardware; `Other` until a passing attestation.
+    pub effective_tier: u8,
     pub bump: u8,
     pub vault_bump: u8,
-    pub reserved: [u8; 32],
+    /// Space for fields added by later versions.
+    pub reserved: [u8; 34],
 }
 
 impl Node {
-    pub const SPACE: usize = 8 + Self::INIT_SPACE;
+    pub const SPACE: usize = 8 + core::mem::size_of::<Node>();
+
+    pub fn status(&self) -> NodeStatus {
+        NodeStatus::from_u8(self.status)
+    }
+
+    pub fn tier(&self) -> GpuTier {
+        GpuTier::from_u8(self.effective_tier)
+    }
 
     /// Whether `key` is this node's PDA `[NODE_SEED, operator, node_id]` with its stored bump.
     pub fn is_at(&self, key: &Pubkey) -> bool {
@@ -101,14 +126,14 @@ impl Node {
     /// The minimum bonded stake for the attested tier and GPU count.
     pub fn min_stake(&self, config: &RegistryConfig) -> Result<u64> {
         let p = &config.params;
-        let count = if self.attestation.passed {
+        let count = if self.attestation.passed() {
             self.attestation.gpu_count
         } else {
             self.declared.gpu_count
         };
         min_stake(
             p.base_stake_per_gpu,
-            p.tier_multiplier_bps[self.effective_tier as usize],
+            p.tier_multiplier_bps[self.tier() as usize],
             count,
         )
     }
@@ -122,7 +147,7 @@ impl Node {
 
     /// Eligible for work: attested, bonded at least its minimum, heartbeat fresh.
     pub fn is_eligible(&self, config: &RegistryConfig, now: i64) -> Result<bool> {
-        Ok(self.status != NodeStatus::Jailed
+        Ok(self.status() != NodeStatus::Jailed
             && self.attestation.is_valid_at(now)
             && self.bonded >= self.min_stake(config)?
             && self.heartbeat_fresh(config, now))
@@ -130,17 +155,18 @@ impl Node {
 
     /// The status the node's state implies now (Jailed is sticky).
     pub fn derived_status(&self, config: &RegistryConfig, now: i64) -> Result<NodeStatus> {
-        Ok(if self.status == NodeStatus::Jailed {
+        let status = self.status();
+        Ok(if status == NodeStatus::Jailed {
             NodeStatus::Jailed
         } else if !self.attestation.is_valid_at(now) {
-            if matches!(self.status, NodeStatus::Active | NodeStatus::Inactive) {
+            if matches!(status, NodeStatus::Active | NodeStatus::Inactive) {
                 NodeStatus::Inactive
             } else {
                 NodeStatus::Registered
             }
         } else if self.is_eligible(config, now)? {
             NodeStatus::Active
-        } else if matches!(self.status, NodeStatus::Active | NodeStatus::Inactive) {
+        } else if matches!(status, NodeStatus::Active | NodeStatus::Inactive) {
             NodeStatus::Inactive
         } else {
             NodeStatus::Verified
@@ -165,15 +191,16 @@ impl Node {
     /// when the status moves. Then checks the invariants.
     pub fn refresh(&mut self, key: Pubkey, config: &RegistryConfig, now: i64) -> Result<()> {
         self.recompute_reputation(config);
+        let from = self.status();
         let to = self.derived_status(config, now)?;
-        if to != self.status {
+        if to != from {
             emit!(NodeStatusChanged {
                 node: key,
-                from: self.status,
+                from,
                 to,
                 reputation_bps: self.reputation_bps
             });
-            self.status = to;
+            self.status = to as u8;
         }
         self.invariant()
     }

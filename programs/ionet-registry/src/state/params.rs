@@ -42,6 +42,20 @@ pub enum GpuTier {
     Other,
 }
 
+impl GpuTier {
+    pub fn from_u8(value: u8) -> GpuTier {
+        match value {
+            0 => GpuTier::H100Class,
+            1 => GpuTier::A100,
+            2 => GpuTier::L40S,
+            3 => GpuTier::A6000Class,
+            4 => GpuTier::Rtx4090,
+            5 => GpuTier::Rtx3090,
+            _ => GpuTier::Other,
+        }
+    }
+}
+
 /// Slashable offenses; `RegistryParams::slash_bps` is indexed by these.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
 pub enum Offense {

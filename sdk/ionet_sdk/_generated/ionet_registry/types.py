@@ -14,66 +14,74 @@ from ionet_sdk.codec import Reader, Writer
 
 @dataclass(frozen=True, slots=True)
 class Attestation:
-    """What a verifier measured. `attested_at == 0` means never attested."""
+    """
+    What a verifier measured. `attested_at == 0` means never attested.
+    Zero-copy (`repr(C)`, explicit padding): stored inside the node.
+    """
 
-    verifier: Pubkey
-    gpu_model: GpuModel
-    gpu_count: int
-    vram_gb_per_gpu: int
-    """unit: GB"""
-    measured_tflops: int
-    """Measured dense FP16 throughput per GPU. unit: TFLOPS"""
-    rtt_us: int
-    """Round trip to the verifier. unit: microseconds"""
-    packet_loss_bps: int
-    """precision: bps"""
-    bandwidth_mbps: int
-    """unit: Mbit/s"""
-    fingerprint: list[int]
-    """The fingerprint (hash of GPU UUIDs) the verifier saw."""
     slot: int
     attested_at: int
     """unit: unix seconds"""
     expires_at: int
     """unit: unix seconds"""
-    passed: bool
+    verifier: Pubkey
+    fingerprint: list[int]
+    """The fingerprint (hash of GPU UUIDs) the verifier saw."""
+    measured_tflops: int
+    """Measured dense FP16 throughput per GPU. unit: TFLOPS"""
+    rtt_us: int
+    """Round trip to the verifier. unit: microseconds"""
+    bandwidth_mbps: int
+    """unit: Mbit/s"""
+    gpu_count: int
+    vram_gb_per_gpu: int
+    """unit: GB"""
+    packet_loss_bps: int
+    """precision: bps"""
+    gpu_model: int
+    """A `GpuModel`."""
+    passed: int
+    """1 if every measurement matched the declaration."""
     mismatch: int
     """`mismatch::*` bits."""
+    padding: list[int]
 
     @classmethod
     def read(cls, r: Reader) -> Attestation:
         return cls(
-            verifier=r.pubkey(),
-            gpu_model=GpuModel.read(r),
-            gpu_count=r.u16(),
-            vram_gb_per_gpu=r.u16(),
-            measured_tflops=r.u32(),
-            rtt_us=r.u32(),
-            packet_loss_bps=r.u16(),
-            bandwidth_mbps=r.u32(),
-            fingerprint=r.array(Reader.u8, 32),
             slot=r.u64(),
             attested_at=r.i64(),
             expires_at=r.i64(),
-            passed=r.bool(),
+            verifier=r.pubkey(),
+            fingerprint=r.array(Reader.u8, 32),
+            measured_tflops=r.u32(),
+            rtt_us=r.u32(),
+            bandwidth_mbps=r.u32(),
+            gpu_count=r.u16(),
+            vram_gb_per_gpu=r.u16(),
+            packet_loss_bps=r.u16(),
+            gpu_model=r.u8(),
+            passed=r.u8(),
             mismatch=r.u8(),
+            padding=r.array(Reader.u8, 3),
         )
 
     def write(self, w: Writer) -> None:
-        w.pubkey(self.verifier)
-        self.gpu_model.write(w)
-        w.u16(self.gpu_count)
-        w.u16(self.vram_gb_per_gpu)
-        w.u32(self.measured_tflops)
-        w.u32(self.rtt_us)
-        w.u16(self.packet_loss_bps)
-        w.u32(self.bandwidth_mbps)
-        w.array(self.fingerprint, Writer.u8, 32)
         w.u64(self.slot)
         w.i64(self.attested_at)
         w.i64(self.expires_at)
-        w.bool(self.passed)
+        w.pubkey(self.verifier)
+        w.array(self.fingerprint, Writer.u8, 32)
+        w.u32(self.measured_tflops)
+        w.u32(self.rtt_us)
+        w.u32(self.bandwidth_mbps)
+        w.u16(self.gpu_count)
+        w.u16(self.vram_gb_per_gpu)
+        w.u16(self.packet_loss_bps)
+        w.u8(self.gpu_model)
+        w.u8(self.passed)
         w.u8(self.mismatch)
+        w.array(self.padding, Writer.u8, 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +262,49 @@ class NodeAttestArgs:
         w.u32(self.rtt_us)
         w.u16(self.packet_loss_bps)
         w.u32(self.bandwidth_mbps)
+        w.array(self.fingerprint, Writer.u8, 32)
+
+
+@dataclass(frozen=True, slots=True)
+class NodeHardware:
+    """`HardwareSpec` as stored in a node (zero-copy, `repr(C)`, explicit padding)."""
+
+    bandwidth_mbps: int
+    """unit: Mbit/s"""
+    gpu_count: int
+    vram_gb_per_gpu: int
+    """unit: GB"""
+    gpu_model: int
+    """A `GpuModel`."""
+    cuda_major: int
+    cuda_minor: int
+    padding: int
+    region: list[int]
+    fingerprint: list[int]
+
+    @classmethod
+    def read(cls, r: Reader) -> NodeHardware:
+        return cls(
+            bandwidth_mbps=r.u32(),
+            gpu_count=r.u16(),
+            vram_gb_per_gpu=r.u16(),
+            gpu_model=r.u8(),
+            cuda_major=r.u8(),
+            cuda_minor=r.u8(),
+            padding=r.u8(),
+            region=r.array(Reader.u8, 8),
+            fingerprint=r.array(Reader.u8, 32),
+        )
+
+    def write(self, w: Writer) -> None:
+        w.u32(self.bandwidth_mbps)
+        w.u16(self.gpu_count)
+        w.u16(self.vram_gb_per_gpu)
+        w.u8(self.gpu_model)
+        w.u8(self.cuda_major)
+        w.u8(self.cuda_minor)
+        w.u8(self.padding)
+        w.array(self.region, Writer.u8, 8)
         w.array(self.fingerprint, Writer.u8, 32)
 
 
