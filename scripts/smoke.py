@@ -11,18 +11,13 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from solders.instruction import Instruction
-from solders.keypair import Keypair
-from solders.pubkey import Pubkey
-
-from ionet_sdk import pda, spl, tx
-from ionet_sdk._generated.ionet_registry import errors, events, instructions
+from ionet_sdk import pda
+from ionet_sdk._generated.ionet_registry import errors, events
 from ionet_sdk._generated.ionet_registry.accounts import RegistryConfig
-from ionet_sdk._generated.ionet_registry.types import ConfigInitArgs
-from ionet_sdk.defaults import IO, IO_DECIMALS, REGISTRY_PARAMS
+from ionet_sdk.defaults import IO, REGISTRY_PARAMS
 from ionet_sdk.errors import IonetError
-from ionet_sdk.programs import REGISTRY_ID, program_path
-from ionet_sdk.svm import EmbeddedConnection, programdata_address
+from ionet_sdk.programs import REGISTRY_ID
+from ionet_sdk.sandbox import RegistrySandbox
 
 
 def row(label: str, value: object) -> None:
@@ -30,47 +25,21 @@ def row(label: str, value: object) -> None:
 
 
 async def run() -> None:
-    conn = EmbeddedConnection()
-    deployer, admin, slasher, payer, mint, treasury = (Keypair() for _ in range(6))
-    verifiers = [Keypair().pubkey() for _ in range(2)]
-    for kp in (deployer, payer):
-        conn.airdrop(kp.pubkey(), 10**11)
-    conn.deploy(REGISTRY_ID, program_path("ionet_registry"), deployer.pubkey())
-    print(f"deployed ionet_registry at {REGISTRY_ID} (upgrade authority {deployer.pubkey()})")
+    world = await RegistrySandbox().setup(init_config=False)
+    print(f"deployed ionet_registry at {REGISTRY_ID} (upgrade authority {world.deployer.pubkey()})")
+    print(f"created IO mint {world.mint.pubkey()} and treasury {world.treasury.pubkey()}")
 
-    setup = await spl.create_mint_ixs(conn, payer.pubkey(), mint.pubkey(), IO_DECIMALS, payer.pubkey())
-    setup += await spl.create_token_account_ixs(conn, payer.pubkey(), treasury, mint.pubkey(), admin.pubkey())
-    await tx.send(conn, setup, payer, [mint, treasury])
-    print(f"created IO mint {mint.pubkey()} and treasury {treasury.pubkey()}")
-
-    def init(signer: Keypair) -> Instruction:
-        return instructions.config_init(
-            instructions.ConfigInitAccounts(
-                config=pda.registry_config(),
-                upgrade_authority=signer.pubkey(),
-                program_data=programdata_address(REGISTRY_ID),
-                stake_mint=mint.pubkey(),
-                treasury=treasury.pubkey(),
-            ),
-            args=ConfigInitArgs(
-                admin=admin.pubkey(),
-                slashing_authority=slasher.pubkey(),
-                job_authority=Pubkey.default(),
-                verifiers=verifiers,
-                params=REGISTRY_PARAMS,
-            ),
-        )
-
+    stranger = await world.new_operator()
     try:
-        await tx.send(conn, [init(payer)], payer)
+        await world.send([world.config_init_ix(stranger.pubkey())], stranger)
     except errors.NotUpgradeAuthority as err:
         print(f"config_init by a stranger rejected: {err}")
     else:
         raise SystemExit("smoke: config_init by a stranger was accepted")
 
-    result = await tx.send(conn, [init(deployer)], deployer)
-    config = await RegistryConfig.fetch(conn, pda.registry_config())
-    if config is None or config.admin != admin.pubkey() or config.params != REGISTRY_PARAMS:
+    result = await world.send([world.config_init_ix()], world.deployer)
+    config = await RegistryConfig.fetch(world.conn, pda.registry_config())
+    if config is None or config.admin != world.admin.pubkey() or config.params != REGISTRY_PARAMS:
         raise SystemExit("smoke: the config read back does not match what was sent")
     (event,) = events.parse_logs(result.logs)
 
@@ -84,6 +53,14 @@ async def run() -> None:
     row("unbonding period", f"{config.params.unbonding_period_secs // 86_400} days")
     row("tier multipliers (x)", [m / 10_000 for m in config.params.tier_multiplier_bps])
     row("slash per offense (%)", [b / 100 for b in config.params.slash_bps])
+
+    world.config = config
+    node = await world.register()
+    active = await world.activate(node)
+    print(
+        f"\nnode {node.address}: 8x H100 attested, {active.bonded / IO:,.0f} IO bonded, "
+        f"heartbeat {world.last_result.compute_units} CU, reputation {active.reputation_bps / 100:.1f}%"
+    )
     print("\nsmoke: ok")
 
 

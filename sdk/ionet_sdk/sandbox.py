@@ -106,7 +106,9 @@ class RegistrySandbox:
         self.treasury = Keypair()
         self._node_ids = 0
 
-    async def setup(self) -> Self:
+    async def setup(self, *, init_config: bool = True) -> Self:
+        """Deploy the registry (upgrade authority: `deployer`), create the IO mint and the
+        treasury, and (unless `init_config` is false) initialize the config."""
         for kp in (self.deployer, self.admin, self.slasher, self.payer):
             self.conn.airdrop(kp.pubkey(), 100 * SOL)
         self.conn.deploy(REGISTRY_ID, program_path("ionet_registry"), self.deployer.pubkey())
@@ -117,23 +119,28 @@ class RegistrySandbox:
             self.conn, self.payer.pubkey(), self.treasury, self.mint.pubkey(), self.admin.pubkey()
         )
         await self.send(ixs, self.payer, [self.mint, self.treasury])
-        args = ConfigInitArgs(
+        if init_config:
+            self.config_init_result = await self.send([self.config_init_ix()], self.deployer)
+            await self.refresh_config()
+        return self
+
+    def config_init_args(self) -> ConfigInitArgs:
+        return ConfigInitArgs(
             admin=self.admin.pubkey(),
             slashing_authority=self.slasher.pubkey(),
             job_authority=Pubkey.default(),
             verifiers=[v.pubkey() for v in self.verifiers],
             params=REGISTRY_PARAMS,
         )
-        self.config_init_result = await self.send(
-            [
-                registry.build_config_init_ix(
-                    self.deployer.pubkey(), self.mint.pubkey(), self.treasury.pubkey(), args
-                )
-            ],
-            self.deployer,
+
+    def config_init_ix(self, signer: Pubkey | None = None, args: ConfigInitArgs | None = None) -> Instruction:
+        """`config_init` with this sandbox's mint and treasury, signed by `signer` (the deployer)."""
+        return registry.build_config_init_ix(
+            signer or self.deployer.pubkey(),
+            self.mint.pubkey(),
+            self.treasury.pubkey(),
+            args or self.config_init_args(),
         )
-        await self.refresh_config()
-        return self
 
     async def refresh_config(self) -> RegistryConfig:
         config = await RegistryConfig.fetch(self.conn, pda.registry_config())
