@@ -45,7 +45,7 @@ async def measure() -> dict[str, int]:
 
     node = await env.register()
     op = node.operator.pubkey()
-    cu["node_register"] = env.last_result.compute_units
+    cu["node_register"] = env.last_result.compute_units  # includes creating the vault in the same tx
     cu["node_attest"] = (await env.attest(node)).compute_units
     cu["stake_deposit"] = (await env.deposit(node, await env.min_stake(node) + 500 * IO)).compute_units
     cu["node_heartbeat"] = (await env.heartbeat(node)).compute_units
@@ -64,7 +64,7 @@ async def measure() -> dict[str, int]:
     await env.send([registry.build_stake_request_unstake_ix(node.address, op, 500 * IO)], node.operator)
     env.conn.warp(REGISTRY_PARAMS.unbonding_period_secs)
     assert node.token_account is not None
-    withdraw = registry.build_stake_withdraw_ix(env.config, node.address, op, node.token_account)
+    withdraw = registry.build_stake_withdraw_ix(env.config, node.address, node.vault, op, node.token_account)
     cu["stake_withdraw"] = (await env.send([withdraw], node.operator)).compute_units
 
     slasher = env.slasher.pubkey()
@@ -76,7 +76,7 @@ async def measure() -> dict[str, int]:
     cu["slash_appeal"] = (await env.send([appeal], node.operator)).compute_units
     resolve = registry.build_slash_resolve_ix(node.address, 0, env.admin.pubkey(), uphold=True)
     cu["slash_resolve"] = (await env.send([resolve], env.admin)).compute_units
-    execute = registry.build_slash_execute_ix(env.config, node.address, 0, env.payer.pubkey())
+    execute = registry.build_slash_execute_ix(env.config, node.address, node.vault, 0, env.payer.pubkey())
     cu["slash_execute"] = (await env.send([execute], env.payer)).compute_units
 
     # Back to Active (the unbonding wait outlived the attestation), then stale: the crank.
@@ -89,7 +89,7 @@ async def measure() -> dict[str, int]:
     cu["node_mark_inactive"] = (await env.send([crank], env.payer)).compute_units
 
     other = await env.register()
-    deregister = registry.build_node_deregister_ix(other.address, other.operator.pubkey())
+    deregister = registry.build_node_deregister_ix(other.address, other.vault, other.operator.pubkey())
     cu["node_deregister"] = (await env.send([deregister], other.operator)).compute_units
     return cu
 

@@ -86,12 +86,12 @@ async def test_propose_beyond_the_stake_is_rejected(env: RegistryEnv) -> None:
 async def test_execute_after_the_window_burns_and_pays_the_treasury(env: RegistryEnv) -> None:
     handle = await staked_node(env)
     await env.send([propose_ix(env, handle, 0, Offense.JobFailure)], env.slasher)
-    execute = registry.build_slash_execute_ix(env.config, handle.address, 0, env.payer.pubkey())
+    execute = registry.build_slash_execute_ix(env.config, handle.address, handle.vault, 0, env.payer.pubkey())
     await env.rejects(
         [execute],
         env.payer,
         errors.AppealWindowOpen,
-        watch=[handle.address, pda.vault(handle.address), pda.slash(handle.address, 0)],
+        watch=[handle.address, handle.vault, pda.slash(handle.address, 0)],
     )
     env.conn.warp(WINDOW + 1)
     supply, treasury = await env.supply(), await env.token_balance(env.treasury.pubkey())
@@ -103,7 +103,7 @@ async def test_execute_after_the_window_burns_and_pays_the_treasury(env: Registr
     assert (proposal.executed, proposal.status) == (100 * IO, SlashStatus.Executed)
     assert await env.supply() == supply - 50 * IO  # half burned
     assert await env.token_balance(env.treasury.pubkey()) == treasury + 50 * IO
-    assert await env.token_balance(pda.vault(handle.address)) == 900 * IO
+    assert await env.token_balance(handle.vault) == 900 * IO
     assert node.jobs_failed == 1
     assert node.reputation_bps < reputation
     (event,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.SlashExecuted)]
@@ -116,7 +116,7 @@ async def test_execute_respects_the_per_epoch_cap(env: RegistryEnv) -> None:
     handle = await staked_node(env)
     await env.send([propose_ix(env, handle, 0, Offense.Misconduct, amount=800 * IO)], env.slasher)
     env.conn.warp(WINDOW + 1)
-    execute = registry.build_slash_execute_ix(env.config, handle.address, 0, env.payer.pubkey())
+    execute = registry.build_slash_execute_ix(env.config, handle.address, handle.vault, 0, env.payer.pubkey())
     await env.send([execute], env.payer)
     node, proposal = await env.node(handle), await env.proposal(handle, 0)
     assert (node.bonded, proposal.executed, proposal.status) == (500 * IO, 500 * IO, SlashStatus.Proposed)
@@ -141,7 +141,8 @@ async def test_unbonding_stake_is_still_slashable(env: RegistryEnv) -> None:
     await env.send([propose_ix(env, handle, 0, Offense.Downtime, amount=40 * IO)], env.slasher)
     env.conn.warp(WINDOW + 1)
     await env.send(
-        [registry.build_slash_execute_ix(env.config, handle.address, 0, env.payer.pubkey())], env.payer
+        [registry.build_slash_execute_ix(env.config, handle.address, handle.vault, 0, env.payer.pubkey())],
+        env.payer,
     )
     node = await env.node(handle)
     assert (node.bonded, node.unbonding) == (0, 60 * IO)
@@ -154,7 +155,7 @@ async def test_appeal_overturned_releases_the_node(env: RegistryEnv) -> None:
     result = await env.send([registry.build_slash_appeal_ix(handle.address, 0, op.pubkey(), bytes(32))], op)
     assert any(isinstance(e, events.SlashAppealed) for e in events.parse_logs(result.logs))
     env.conn.warp(WINDOW + 1)
-    execute = registry.build_slash_execute_ix(env.config, handle.address, 0, env.payer.pubkey())
+    execute = registry.build_slash_execute_ix(env.config, handle.address, handle.vault, 0, env.payer.pubkey())
     await env.rejects([execute], env.payer, errors.SlashNotExecutable, watch=[handle.address])
     stranger = await env.new_operator()
     await env.rejects(
@@ -182,7 +183,8 @@ async def test_appeal_upheld_becomes_executable(env: RegistryEnv) -> None:
         [registry.build_slash_resolve_ix(handle.address, 0, env.admin.pubkey(), uphold=True)], env.admin
     )
     await env.send(
-        [registry.build_slash_execute_ix(env.config, handle.address, 0, env.payer.pubkey())], env.payer
+        [registry.build_slash_execute_ix(env.config, handle.address, handle.vault, 0, env.payer.pubkey())],
+        env.payer,
     )
     assert (await env.node(handle)).bonded == 980 * IO  # Downtime: 2%
 
@@ -210,11 +212,11 @@ async def test_execute_with_another_nodes_proposal_is_rejected(env: RegistryEnv)
     a, b = await staked_node(env), await staked_node(env)
     await env.send([propose_ix(env, b, 0, Offense.Misconduct, amount=10 * IO)], env.slasher)
     env.conn.warp(WINDOW + 1)
-    ix = registry.build_slash_execute_ix(env.config, a.address, 0, env.payer.pubkey())
+    ix = registry.build_slash_execute_ix(env.config, a.address, a.vault, 0, env.payer.pubkey())
     # b's proposal names node b: has_one = node rejects it under node a.
     await env.rejects(
         [with_account(ix, 2, pda.slash(b.address, 0))],
         env.payer,
         anchor_errors.ConstraintHasOne,
-        watch=[a.address, b.address, pda.vault(a.address)],
+        watch=[a.address, b.address, a.vault],
     )

@@ -22,7 +22,7 @@ async def test_deposit_bonds_tokens_in_the_vault(env: RegistryEnv) -> None:
     handle = await env.register()
     result = await env.deposit(handle, 500 * IO)
     print(f"\nstake_deposit: {result.compute_units} CU")
-    assert await env.token_balance(pda.vault(handle.address)) == 500 * IO
+    assert await env.token_balance(handle.vault) == 500 * IO
     assert (await env.node(handle)).bonded == 500 * IO
     (event,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.StakeDeposited)]
     assert (event.amount, event.bonded) == (500 * IO, 500 * IO)
@@ -32,13 +32,18 @@ async def test_deposit_rejects_zero_and_more_than_the_balance(env: RegistryEnv) 
     handle = await env.register()
     await env.deposit(handle, 1)
     assert handle.token_account is not None
-    watch = [handle.address, pda.vault(handle.address), handle.token_account]
+    watch = [handle.address, handle.vault, handle.token_account]
     ix = registry.build_stake_deposit_ix(
-        env.config, handle.address, handle.operator.pubkey(), handle.token_account, 0
+        env.config, handle.address, handle.vault, handle.operator.pubkey(), handle.token_account, amount=0
     )
     await env.rejects([ix], handle.operator, errors.ZeroAmount, watch=watch)
     too_much = registry.build_stake_deposit_ix(
-        env.config, handle.address, handle.operator.pubkey(), handle.token_account, 2**64 - 1
+        env.config,
+        handle.address,
+        handle.vault,
+        handle.operator.pubkey(),
+        handle.token_account,
+        amount=2**64 - 1,
     )
     err = await env.rejects([too_much], handle.operator, UnknownProgramError, watch=watch)
     assert err.code == 1  # SPL Token: insufficient funds
@@ -49,9 +54,11 @@ async def test_deposit_rejects_substituted_vault_and_source_of_another_mint(env:
     await env.deposit(a, 1)
     await env.deposit(b, 1)
     assert a.token_account is not None
-    ix = registry.build_stake_deposit_ix(env.config, a.address, a.operator.pubkey(), a.token_account, 10)
-    watch = [a.address, pda.vault(a.address), pda.vault(b.address)]
-    await env.rejects([with_account(ix, 2, pda.vault(b.address))], a.operator, errors.WrongVault, watch=watch)
+    ix = registry.build_stake_deposit_ix(
+        env.config, a.address, a.vault, a.operator.pubkey(), a.token_account, amount=10
+    )
+    watch = [a.address, a.vault, b.vault]
+    await env.rejects([with_account(ix, 2, b.vault)], a.operator, errors.WrongVault, watch=watch)
     other_mint, other_account = Keypair(), Keypair()
     setup = await spl.create_mint_ixs(
         env.conn, env.payer.pubkey(), other_mint.pubkey(), 8, env.payer.pubkey()
@@ -73,7 +80,7 @@ async def test_deposit_rejects_type_cosplay_and_wrong_owner(env: RegistryEnv) ->
     await env.deposit(handle, 1)
     assert handle.token_account is not None
     ix = registry.build_stake_deposit_ix(
-        env.config, handle.address, handle.operator.pubkey(), handle.token_account, 10
+        env.config, handle.address, handle.vault, handle.operator.pubkey(), handle.token_account, amount=10
     )
     # The config account passed as the node: right owner, wrong type.
     await env.rejects(
@@ -95,7 +102,9 @@ async def test_deposit_by_someone_else_is_rejected(env: RegistryEnv) -> None:
     handle = await env.register()
     stranger = await env.new_operator()
     source = await env.fund(stranger, 10 * IO)
-    ix = registry.build_stake_deposit_ix(env.config, handle.address, stranger.pubkey(), source, IO)
+    ix = registry.build_stake_deposit_ix(
+        env.config, handle.address, handle.vault, stranger.pubkey(), source, amount=IO
+    )
     await env.rejects([ix], stranger, errors.NotOperator, watch=[handle.address, source])
 
 
@@ -113,12 +122,14 @@ async def test_unstake_withdraw_after_the_unbonding_period(env: RegistryEnv) -> 
     assert any(isinstance(e, events.UnstakeRequested) for e in events.parse_logs(result.logs))
 
     assert handle.token_account is not None
-    withdraw = registry.build_stake_withdraw_ix(env.config, handle.address, op.pubkey(), handle.token_account)
+    withdraw = registry.build_stake_withdraw_ix(
+        env.config, handle.address, handle.vault, op.pubkey(), handle.token_account
+    )
     await env.rejects(
         [withdraw],
         op,
         errors.UnbondingNotReady,
-        watch=[handle.address, pda.vault(handle.address), handle.token_account],
+        watch=[handle.address, handle.vault, handle.token_account],
     )
     env.conn.warp(UNBONDING)
     before = await env.token_balance(handle.token_account)
@@ -178,8 +189,10 @@ async def test_withdraw_is_blocked_by_a_pending_slash(env: RegistryEnv) -> None:
     )
     env.conn.warp(UNBONDING)
     assert handle.token_account is not None
-    ix = registry.build_stake_withdraw_ix(env.config, handle.address, op.pubkey(), handle.token_account)
-    await env.rejects([ix], op, errors.PendingSlash, watch=[handle.address, pda.vault(handle.address)])
+    ix = registry.build_stake_withdraw_ix(
+        env.config, handle.address, handle.vault, op.pubkey(), handle.token_account
+    )
+    await env.rejects([ix], op, errors.PendingSlash, watch=[handle.address, handle.vault])
 
 
 async def test_withdraw_to_the_vault_itself_is_rejected(env: RegistryEnv) -> None:
@@ -188,12 +201,12 @@ async def test_withdraw_to_the_vault_itself_is_rejected(env: RegistryEnv) -> Non
     op = handle.operator
     await env.send([registry.build_stake_request_unstake_ix(handle.address, op.pubkey(), 100 * IO)], op)
     env.conn.warp(UNBONDING)
-    ix = registry.build_stake_withdraw_ix(env.config, handle.address, op.pubkey(), pda.vault(handle.address))
+    ix = registry.build_stake_withdraw_ix(env.config, handle.address, handle.vault, op.pubkey(), handle.vault)
     await env.rejects(
         [ix],
         op,
         anchor_errors.ConstraintDuplicateMutableAccount,
-        watch=[handle.address, pda.vault(handle.address)],
+        watch=[handle.address, handle.vault],
     )
 
 
@@ -205,15 +218,15 @@ async def test_withdraw_from_another_nodes_vault_is_rejected(env: RegistryEnv) -
     await env.send([registry.build_stake_request_unstake_ix(a.address, op.pubkey(), 100 * IO)], op)
     env.conn.warp(UNBONDING)
     assert a.token_account is not None
-    ix = registry.build_stake_withdraw_ix(env.config, a.address, op.pubkey(), a.token_account)
+    ix = registry.build_stake_withdraw_ix(env.config, a.address, a.vault, op.pubkey(), a.token_account)
     await env.rejects(
-        [with_account(ix, 2, pda.vault(b.address))],
+        [with_account(ix, 2, b.vault)],
         op,
         errors.WrongVault,
-        watch=[a.address, pda.vault(b.address)],
+        watch=[a.address, b.vault],
     )
     # And with the stake mint swapped for another config's view of it.
     ix = registry.build_stake_withdraw_ix(
-        replace(env.config, stake_mint=Keypair().pubkey()), a.address, op.pubkey(), a.token_account
+        replace(env.config, stake_mint=Keypair().pubkey()), a.address, a.vault, op.pubkey(), a.token_account
     )
     await env.rejects([ix], op, anchor_errors.AccountNotInitialized, watch=[a.address])

@@ -7,7 +7,7 @@ from solders.pubkey import Pubkey
 from ionet_sdk._generated.ionet_registry import constants as registry
 from ionet_sdk.svm import programdata_address
 
-__all__ = ["node", "programdata_address", "registry_config", "slash", "vault"]
+__all__ = ["node", "programdata_address", "registry_config", "slash"]
 
 
 def registry_config(program_id: Pubkey = registry.PROGRAM_ID) -> Pubkey:
@@ -20,11 +20,6 @@ def node(operator: Pubkey, node_id: int, program_id: Pubkey = registry.PROGRAM_I
     return Pubkey.find_program_address(
         [registry.NODE_SEED, bytes(operator), node_id.to_bytes(8, "little")], program_id
     )[0]
-
-
-def vault(node_address: Pubkey, program_id: Pubkey = registry.PROGRAM_ID) -> Pubkey:
-    """A node's stake vault (SPL token account): `[VAULT_SEED, node]`."""
-    return Pubkey.find_program_address([registry.VAULT_SEED, bytes(node_address)], program_id)[0]
 
 
 def slash(node_address: Pubkey, index: int, program_id: Pubkey = registry.PROGRAM_ID) -> Pubkey:

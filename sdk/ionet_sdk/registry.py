@@ -1,17 +1,18 @@
 """Registry instructions with every PDA resolved: `build_*_ix` for callers who sign elsewhere.
 
 Each builder takes the signers' public keys and the business arguments and
-derives the config, node, vault and proposal addresses (see `ionet_sdk.pda`).
-The stake mint and treasury come from the config, so callers pass the config
-they read (`RegistryConfig.fetch`).
+derives the config, node and proposal addresses (see `ionet_sdk.pda`). The
+stake mint and treasury come from the config and a node's vault from the node,
+so callers pass what they read (`RegistryConfig.fetch`, `Node.fetch`).
 """
 
 from __future__ import annotations
 
 from solders.instruction import Instruction
+from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
-from ionet_sdk import pda
+from ionet_sdk import pda, spl
 from ionet_sdk._generated.ionet_registry import instructions as ix
 from ionet_sdk._generated.ionet_registry.accounts import RegistryConfig
 from ionet_sdk._generated.ionet_registry.constants import PROGRAM_ID
@@ -27,6 +28,7 @@ from ionet_sdk._generated.ionet_registry.types import (
     Offense,
     SlashProposeArgs,
 )
+from ionet_sdk.connection import Connection
 from ionet_sdk.svm import programdata_address
 
 
@@ -55,19 +57,28 @@ def build_config_update_ix(
 
 
 def build_node_register_ix(
-    config: RegistryConfig, operator: Pubkey, node_id: int, agent: Pubkey, hardware: HardwareSpec
+    config: RegistryConfig, operator: Pubkey, args: NodeRegisterArgs, vault: Pubkey
 ) -> Instruction:
-    node = pda.node(operator, node_id)
+    """`node_register` alone; `vault` must be a new, empty token account owned by the node PDA."""
     return ix.node_register(
         ix.NodeRegisterAccounts(
             config=pda.registry_config(),
-            node=node,
-            vault=pda.vault(node),
+            node=pda.node(operator, args.node_id),
             stake_mint=config.stake_mint,
+            vault=vault,
             operator=operator,
         ),
-        args=NodeRegisterArgs(node_id=node_id, agent=agent, hardware=hardware),
+        args=args,
     )
+
+
+async def build_node_register_ixs(
+    conn: Connection, config: RegistryConfig, operator: Pubkey, args: NodeRegisterArgs, vault: Keypair
+) -> list[Instruction]:
+    """Create the node's vault (signed by `vault`), then register: one transaction."""
+    node = pda.node(operator, args.node_id)
+    create_vault = await spl.create_token_account_ixs(conn, operator, vault, config.stake_mint, node)
+    return [*create_vault, build_node_register_ix(config, operator, args, vault.pubkey())]
 
 
 def build_node_update_ix(
@@ -79,11 +90,9 @@ def build_node_update_ix(
     )
 
 
-def build_node_deregister_ix(node: Pubkey, operator: Pubkey) -> Instruction:
+def build_node_deregister_ix(node: Pubkey, vault: Pubkey, operator: Pubkey) -> Instruction:
     return ix.node_deregister(
-        ix.NodeDeregisterAccounts(
-            config=pda.registry_config(), node=node, vault=pda.vault(node), operator=operator
-        )
+        ix.NodeDeregisterAccounts(config=pda.registry_config(), node=node, vault=vault, operator=operator)
     )
 
 
@@ -104,13 +113,13 @@ def build_node_attest_ix(node: Pubkey, verifier: Pubkey, args: NodeAttestArgs) -
 
 
 def build_stake_deposit_ix(
-    config: RegistryConfig, node: Pubkey, operator: Pubkey, source: Pubkey, amount: int
+    config: RegistryConfig, node: Pubkey, vault: Pubkey, operator: Pubkey, source: Pubkey, *, amount: int
 ) -> Instruction:
     return ix.stake_deposit(
         ix.StakeDepositAccounts(
             config=pda.registry_config(),
             node=node,
-            vault=pda.vault(node),
+            vault=vault,
             stake_mint=config.stake_mint,
             source=source,
             operator=operator,
@@ -131,13 +140,13 @@ def build_stake_rebond_ix(node: Pubkey, operator: Pubkey) -> Instruction:
 
 
 def build_stake_withdraw_ix(
-    config: RegistryConfig, node: Pubkey, operator: Pubkey, destination: Pubkey
+    config: RegistryConfig, node: Pubkey, vault: Pubkey, operator: Pubkey, destination: Pubkey
 ) -> Instruction:
     return ix.stake_withdraw(
         ix.StakeWithdrawAccounts(
             config=pda.registry_config(),
             node=node,
-            vault=pda.vault(node),
+            vault=vault,
             stake_mint=config.stake_mint,
             destination=destination,
             operator=operator,
@@ -187,14 +196,14 @@ def build_slash_resolve_ix(node: Pubkey, slash_index: int, admin: Pubkey, uphold
 
 
 def build_slash_execute_ix(
-    config: RegistryConfig, node: Pubkey, slash_index: int, cranker: Pubkey
+    config: RegistryConfig, node: Pubkey, vault: Pubkey, slash_index: int, cranker: Pubkey
 ) -> Instruction:
     return ix.slash_execute(
         ix.SlashExecuteAccounts(
             config=pda.registry_config(),
             node=node,
             proposal=pda.slash(node, slash_index),
-            vault=pda.vault(node),
+            vault=vault,
             stake_mint=config.stake_mint,
             treasury=config.treasury,
             cranker=cranker,

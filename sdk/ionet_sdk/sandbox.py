@@ -22,6 +22,7 @@ from ionet_sdk._generated.ionet_registry.types import (
     GpuModel,
     HardwareSpec,
     NodeAttestArgs,
+    NodeRegisterArgs,
     NodeStatus,
 )
 from ionet_sdk.accounts import AccountInfo
@@ -86,6 +87,7 @@ class NodeHandle:
     agent: Keypair
     node_id: int
     address: Pubkey
+    vault: Pubkey
     spec: HardwareSpec
     token_account: Pubkey | None = None
 
@@ -170,11 +172,12 @@ class RegistrySandbox:
         self.conn.airdrop(agent.pubkey(), SOL)
         self._node_ids += 1
         spec = spec or hardware(label=f"node-{self._node_ids}")
-        ix = registry.build_node_register_ix(
-            self.config, operator.pubkey(), self._node_ids, agent.pubkey(), spec
-        )
-        await self.send([ix], operator)
-        return NodeHandle(operator, agent, self._node_ids, pda.node(operator.pubkey(), self._node_ids), spec)
+        vault = Keypair()
+        args = NodeRegisterArgs(node_id=self._node_ids, agent=agent.pubkey(), hardware=spec)
+        ixs = await registry.build_node_register_ixs(self.conn, self.config, operator.pubkey(), args, vault)
+        await self.send(ixs, operator, [vault])
+        address = pda.node(operator.pubkey(), self._node_ids)
+        return NodeHandle(operator, agent, self._node_ids, address, vault.pubkey(), spec)
 
     async def node(self, handle: NodeHandle) -> Node:
         node = await Node.fetch(self.conn, handle.address)
@@ -202,7 +205,12 @@ class RegistrySandbox:
         if handle.token_account is None:
             handle.token_account = await self.fund(handle.operator, 1_000_000 * IO)
         ix = registry.build_stake_deposit_ix(
-            self.config, handle.address, handle.operator.pubkey(), handle.token_account, amount
+            self.config,
+            handle.address,
+            handle.vault,
+            handle.operator.pubkey(),
+            handle.token_account,
+            amount=amount,
         )
         return await self.send([ix], handle.operator)
 

@@ -25,10 +25,6 @@ pub const OFFENSE_COUNT: usize = 4;
 #[constant]
 pub const NODE_SEED: &[u8] = b"node";
 
-/// Seed of a node's stake vault (SPL token account): `["vault", node]`.
-#[constant]
-pub const VAULT_SEED: &[u8] = b"vault";
-
 /// Seed of a slash proposal: `["slash", node, index (u32 LE)]`.
 #[constant]
 pub const SLASH_SEED: &[u8] = b"slash";

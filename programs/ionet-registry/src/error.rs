@@ -81,4 +81,6 @@ pub enum RegistryError {
     InvalidPda,
     #[msg("Account is not the node's stake vault")]
     WrongVault,
+    #[msg("A new vault must hold the stake mint, belong to the node, be empty and unfrozen, with no delegate or close authority")]
+    InvalidVault,
 }

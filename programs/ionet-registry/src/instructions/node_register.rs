@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
-use anchor_spl::token::{Mint, Token, TokenAccount};
+use anchor_spl::token::{Mint, TokenAccount};
 
-use crate::constants::{NODE_SEED, VAULT_SEED};
+use crate::constants::NODE_SEED;
 use crate::error::RegistryError;
 use crate::events::NodeRegistered;
 use crate::math::SafeMath;
@@ -30,21 +30,28 @@ pub struct NodeRegister<'info> {
         bump,
     )]
     pub node: AccountLoader<'info, Node>,
+    /// The node's stake vault, created by the client in the same transaction: an SPL
+    /// token account of the stake mint owned by the node PDA. It must be empty and
+    /// unfrozen with no delegate and no close authority (an account handed over to
+    /// the node could otherwise still be spent by a delegate or closed by someone else).
     #[account(
-        init,
-        payer = operator,
-        seeds = [VAULT_SEED, node.key().as_ref()],
-        bump,
         token::mint = stake_mint,
         token::authority = node,
+        constraint = is_fresh_vault(&vault) @ RegistryError::InvalidVault,
     )]
     pub vault: Box<Account<'info, TokenAccount>>,
     #[account(address = config.stake_mint @ RegistryError::WrongMint)]
     pub stake_mint: Box<Account<'info, Mint>>,
     #[account(mut)]
     pub operator: Signer<'info>,
-    pub token_program: Program<'info, Token>,
     pub system_program: Program<'info, System>,
+}
+
+fn is_fresh_vault(vault: &TokenAccount) -> bool {
+    vault.amount == 0
+        && vault.delegate.is_none()
+        && vault.close_authority.is_none()
+        && !vault.is_frozen()
 }
 
 impl NodeRegister<'_> {
@@ -91,8 +98,7 @@ pub fn handler(ctx: Context<NodeRegister>, args: NodeRegisterArgs) -> Result<()>
         slashed_in_epoch: 0,
         slashed_total: 0,
         bump: ctx.bumps.node,
-        vault_bump: ctx.bumps.vault,
-        reserved: [0; 34],
+        reserved: [0; 35],
     };
     node.refresh(key, config, now)?;
     config.node_count = config.node_count.safe_add(1)?;

@@ -66,7 +66,7 @@ pub struct Node {
     pub operator: Pubkey,
     /// The worker agent's hot key: signs heartbeats (the operator's key stays cold).
     pub agent: Pubkey,
-    /// The node's stake vault (SPL token account at `[VAULT_SEED, node]`, owned by the node).
+    /// The node's stake vault: an SPL token account of the stake mint owned by this node PDA.
     pub vault: Pubkey,
     /// Hash of the failed attestation that flagged spoofing; zero if none.
     pub spoofing_evidence: [u8; 32],
@@ -89,9 +89,8 @@ pub struct Node {
     /// A `GpuTier`, from the attested hardware; `Other` until a passing attestation.
     pub effective_tier: u8,
     pub bump: u8,
-    pub vault_bump: u8,
     /// Space for fields added by later versions.
-    pub reserved: [u8; 34],
+    pub reserved: [u8; 35],
 }
 
 impl Node {

@@ -63,7 +63,7 @@ class Node:
     agent: Pubkey
     """The worker agent's hot key: signs heartbeats (the operator's key stays cold)."""
     vault: Pubkey
-    """The node's stake vault (SPL token account at `[VAULT_SEED, node]`, owned by the node)."""
+    """The node's stake vault: an SPL token account of the stake mint owned by this node PDA."""
     spoofing_evidence: list[int]
     """Hash of the failed attestation that flagged spoofing; zero if none."""
     declared: NodeHardware
@@ -85,7 +85,6 @@ class Node:
     effective_tier: int
     """A `GpuTier`, from the attested hardware; `Other` until a passing attestation."""
     bump: int
-    vault_bump: int
     reserved: list[int]
     """Space for fields added by later versions."""
 
@@ -153,8 +152,7 @@ class Node:
                 status=v[150],
                 effective_tier=v[151],
                 bump=v[152],
-                vault_bump=v[153],
-                reserved=list(v[154:188]),
+                reserved=list(v[153:188]),
             )
         except ValueError as err:
             raise DecodeError(f"Node: {err}") from err
@@ -190,8 +188,7 @@ class Node:
         w.u8(self.status)
         w.u8(self.effective_tier)
         w.u8(self.bump)
-        w.u8(self.vault_bump)
-        w.array(self.reserved, Writer.u8, 34)
+        w.array(self.reserved, Writer.u8, 35)
 
     @classmethod
     def decode(cls, data: bytes) -> Node:

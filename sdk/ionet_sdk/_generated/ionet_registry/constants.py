@@ -16,5 +16,3 @@ NODE_SEED: bytes = bytes([110, 111, 100, 101])
 """Seed of a node PDA: `["node", operator, node_id (u64 LE)]`."""
 SLASH_SEED: bytes = bytes([115, 108, 97, 115, 104])
 """Seed of a slash proposal: `["slash", node, index (u32 LE)]`."""
-VAULT_SEED: bytes = bytes([118, 97, 117, 108, 116])
-"""Seed of a node's stake vault (SPL token account): `["vault", node]`."""

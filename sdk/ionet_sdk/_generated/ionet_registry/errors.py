@@ -319,6 +319,14 @@ class WrongVault(IonetRegistryError):
     error_msg = "Account is not the node's stake vault"
 
 
+class InvalidVault(IonetRegistryError):
+    """A new vault must hold the stake mint, belong to the node, be empty and unfrozen, with no delegate or close authority"""
+
+    code = 6038
+    error_name = "InvalidVault"
+    error_msg = "A new vault must hold the stake mint, belong to the node, be empty and unfrozen, with no delegate or close authority"
+
+
 ERRORS: dict[int, type[IonetRegistryError]] = {
     NotUpgradeAuthority.code: NotUpgradeAuthority,
     InvalidProgramData.code: InvalidProgramData,
@@ -358,4 +366,5 @@ ERRORS: dict[int, type[IonetRegistryError]] = {
     NothingToUpdate.code: NothingToUpdate,
     InvalidPda.code: InvalidPda,
     WrongVault.code: WrongVault,
+    InvalidVault.code: InvalidVault,
 }

@@ -259,20 +259,24 @@ class NodeRegisterAccounts:
 
     node: Pubkey
     vault: Pubkey
+    """
+    The node's stake vault, created by the client in the same transaction: an SPL
+    token account of the stake mint owned by the node PDA. It must be empty and
+    unfrozen with no delegate and no close authority (an account handed over to
+    the node could otherwise still be spent by a delegate or closed by someone else).
+    """
     stake_mint: Pubkey
     operator: Pubkey
     config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
-    token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
     system_program: Pubkey = Pubkey.from_string("11111111111111111111111111111111")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
         return [
             AccountMeta(self.config, is_signer=False, is_writable=True),
             AccountMeta(self.node, is_signer=False, is_writable=True),
-            AccountMeta(self.vault, is_signer=False, is_writable=True),
+            AccountMeta(self.vault, is_signer=False, is_writable=False),
             AccountMeta(self.stake_mint, is_signer=False, is_writable=False),
             AccountMeta(self.operator, is_signer=True, is_writable=True),
-            AccountMeta(self.token_program, is_signer=False, is_writable=False),
             AccountMeta(self.system_program, is_signer=False, is_writable=False),
         ]
 
