@@ -16,7 +16,7 @@ import asyncio
 from solders.keypair import Keypair
 
 from ionet_sdk import registry
-from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs, Offense
+from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs, JobOutcome, Offense
 from ionet_sdk.defaults import IO, REGISTRY_PARAMS
 from ionet_sdk.sandbox import RegistrySandbox
 
@@ -56,6 +56,26 @@ async def measure() -> dict[str, int]:
     update_agent = registry.build_node_update_ix(node.address, op, agent=new_agent.pubkey())
     cu["node_update"] = (await env.send([update_agent], node.operator)).compute_units
     node.agent = new_agent
+    jobs = env.admin  # stands in for the escrow program's PDA
+    await env.send(
+        [
+            registry.build_config_update_ix(
+                env.admin.pubkey(),
+                ConfigUpdateArgs(
+                    admin=None,
+                    slashing_authority=None,
+                    job_authority=jobs.pubkey(),
+                    verifiers=None,
+                    params=None,
+                ),
+            )
+        ],
+        env.admin,
+    )
+    commit = registry.build_node_job_commit_ix(node.address, jobs.pubkey(), 8)
+    cu["node_job_commit"] = (await env.send([commit], jobs)).compute_units
+    release = registry.build_node_job_release_ix(node.address, jobs.pubkey(), 8, JobOutcome.Completed)
+    cu["node_job_release"] = (await env.send([release], jobs)).compute_units
     unstake = registry.build_stake_request_unstake_ix(node.address, op, 500 * IO)
     cu["stake_request_unstake"] = (await env.send([unstake], node.operator)).compute_units
     cu["stake_rebond"] = (

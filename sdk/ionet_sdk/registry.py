@@ -21,6 +21,7 @@ from ionet_sdk._generated.ionet_registry.types import (
     ConfigUpdateArgs,
     GpuModel,
     HardwareSpec,
+    JobOutcome,
     NodeAttestArgs,
     NodeHardware,
     NodeRegisterArgs,
@@ -222,4 +223,21 @@ def hardware_spec(stored: NodeHardware) -> HardwareSpec:
         region=stored.region,
         bandwidth_mbps=stored.bandwidth_mbps,
         fingerprint=stored.fingerprint,
+    )
+
+
+def build_node_job_commit_ix(node: Pubkey, job_authority: Pubkey, gpus: int) -> Instruction:
+    return ix.node_job_commit(
+        ix.NodeJobCommitAccounts(config=pda.registry_config(), node=node, job_authority=job_authority),
+        gpus=gpus,
+    )
+
+
+def build_node_job_release_ix(
+    node: Pubkey, job_authority: Pubkey, gpus: int, outcome: JobOutcome
+) -> Instruction:
+    return ix.node_job_release(
+        ix.NodeJobReleaseAccounts(config=pda.registry_config(), node=node, job_authority=job_authority),
+        gpus=gpus,
+        outcome=outcome,
     )

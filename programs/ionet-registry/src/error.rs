@@ -83,4 +83,12 @@ pub enum RegistryError {
     WrongVault,
     #[msg("A new vault must hold the stake mint, belong to the node, be empty and unfrozen, with no delegate or close authority")]
     InvalidVault,
+    #[msg("Signer is not the configured job authority")]
+    NotJobAuthority,
+    #[msg("The node is not eligible for work (attested, bonded, fresh heartbeat)")]
+    NodeNotEligible,
+    #[msg("The node does not have that many free GPUs")]
+    GpusUnavailable,
+    #[msg("The node has no such job commitment")]
+    NoJobCommitment,
 }

@@ -3,7 +3,9 @@
 
 use anchor_lang::prelude::*;
 
-use crate::state::{GpuTier, HardwareSpec, NodeStatus, Offense, RegistryParams, SlashStatus};
+use crate::state::{
+    GpuTier, HardwareSpec, JobOutcome, NodeStatus, Offense, RegistryParams, SlashStatus,
+};
 
 /// The registry config was created.
 #[event]
@@ -155,5 +157,23 @@ pub struct SlashExecuted {
     pub to_treasury: u64,
     pub remaining: u64,
     pub status: SlashStatus,
+    pub reputation_bps: u16,
+}
+
+#[event]
+pub struct NodeJobCommitted {
+    pub node: Pubkey,
+    pub gpus: u16,
+    pub active_jobs: u16,
+    pub committed_gpus: u16,
+}
+
+#[event]
+pub struct NodeJobReleased {
+    pub node: Pubkey,
+    pub gpus: u16,
+    pub outcome: JobOutcome,
+    pub active_jobs: u16,
+    pub committed_gpus: u16,
     pub reputation_bps: u16,
 }

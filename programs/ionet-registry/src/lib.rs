@@ -18,6 +18,7 @@ pub mod pda;
 pub mod state;
 
 use instructions::*;
+use state::JobOutcome;
 
 declare_id!("GMJp7x7EvHRbWJEsEn2NAooBGekLr1Zg4ooqibRRET4G");
 
@@ -72,6 +73,22 @@ pub mod ionet_registry {
     /// from what was measured is recorded as spoofing evidence and jails the node.
     pub fn node_attest(ctx: Context<NodeAttest>, args: NodeAttestArgs) -> Result<()> {
         instructions::node_attest::handler(ctx, args)
+    }
+
+    /// Job authority (the escrow program, by CPI): commits GPUs of an eligible node
+    /// to a job; the node's stake and hardware are locked until released.
+    pub fn node_job_commit(ctx: Context<NodeJobCommit>, gpus: u16) -> Result<()> {
+        instructions::node_job_commit::handler(ctx, gpus)
+    }
+
+    /// Job authority: releases a job's GPUs and records its outcome (completed jobs
+    /// raise reputation, failed ones lower it).
+    pub fn node_job_release(
+        ctx: Context<NodeJobRelease>,
+        gpus: u16,
+        outcome: JobOutcome,
+    ) -> Result<()> {
+        instructions::node_job_release::handler(ctx, gpus, outcome)
     }
 
     /// Operator: bonds IO into the node's vault.

@@ -46,6 +46,10 @@ impl RegistryConfig {
         self.verifiers.contains(key)
     }
 
+    pub fn is_job_authority(&self, key: &Pubkey) -> bool {
+        *key == self.job_authority && *key != Pubkey::default()
+    }
+
     pub fn may_propose_slash(&self, key: &Pubkey) -> bool {
         *key == self.slashing_authority || (*key == self.job_authority && *key != Pubkey::default())
     }

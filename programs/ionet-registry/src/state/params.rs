@@ -69,6 +69,17 @@ pub enum Offense {
     Misconduct,
 }
 
+/// How a job ended for one node, as the escrow program reports it.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+pub enum JobOutcome {
+    /// Delivered and settled: counts toward reputation.
+    Completed,
+    /// Did not start or went silent: counts against reputation.
+    Failed,
+    /// Cancelled before it started: no effect on reputation.
+    Cancelled,
+}
+
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
 pub struct RegistryParams {
     /// Stake bonded per GPU at multiplier 1x. precision: IO base units (1e8)

@@ -327,6 +327,38 @@ class InvalidVault(IonetRegistryError):
     error_msg = "A new vault must hold the stake mint, belong to the node, be empty and unfrozen, with no delegate or close authority"
 
 
+class NotJobAuthority(IonetRegistryError):
+    """Signer is not the configured job authority"""
+
+    code = 6039
+    error_name = "NotJobAuthority"
+    error_msg = "Signer is not the configured job authority"
+
+
+class NodeNotEligible(IonetRegistryError):
+    """The node is not eligible for work (attested, bonded, fresh heartbeat)"""
+
+    code = 6040
+    error_name = "NodeNotEligible"
+    error_msg = "The node is not eligible for work (attested, bonded, fresh heartbeat)"
+
+
+class GpusUnavailable(IonetRegistryError):
+    """The node does not have that many free GPUs"""
+
+    code = 6041
+    error_name = "GpusUnavailable"
+    error_msg = "The node does not have that many free GPUs"
+
+
+class NoJobCommitment(IonetRegistryError):
+    """The node has no such job commitment"""
+
+    code = 6042
+    error_name = "NoJobCommitment"
+    error_msg = "The node has no such job commitment"
+
+
 ERRORS: dict[int, type[IonetRegistryError]] = {
     NotUpgradeAuthority.code: NotUpgradeAuthority,
     InvalidProgramData.code: InvalidProgramData,
@@ -367,4 +399,8 @@ ERRORS: dict[int, type[IonetRegistryError]] = {
     InvalidPda.code: InvalidPda,
     WrongVault.code: WrongVault,
     InvalidVault.code: InvalidVault,
+    NotJobAuthority.code: NotJobAuthority,
+    NodeNotEligible.code: NodeNotEligible,
+    GpusUnavailable.code: GpusUnavailable,
+    NoJobCommitment.code: NoJobCommitment,
 }

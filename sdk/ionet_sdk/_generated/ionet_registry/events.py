@@ -19,6 +19,7 @@ from .types import (
     GpuModel,
     GpuTier,
     HardwareSpec,
+    JobOutcome,
     NodeStatus,
     Offense,
     RegistryParams,
@@ -265,6 +266,105 @@ class NodeHeartbeat:
         """Decode event data, checking the 8-byte discriminator."""
         if data[:8] != cls.DISCRIMINATOR:
             raise DecodeError("not a NodeHeartbeat: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class NodeJobCommitted:
+    """Event `NodeJobCommitted`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([205, 17, 208, 217, 81, 206, 145, 153])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sHHH")
+
+    node: Pubkey
+    gpus: int
+    active_jobs: int
+    committed_gpus: int
+
+    @classmethod
+    def read(cls, r: Reader) -> NodeJobCommitted:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("NodeJobCommitted: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(node=Pubkey.from_bytes(v[0]), gpus=v[1], active_jobs=v[2], committed_gpus=v[3])
+        except ValueError as err:
+            raise DecodeError(f"NodeJobCommitted: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.u16(self.gpus)
+        w.u16(self.active_jobs)
+        w.u16(self.committed_gpus)
+
+    @classmethod
+    def decode(cls, data: bytes) -> NodeJobCommitted:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a NodeJobCommitted: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class NodeJobReleased:
+    """Event `NodeJobReleased`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([145, 240, 69, 209, 220, 177, 229, 176])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sHBHHH")
+
+    node: Pubkey
+    gpus: int
+    outcome: JobOutcome
+    active_jobs: int
+    committed_gpus: int
+    reputation_bps: int
+
+    @classmethod
+    def read(cls, r: Reader) -> NodeJobReleased:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("NodeJobReleased: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                node=Pubkey.from_bytes(v[0]),
+                gpus=v[1],
+                outcome=JobOutcome(v[2]),
+                active_jobs=v[3],
+                committed_gpus=v[4],
+                reputation_bps=v[5],
+            )
+        except ValueError as err:
+            raise DecodeError(f"NodeJobReleased: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.u16(self.gpus)
+        self.outcome.write(w)
+        w.u16(self.active_jobs)
+        w.u16(self.committed_gpus)
+        w.u16(self.reputation_bps)
+
+    @classmethod
+    def decode(cls, data: bytes) -> NodeJobReleased:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a NodeJobReleased: discriminator mismatch")
         return cls.read(Reader(data, 8))
 
     def encode(self) -> bytes:
@@ -866,6 +966,8 @@ Event = (
     | NodeAttested
     | NodeDeregistered
     | NodeHeartbeat
+    | NodeJobCommitted
+    | NodeJobReleased
     | NodeMarkedInactive
     | NodeRegistered
     | NodeStatusChanged
@@ -886,6 +988,8 @@ EVENTS: dict[bytes, type[Event]] = {
     NodeAttested.DISCRIMINATOR: NodeAttested,
     NodeDeregistered.DISCRIMINATOR: NodeDeregistered,
     NodeHeartbeat.DISCRIMINATOR: NodeHeartbeat,
+    NodeJobCommitted.DISCRIMINATOR: NodeJobCommitted,
+    NodeJobReleased.DISCRIMINATOR: NodeJobReleased,
     NodeMarkedInactive.DISCRIMINATOR: NodeMarkedInactive,
     NodeRegistered.DISCRIMINATOR: NodeRegistered,
     NodeStatusChanged.DISCRIMINATOR: NodeStatusChanged,

@@ -16,6 +16,7 @@ from .constants import PROGRAM_ID
 from .types import (
     ConfigInitArgs,
     ConfigUpdateArgs,
+    JobOutcome,
     NodeAttestArgs,
     NodeRegisterArgs,
     NodeUpdateArgs,
@@ -216,6 +217,82 @@ def node_heartbeat(
     """Agent: records liveness and updates the uptime average."""
     w = Writer()
     w.raw(DISCRIMINATOR_NODE_HEARTBEAT)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class NodeJobCommitAccounts:
+    """Accounts of `node_job_commit`, in the program's order."""
+
+    node: Pubkey
+    job_authority: Pubkey
+    """The escrow program's authority PDA (signs by CPI)."""
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.job_authority, is_signer=True, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_NODE_JOB_COMMIT = bytes([55, 132, 237, 186, 238, 84, 215, 9])
+
+
+def node_job_commit(
+    accounts: NodeJobCommitAccounts,
+    *,
+    gpus: int,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Job authority (the escrow program, by CPI): commits GPUs of an eligible node
+    to a job; the node's stake and hardware are locked until released.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_NODE_JOB_COMMIT)
+    w.u16(gpus)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class NodeJobReleaseAccounts:
+    """Accounts of `node_job_release`, in the program's order."""
+
+    node: Pubkey
+    job_authority: Pubkey
+    """The escrow program's authority PDA (signs by CPI)."""
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.job_authority, is_signer=True, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_NODE_JOB_RELEASE = bytes([136, 220, 122, 198, 247, 46, 207, 20])
+
+
+def node_job_release(
+    accounts: NodeJobReleaseAccounts,
+    *,
+    gpus: int,
+    outcome: JobOutcome,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Job authority: releases a job's GPUs and records its outcome (completed jobs
+    raise reputation, failed ones lower it).
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_NODE_JOB_RELEASE)
+    w.u16(gpus)
+    outcome.write(w)
     return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
 
 

@@ -222,6 +222,21 @@ class HardwareSpec:
         w.array(self.fingerprint, Writer.u8, 32)
 
 
+class JobOutcome(IntEnum):
+    """How a job ended for one node, as the escrow program reports it."""
+
+    Completed = 0
+    Failed = 1
+    Cancelled = 2
+
+    @classmethod
+    def read(cls, r: Reader) -> JobOutcome:
+        return cls(r.variant(3))
+
+    def write(self, w: Writer) -> None:
+        w.u8(int(self))
+
+
 @dataclass(frozen=True, slots=True)
 class NodeAttestArgs:
     """What a verifier measured on the node (proof of compute)."""

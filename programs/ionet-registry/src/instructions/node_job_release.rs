@@ -1,0 +1,47 @@
+use anchor_lang::prelude::*;
+
+use crate::error::RegistryError;
+use crate::events::NodeJobReleased;
+use crate::math::SafeMath;
+use crate::pda::CONFIG_ADDRESS;
+use crate::state::{JobOutcome, Node, RegistryConfig};
+
+#[derive(Accounts)]
+pub struct NodeJobRelease<'info> {
+    #[account(address = CONFIG_ADDRESS)]
+    pub config: Box<Account<'info, RegistryConfig>>,
+    #[account(mut, constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda)]
+    pub node: AccountLoader<'info, Node>,
+    /// The escrow program's authority PDA (signs by CPI).
+    #[account(constraint = config.is_job_authority(job_authority.key) @ RegistryError::NotJobAuthority)]
+    pub job_authority: Signer<'info>,
+}
+
+/// Releases a job's GPUs and records its outcome in the node's reputation.
+pub fn handler(ctx: Context<NodeJobRelease>, gpus: u16, outcome: JobOutcome) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let config = &ctx.accounts.config;
+    let key = ctx.accounts.node.key();
+    let mut node = ctx.accounts.node.load_mut()?;
+    require!(
+        node.active_jobs > 0 && gpus <= node.committed_gpus,
+        RegistryError::NoJobCommitment
+    );
+    node.active_jobs = node.active_jobs.safe_sub(1)?;
+    node.committed_gpus = node.committed_gpus.safe_sub(gpus)?;
+    match outcome {
+        JobOutcome::Completed => node.jobs_completed = node.jobs_completed.safe_add(1)?,
+        JobOutcome::Failed => node.jobs_failed = node.jobs_failed.safe_add(1)?,
+        JobOutcome::Cancelled => {}
+    }
+    node.refresh(key, config, now)?;
+    emit!(NodeJobReleased {
+        node: key,
+        gpus,
+        outcome,
+        active_jobs: node.active_jobs,
+        committed_gpus: node.committed_gpus,
+        reputation_bps: node.reputation_bps,
+    });
+    Ok(())
+}
