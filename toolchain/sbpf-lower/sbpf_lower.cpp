@@ -2,22 +2,26 @@
 //
 // Solana's LLVM fork extends the BPF backend with things the upstream backend
 // (Debian's LLVM 22) refuses: more than five argument registers (it spills the
-// rest to the stack), return values wider than one register, and libcalls for
-// operations BPF has no instruction for. This tool rewrites the whole-program
+// rest to the stack), return values wider than one register, the `sret`
+// attribute, every libcall, and atomics. This tool rewrites the whole-program
 // module (after linking, before code generation) so that none of these remain:
 //
-//  1. Operations that legalize into libcalls become explicit calls to helper
+//  1. Declarations stay external (the first link step internalizes them).
+//  2. Atomics become their plain single-threaded equivalents.
+//  3. Operations that legalize into libcalls become explicit calls to helper
 //     functions defined in the module (solana-compiler-builtins provides them):
-//     i128 mul/udiv/urem, f64 arithmetic, conversions and comparisons. Checked
-//     u64 multiplication is expanded inline with a native 64-bit divide.
-//  2. Variable-length (or very long) memcpy/memmove/memset become calls to the
-//     sol_memcpy_/sol_memmove_/sol_memset_ syscalls.
-//  3. Every function type that needs more than five registers gets a new
+//     i128 mul/udiv/urem, f64 arithmetic and conversions, every f64 comparison
+//     predicate. Checked u64 multiplication is expanded on 32-bit halves;
+//     128-bit shifts by a variable amount into 64-bit shifts; f64 negation
+//     into a sign-bit flip.
+//  4. Variable-length (or longer than 256 bytes) memcpy/memmove/memset become
+//     calls to the sol_memcpy_/sol_memmove_/sol_memset_ syscalls.
+//  5. Every function type that needs more than five registers gets a new
 //     signature: the leading arguments stay in registers, the rest are passed
 //     in a struct through a pointer. A return value wider than 64 bits becomes
-//     an `sret` pointer in the first argument. Definitions and every call site
-//     (direct or indirect) are rewritten with the same rule, so function
-//     pointers stay consistent.
+//     a pointer in the first argument. Definitions and every call site (direct
+//     or indirect) are rewritten with the same rule, so function pointers stay
+//     consistent. Finally the `sret` attribute is dropped on both sides.
 //
 // Usage: sbpf-lower <in.bc> <out.bc>
 // Exit status 1 with a message naming the function for anything it cannot lower.
@@ -36,7 +40,6 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/Utils/LowerAtomic.h"
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -359,7 +362,7 @@ Plan plan(FunctionType *FT, const DataLayout &DL) {
     P.packTy = StructType::get(Ctx, rest);
   }
   if (!P.changes()) return P;
-  if (FT->isVarArg()) P.newTy = nullptr;
+  if (FT->isVarArg()) return P;  // newTy stays null: callers refuse with a message
   std::vector<Type *> params;
   Type *Ptr = PointerType::getUnqual(Ctx);
   if (P.sret) params.push_back(Ptr);
