@@ -1,4 +1,8 @@
-"""Default parameters, as in the programs' `DEFAULT` constants (checked by tests on-chain)."""
+"""Default parameters: a copy of the programs' `DEFAULT` constants, which clients send at init.
+
+Not derived from the programs (Rust constants of struct type are not in the IDL):
+keep both in step; the program enforces the bounds either way.
+"""
 
 from __future__ import annotations
 

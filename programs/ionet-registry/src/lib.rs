@@ -77,17 +77,13 @@ pub mod ionet_registry {
 
     /// Job authority (the escrow program, by CPI): commits GPUs of an eligible node
     /// to a job; the node's stake and hardware are locked until released.
-    pub fn node_job_commit(ctx: Context<NodeJobCommit>, gpus: u16) -> Result<()> {
+    pub fn node_job_commit(ctx: Context<NodeJob>, gpus: u16) -> Result<()> {
         instructions::node_job_commit::handler(ctx, gpus)
     }
 
     /// Job authority: releases a job's GPUs and records its outcome (completed jobs
     /// raise reputation, failed ones lower it).
-    pub fn node_job_release(
-        ctx: Context<NodeJobRelease>,
-        gpus: u16,
-        outcome: JobOutcome,
-    ) -> Result<()> {
+    pub fn node_job_release(ctx: Context<NodeJob>, gpus: u16, outcome: JobOutcome) -> Result<()> {
         instructions::node_job_release::handler(ctx, gpus, outcome)
     }
 

@@ -7,7 +7,8 @@ use crate::pda::CONFIG_ADDRESS;
 use crate::state::{Node, RegistryConfig};
 
 #[derive(Accounts)]
-pub struct NodeJobCommit<'info> {
+/// Accounts of `node_job_commit` and `node_job_release`.
+pub struct NodeJob<'info> {
     #[account(address = CONFIG_ADDRESS)]
     pub config: Box<Account<'info, RegistryConfig>>,
     #[account(mut, constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda)]
@@ -19,7 +20,7 @@ pub struct NodeJobCommit<'info> {
 
 /// Commits `gpus` of an eligible node to a job: the node cannot unstake,
 /// withdraw, change hardware or deregister until the job releases it.
-pub fn handler(ctx: Context<NodeJobCommit>, gpus: u16) -> Result<()> {
+pub fn handler(ctx: Context<NodeJob>, gpus: u16) -> Result<()> {
     require!(gpus > 0, RegistryError::ZeroAmount);
     let now = Clock::get()?.unix_timestamp;
     let config = &ctx.accounts.config;

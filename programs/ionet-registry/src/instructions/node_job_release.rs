@@ -2,23 +2,12 @@ use anchor_lang::prelude::*;
 
 use crate::error::RegistryError;
 use crate::events::NodeJobReleased;
+use crate::instructions::NodeJob;
 use crate::math::SafeMath;
-use crate::pda::CONFIG_ADDRESS;
-use crate::state::{JobOutcome, Node, RegistryConfig};
-
-#[derive(Accounts)]
-pub struct NodeJobRelease<'info> {
-    #[account(address = CONFIG_ADDRESS)]
-    pub config: Box<Account<'info, RegistryConfig>>,
-    #[account(mut, constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda)]
-    pub node: AccountLoader<'info, Node>,
-    /// The escrow program's authority PDA (signs by CPI).
-    #[account(constraint = config.is_job_authority(job_authority.key) @ RegistryError::NotJobAuthority)]
-    pub job_authority: Signer<'info>,
-}
+use crate::state::JobOutcome;
 
 /// Releases a job's GPUs and records its outcome in the node's reputation.
-pub fn handler(ctx: Context<NodeJobRelease>, gpus: u16, outcome: JobOutcome) -> Result<()> {
+pub fn handler(ctx: Context<NodeJob>, gpus: u16, outcome: JobOutcome) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let config = &ctx.accounts.config;
     let key = ctx.accounts.node.key();
