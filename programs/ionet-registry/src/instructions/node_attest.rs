@@ -90,7 +90,7 @@ pub fn handler(ctx: Context<NodeAttest>, args: NodeAttestArgs) -> Result<()> {
         }
     }
     node.attestation = attestation;
-    node.refresh(key, config, now)?;
+    node.refresh(key, &config.params, now)?;
     emit!(NodeAttested {
         node: key,
         verifier: attestation.verifier,

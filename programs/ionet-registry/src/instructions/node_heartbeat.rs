@@ -38,11 +38,11 @@ pub fn handler(ctx: Context<NodeHeartbeatAccounts>) -> Result<()> {
     let config = &ctx.accounts.config;
     let key = ctx.accounts.node.key();
     let mut node = ctx.accounts.node.load_mut()?;
-    let on_time = node.last_heartbeat == 0 || node.heartbeat_fresh(config, now);
+    let on_time = node.last_heartbeat == 0 || node.heartbeat_fresh(&config.params, now);
     node.uptime_bps = uptime_after(node.uptime_bps, on_time);
     node.last_heartbeat = now;
     node.heartbeat_count = node.heartbeat_count.safe_add(1)?;
-    node.refresh(key, config, now)?;
+    node.refresh(key, &config.params, now)?;
     emit!(NodeHeartbeat {
         node: key,
         at: now,

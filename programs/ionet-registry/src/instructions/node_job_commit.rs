@@ -4,18 +4,32 @@ use crate::error::RegistryError;
 use crate::events::NodeJobCommitted;
 use crate::math::SafeMath;
 use crate::pda::CONFIG_ADDRESS;
-use crate::state::{Node, RegistryConfig};
+use crate::state::{is_job_authority, JobView, Node};
 
 #[derive(Accounts)]
 /// Accounts of `node_job_commit` and `node_job_release`.
 pub struct NodeJob<'info> {
+    /// The registry config, read in place (`JobView`): the escrow calls these
+    /// instructions once per node it assigns and settles.
+    /// CHECK: address checked here; owner and type checked by `JobView::load`.
     #[account(address = CONFIG_ADDRESS)]
-    pub config: Box<Account<'info, RegistryConfig>>,
+    pub config: UncheckedAccount<'info>,
     #[account(mut, constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda)]
     pub node: AccountLoader<'info, Node>,
     /// The escrow program's authority PDA (signs by CPI).
-    #[account(constraint = config.is_job_authority(job_authority.key) @ RegistryError::NotJobAuthority)]
     pub job_authority: Signer<'info>,
+}
+
+impl NodeJob<'_> {
+    /// The config's view, once the signer is checked to be the job authority.
+    pub fn authorized(&self) -> Result<JobView> {
+        let view = JobView::load(&self.config)?;
+        require!(
+            is_job_authority(&view.job_authority, self.job_authority.key),
+            RegistryError::NotJobAuthority
+        );
+        Ok(view)
+    }
 }
 
 /// Commits `gpus` of an eligible node to a job: the node cannot unstake,
@@ -23,11 +37,11 @@ pub struct NodeJob<'info> {
 pub fn handler(ctx: Context<NodeJob>, gpus: u16) -> Result<()> {
     require!(gpus > 0, RegistryError::ZeroAmount);
     let now = Clock::get()?.unix_timestamp;
-    let config = &ctx.accounts.config;
+    let params = &ctx.accounts.authorized()?.params;
     let key = ctx.accounts.node.key();
     let mut node = ctx.accounts.node.load_mut()?;
     require!(
-        node.is_eligible(config, now)?,
+        node.is_eligible(params, now)?,
         RegistryError::NodeNotEligible
     );
     let committed = node.committed_gpus.safe_add(gpus)?;

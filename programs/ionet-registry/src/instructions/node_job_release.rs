@@ -9,7 +9,7 @@ use crate::state::JobOutcome;
 /// Releases a job's GPUs and records its outcome in the node's reputation.
 pub fn handler(ctx: Context<NodeJob>, gpus: u16, outcome: JobOutcome) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let config = &ctx.accounts.config;
+    let params = &ctx.accounts.authorized()?.params;
     let key = ctx.accounts.node.key();
     let mut node = ctx.accounts.node.load_mut()?;
     require!(
@@ -23,7 +23,7 @@ pub fn handler(ctx: Context<NodeJob>, gpus: u16, outcome: JobOutcome) -> Result<
         JobOutcome::Failed => node.jobs_failed = node.jobs_failed.safe_add(1)?,
         JobOutcome::Cancelled => {}
     }
-    node.refresh(key, config, now)?;
+    node.refresh(key, params, now)?;
     emit!(NodeJobReleased {
         node: key,
         gpus,

@@ -30,11 +30,11 @@ pub fn handler(ctx: Context<NodeMarkInactive>) -> Result<()> {
         RegistryError::NodeNotActive
     );
     require!(
-        !node.heartbeat_fresh(config, now),
+        !node.heartbeat_fresh(&config.params, now),
         RegistryError::NodeNotStale
     );
     node.uptime_bps = uptime_after(node.uptime_bps, false);
-    node.refresh(key, config, now)?;
+    node.refresh(key, &config.params, now)?;
     emit!(NodeMarkedInactive {
         node: key,
         last_heartbeat: node.last_heartbeat,

@@ -100,7 +100,7 @@ pub fn handler(ctx: Context<NodeRegister>, args: NodeRegisterArgs) -> Result<()>
         bump: ctx.bumps.node,
         reserved: [0; 35],
     };
-    node.refresh(key, config, now)?;
+    node.refresh(key, &config.params, now)?;
     config.node_count = config.node_count.safe_add(1)?;
     emit!(NodeRegistered {
         node: key,

@@ -66,7 +66,7 @@ pub fn handler(ctx: Context<NodeUpdate>, args: NodeUpdateArgs) -> Result<()> {
         }
         cleared = true;
     }
-    node.refresh(key, &ctx.accounts.config, now)?;
+    node.refresh(key, &ctx.accounts.config.params, now)?;
     emit!(NodeUpdated {
         node: key,
         agent: node.agent,

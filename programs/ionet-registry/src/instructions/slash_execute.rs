@@ -128,7 +128,11 @@ pub fn handler(ctx: Context<SlashExecute>) -> Result<()> {
     proposal.executed = proposal.executed.safe_add(amount)?;
     if first {
         match proposal.offense {
-            Offense::JobFailure => node.jobs_failed = node.jobs_failed.safe_add(1)?,
+            // A job authority's proposal follows a release that already counted the failure.
+            Offense::JobFailure if proposal.proposer != config.job_authority => {
+                node.jobs_failed = node.jobs_failed.safe_add(1)?
+            }
+            Offense::JobFailure => {}
             Offense::Downtime => node.uptime_bps = uptime_after(node.uptime_bps, false),
             Offense::HardwareSpoofing | Offense::Misconduct => {
                 node.status = NodeStatus::Jailed as u8
@@ -139,7 +143,7 @@ pub fn handler(ctx: Context<SlashExecute>) -> Result<()> {
         proposal.status = SlashStatus::Executed;
         node.pending_slashes = node.pending_slashes.safe_sub(1)?;
     }
-    node.refresh(node_key, config, now)?;
+    node.refresh(node_key, &config.params, now)?;
     emit!(SlashExecuted {
         node: node_key,
         proposal: proposal.key(),

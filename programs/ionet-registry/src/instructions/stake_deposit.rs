@@ -46,7 +46,7 @@ pub fn handler(ctx: Context<StakeDeposit>, amount: u64) -> Result<()> {
     let key = ctx.accounts.node.key();
     let mut node = ctx.accounts.node.load_mut()?;
     node.bonded = node.bonded.safe_add(amount)?;
-    node.refresh(key, &ctx.accounts.config, now)?;
+    node.refresh(key, &ctx.accounts.config.params, now)?;
     emit!(StakeDeposited {
         node: key,
         amount,

@@ -29,7 +29,7 @@ pub fn handler(ctx: Context<StakeRebond>) -> Result<()> {
     node.bonded = node.bonded.safe_add(amount)?;
     node.unbonding = 0;
     node.unbonding_ready_at = 0;
-    node.refresh(key, &ctx.accounts.config, now)?;
+    node.refresh(key, &ctx.accounts.config.params, now)?;
     emit!(StakeRebonded {
         node: key,
         amount,

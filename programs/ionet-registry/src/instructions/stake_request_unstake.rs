@@ -32,7 +32,7 @@ pub fn handler(ctx: Context<StakeRequestUnstake>, amount: u64) -> Result<()> {
     node.bonded = node.bonded.safe_sub(amount)?;
     node.unbonding = node.unbonding.safe_add(amount)?;
     node.unbonding_ready_at = now.safe_add(i64::from(config.params.unbonding_period_secs))?;
-    node.refresh(key, config, now)?;
+    node.refresh(key, &config.params, now)?;
     emit!(UnstakeRequested {
         node: key,
         amount,

@@ -64,7 +64,7 @@ pub fn handler(ctx: Context<StakeWithdraw>) -> Result<()> {
     let mut node = ctx.accounts.node.load_mut()?;
     node.unbonding = 0;
     node.unbonding_ready_at = 0;
-    node.refresh(key, &ctx.accounts.config, now)?;
+    node.refresh(key, &ctx.accounts.config.params, now)?;
     emit!(StakeWithdrawn {
         node: key,
         amount,

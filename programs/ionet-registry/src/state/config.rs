@@ -46,13 +46,62 @@ impl RegistryConfig {
         self.verifiers.contains(key)
     }
 
-    pub fn is_job_authority(&self, key: &Pubkey) -> bool {
-        *key == self.job_authority && *key != Pubkey::default()
+    pub fn may_propose_slash(&self, key: &Pubkey) -> bool {
+        *key == self.slashing_authority || is_job_authority(&self.job_authority, key)
+    }
+}
+
+/// What the job-authority instructions need from the config, read in place.
+///
+/// `node_job_commit` and `node_job_release` run once per node for every job the
+/// escrow assigns and settles; decoding the whole config (a verifier `Vec`, the
+/// reserve) there cost ~1,000 CU per call. The Borsh layout is fixed up to the
+/// verifier list, so the job authority sits at a fixed offset and the
+/// parameters right after the list.
+pub struct JobView {
+    pub job_authority: Pubkey,
+    pub params: RegistryParams,
+}
+
+impl JobView {
+    const JOB_AUTHORITY: usize = 8 + 2 * 32;
+    const VERIFIERS_LEN: usize = 8 + 5 * 32;
+
+    /// Reads the view from the config account's data (discriminator included).
+    pub fn from_data(data: &[u8]) -> Result<JobView> {
+        require!(
+            data.len() > Self::VERIFIERS_LEN + 4 && data[..8] == *RegistryConfig::DISCRIMINATOR,
+            anchor_lang::error::ErrorCode::AccountDiscriminatorMismatch
+        );
+        let mut key = [0u8; 32];
+        key.copy_from_slice(&data[Self::JOB_AUTHORITY..Self::JOB_AUTHORITY + 32]);
+        let mut len = [0u8; 4];
+        len.copy_from_slice(&data[Self::VERIFIERS_LEN..Self::VERIFIERS_LEN + 4]);
+        let verifiers = u32::from_le_bytes(len) as usize;
+        require!(verifiers <= MAX_VERIFIERS, RegistryError::TooManyVerifiers);
+        let start = Self::VERIFIERS_LEN + 4 + 32 * verifiers;
+        let params = RegistryParams::deserialize(&mut &data[start..])?;
+        Ok(JobView {
+            job_authority: Pubkey::new_from_array(key),
+            params,
+        })
     }
 
-    pub fn may_propose_slash(&self, key: &Pubkey) -> bool {
-        *key == self.slashing_authority || (*key == self.job_authority && *key != Pubkey::default())
+    /// Reads the view from the config account (owner checked; its address is
+    /// checked by the accounts struct).
+    pub fn load(info: &AccountInfo) -> Result<JobView> {
+        require_keys_eq!(
+            *info.owner,
+            crate::ID,
+            anchor_lang::error::ErrorCode::AccountOwnedByWrongProgram
+        );
+        JobView::from_data(&info.try_borrow_data()?)
     }
+}
+
+/// Whether `key` is the configured job authority (the default key means none).
+pub fn is_job_authority(job_authority: &Pubkey, key: &Pubkey) -> bool {
+    key == job_authority && *key != Pubkey::default()
 }
 
 /// A verifier set holds at most `MAX_VERIFIERS` distinct, non-default keys.
@@ -66,4 +115,36 @@ pub fn validate_verifiers(verifiers: &[Pubkey]) -> Result<()> {
         require!(!verifiers[..i].contains(v), RegistryError::InvalidVerifier);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn job_view_reads_what_borsh_wrote() {
+        for verifiers in 0..=MAX_VERIFIERS {
+            let config = RegistryConfig {
+                admin: Pubkey::new_unique(),
+                slashing_authority: Pubkey::new_unique(),
+                job_authority: Pubkey::new_unique(),
+                stake_mint: Pubkey::new_unique(),
+                treasury: Pubkey::new_unique(),
+                verifiers: (0..verifiers).map(|_| Pubkey::new_unique()).collect(),
+                params: RegistryParams {
+                    heartbeat_grace_secs: 77,
+                    ..RegistryParams::DEFAULT
+                },
+                node_count: 3,
+                bump: 254,
+                reserved: [0; 64],
+            };
+            let mut data = Vec::new();
+            config.try_serialize(&mut data).unwrap();
+            let view = JobView::from_data(&data).unwrap();
+            assert_eq!(view.job_authority, config.job_authority);
+            assert_eq!(view.params, config.params);
+        }
+        assert!(JobView::from_data(&[0; 300]).is_err());
+    }
 }

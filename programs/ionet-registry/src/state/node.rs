@@ -6,7 +6,7 @@ use crate::constants::NODE_SEED;
 use crate::error::RegistryError;
 use crate::events::NodeStatusChanged;
 use crate::math::{min_stake, reputation_bps, success_rate_bps, SafeMath};
-use crate::state::{Attestation, GpuTier, NodeHardware, RegistryConfig};
+use crate::state::{Attestation, GpuTier, NodeHardware, RegistryParams};
 
 /// Registered → Verified → Active ⇄ Inactive; any → Jailed on failed
 /// attestation; Jailed → Verified only by a passing attestation.
@@ -123,8 +123,7 @@ impl Node {
     }
 
     /// The minimum bonded stake for the attested tier and GPU count.
-    pub fn min_stake(&self, config: &RegistryConfig) -> Result<u64> {
-        let p = &config.params;
+    pub fn min_stake(&self, p: &RegistryParams) -> Result<u64> {
         let count = if self.attestation.passed() {
             self.attestation.gpu_count
         } else {
@@ -137,23 +136,22 @@ impl Node {
         )
     }
 
-    pub fn heartbeat_fresh(&self, config: &RegistryConfig, now: i64) -> bool {
-        let p = &config.params;
+    pub fn heartbeat_fresh(&self, p: &RegistryParams, now: i64) -> bool {
         self.last_heartbeat > 0
             && now.saturating_sub(self.last_heartbeat)
                 <= i64::from(p.heartbeat_interval_secs) + i64::from(p.heartbeat_grace_secs)
     }
 
     /// Eligible for work: attested, bonded at least its minimum, heartbeat fresh.
-    pub fn is_eligible(&self, config: &RegistryConfig, now: i64) -> Result<bool> {
+    pub fn is_eligible(&self, params: &RegistryParams, now: i64) -> Result<bool> {
         Ok(self.status() != NodeStatus::Jailed
             && self.attestation.is_valid_at(now)
-            && self.bonded >= self.min_stake(config)?
-            && self.heartbeat_fresh(config, now))
+            && self.bonded >= self.min_stake(params)?
+            && self.heartbeat_fresh(params, now))
     }
 
     /// The status the node's state implies now (Jailed is sticky).
-    pub fn derived_status(&self, config: &RegistryConfig, now: i64) -> Result<NodeStatus> {
+    pub fn derived_status(&self, params: &RegistryParams, now: i64) -> Result<NodeStatus> {
         let status = self.status();
         Ok(if status == NodeStatus::Jailed {
             NodeStatus::Jailed
@@ -163,7 +161,7 @@ impl Node {
             } else {
                 NodeStatus::Registered
             }
-        } else if self.is_eligible(config, now)? {
+        } else if self.is_eligible(params, now)? {
             NodeStatus::Active
         } else if matches!(status, NodeStatus::Active | NodeStatus::Inactive) {
             NodeStatus::Inactive
@@ -172,8 +170,7 @@ impl Node {
         })
     }
 
-    pub fn recompute_reputation(&mut self, config: &RegistryConfig) {
-        let p = &config.params;
+    pub fn recompute_reputation(&mut self, p: &RegistryParams) {
         self.reputation_bps = reputation_bps(
             self.uptime_bps,
             success_rate_bps(self.jobs_completed, self.jobs_failed),
@@ -188,10 +185,10 @@ impl Node {
 
     /// Recompute reputation and status after a change; emits `NodeStatusChanged`
     /// when the status moves. Then checks the invariants.
-    pub fn refresh(&mut self, key: Pubkey, config: &RegistryConfig, now: i64) -> Result<()> {
-        self.recompute_reputation(config);
+    pub fn refresh(&mut self, key: Pubkey, params: &RegistryParams, now: i64) -> Result<()> {
+        self.recompute_reputation(params);
         let from = self.status();
-        let to = self.derived_status(config, now)?;
+        let to = self.derived_status(params, now)?;
         if to != from {
             emit!(NodeStatusChanged {
                 node: key,
