@@ -19,6 +19,7 @@ import pathlib
 import re
 import subprocess
 import sys
+import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,6 +76,10 @@ class Program:
     idl: dict[str, Any]
     name: str
     types: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Types identical to one a program listed earlier defines (a callee's types in
+    # its caller's IDL): name -> that program. Imported from it, not redefined, so
+    # that `GpuModel` is one class across the SDK.
+    shared: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: pathlib.Path) -> Program:
@@ -395,8 +400,17 @@ class Program:
     def module_types(self) -> str:
         skip = self.account_and_event_names()
         body = []
+        shared: list[str] = []
+        exported: list[str] = []
         for name, t in self.types.items():
             if name in skip:
+                continue
+            if name in self.shared:
+                names = [name] + (
+                    [f"{name}Kind"] if t["type"]["kind"] == "enum" and not self.is_unit_enum(name) else []
+                )
+                shared += [f"from ionet_sdk._generated.{self.shared[name]}.types import {n}" for n in names]
+                exported += names
                 continue
             ty = t["type"]
             if ty["kind"] == "struct":
@@ -420,8 +434,17 @@ class Program:
             "",
             "from ionet_sdk.codec import Reader, Writer",
             "from ionet_sdk.errors import DecodeError",
+            *shared,
             "",
         ]
+        if exported:  # re-exported for the program's other modules and for users
+            defined = [n for n in self.types if n not in skip and n not in self.shared]
+            defined += [
+                f"{n}Kind"
+                for n in defined
+                if self.types[n]["type"]["kind"] == "enum" and not self.is_unit_enum(n)
+            ]
+            head += ["__all__ = [" + ", ".join(f'"{n}"' for n in sorted(defined + exported)) + "]", ""]
         return "\n".join(head) + "\n\n" + "\n\n".join(body)
 
     def type_imports(self) -> str:
@@ -733,6 +756,12 @@ def module_anchor_errors(source: pathlib.Path, version: str) -> str:
     return "\n".join(out)
 
 
+def workspace_order(name: str) -> int:
+    """A program's position in Anchor.toml's [programs.localnet] (callees first)."""
+    listed = list(tomllib.loads((REPO / "Anchor.toml").read_text())["programs"]["localnet"])
+    return listed.index(name) if name in listed else len(listed)
+
+
 def generate(out_dir: pathlib.Path) -> dict[pathlib.Path, str]:
     files: dict[pathlib.Path, str] = {}
     idl_dir = REPO / "target" / "idl"
@@ -740,8 +769,18 @@ def generate(out_dir: pathlib.Path) -> dict[pathlib.Path, str]:
     if not idls:
         raise SystemExit("generate_sdk: no IDL in target/idl (run scripts/build-programs)")
     names = []
-    for path in idls:
-        program = Program.load(path)
+    programs = sorted((Program.load(path) for path in idls), key=lambda p: workspace_order(p.name))
+    defined: dict[str, tuple[str, dict[str, Any]]] = {}
+    for program in programs:
+        for type_name, t in program.types.items():
+            if type_name in program.account_and_event_names():
+                continue
+            owner = defined.get(type_name)
+            if owner is not None and owner[1] == t:
+                program.shared[type_name] = owner[0]
+            elif owner is None:
+                defined[type_name] = (program.name, t)
+    for program in programs:
         names.append(program.name)
         for fname, text in program.modules().items():
             files[out_dir / program.name / fname] = text
@@ -752,9 +791,9 @@ def generate(out_dir: pathlib.Path) -> dict[pathlib.Path, str]:
     files[out_dir / "__init__.py"] = (
         HEADER.format(doc="Generated program clients, one package per program.", source="target/idl/*.json")
         + "\nfrom . import "
-        + ", ".join(names)
+        + ", ".join(sorted(names))
         + "\n\n__all__ = ["
-        + ", ".join(f'"{n}"' for n in names)
+        + ", ".join(f'"{n}"' for n in sorted(names))
         + "]\n"
     )
     return files

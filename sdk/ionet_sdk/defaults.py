@@ -6,6 +6,7 @@ keep both in step; the program enforces the bounds either way.
 
 from __future__ import annotations
 
+from ionet_sdk._generated.ionet_escrow.types import EscrowParams
 from ionet_sdk._generated.ionet_registry.types import RegistryParams
 
 IO_DECIMALS = 8
@@ -30,4 +31,17 @@ REGISTRY_PARAMS = RegistryParams(
     reputation_jobs_weight_bps=4_000,
     reputation_attestation_weight_bps=2_000,
     initial_reputation_bps=5_000,
+)
+
+# Mirrors ionet_escrow::state::EscrowParams::DEFAULT.
+ESCROW_PARAMS = EscrowParams(
+    fee_bps=200,
+    fee_burn_bps=10_000,
+    challenge_window_secs=HOUR,
+    dispute_bond=100 * IO,
+    min_reputation_bps=3_000,
+    max_nodes_per_job=64,
+    max_gpus_per_job=512,
+    max_duration_hours=30 * 24,
+    max_start_delay_secs=DAY,
 )

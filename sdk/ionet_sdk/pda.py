@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from solders.pubkey import Pubkey
 
+from ionet_sdk._generated.ionet_escrow import constants as escrow
 from ionet_sdk._generated.ionet_registry import constants as registry
 from ionet_sdk.svm import programdata_address
 
-__all__ = ["node", "programdata_address", "registry_config", "slash"]
+__all__ = [
+    "escrow_authority",
+    "escrow_config",
+    "job",
+    "job_vault",
+    "node",
+    "programdata_address",
+    "registry_config",
+    "run",
+    "slash",
+]
 
 
 def registry_config(program_id: Pubkey = registry.PROGRAM_ID) -> Pubkey:
@@ -26,4 +37,33 @@ def slash(node_address: Pubkey, index: int, program_id: Pubkey = registry.PROGRA
     """A slash proposal: `[SLASH_SEED, node, index (u32 LE)]`."""
     return Pubkey.find_program_address(
         [registry.SLASH_SEED, bytes(node_address), index.to_bytes(4, "little")], program_id
+    )[0]
+
+
+def escrow_config(program_id: Pubkey = escrow.PROGRAM_ID) -> Pubkey:
+    """The escrow's global config: `[CONFIG_SEED]`."""
+    return Pubkey.find_program_address([escrow.CONFIG_SEED], program_id)[0]
+
+
+def escrow_authority(program_id: Pubkey = escrow.PROGRAM_ID) -> Pubkey:
+    """The escrow's authority `[AUTHORITY_SEED]`: the registry's job authority."""
+    return Pubkey.find_program_address([escrow.AUTHORITY_SEED], program_id)[0]
+
+
+def job(client: Pubkey, job_id: int, program_id: Pubkey = escrow.PROGRAM_ID) -> Pubkey:
+    """A job: `[JOB_SEED, client, job_id (u64 LE)]`."""
+    return Pubkey.find_program_address(
+        [escrow.JOB_SEED, bytes(client), job_id.to_bytes(8, "little")], program_id
+    )[0]
+
+
+def job_vault(job_address: Pubkey, program_id: Pubkey = escrow.PROGRAM_ID) -> Pubkey:
+    """A job's payment vault: `[VAULT_SEED, job]`."""
+    return Pubkey.find_program_address([escrow.VAULT_SEED, bytes(job_address)], program_id)[0]
+
+
+def run(job_address: Pubkey, node_address: Pubkey, program_id: Pubkey = escrow.PROGRAM_ID) -> Pubkey:
+    """One assigned node's run in a job: `[RUN_SEED, job, node]`."""
+    return Pubkey.find_program_address(
+        [escrow.RUN_SEED, bytes(job_address), bytes(node_address)], program_id
     )[0]

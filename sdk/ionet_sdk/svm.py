@@ -136,6 +136,15 @@ class EmbeddedConnection:
             )
         )
 
+    async def recent_slot(self) -> int:
+        """The newest slot in the SlotHashes sysvar (what a lookup table's creation names)."""
+        return max(slot for slot, _ in self.svm.get_slot_hashes())
+
+    def advance_slot(self) -> None:
+        """Move to the next slot (same unix time): what an address lookup table waits for."""
+        c = self.svm.get_clock()
+        self.svm.warp_to_slot(c.slot + 1)
+
     # --- transactions
 
     async def latest_blockhash(self) -> Hash:

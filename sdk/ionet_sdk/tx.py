@@ -53,8 +53,10 @@ async def send(
     *,
     unit_limit: int | None = None,
     micro_lamports_per_unit: int | None = None,
+    lookup_tables: Sequence[AddressLookupTableAccount] = (),
 ) -> SendResult:
-    """Sign with a fresh blockhash and send; raises the typed error of a failure."""
+    """Sign with a fresh blockhash and send; raises the typed error of a failure.
+    `lookup_tables` compress the account list of large batches (v0 messages)."""
     ixs = with_compute_budget(instructions, unit_limit, micro_lamports_per_unit)
-    tx = build_transaction(ixs, payer, signers, await conn.latest_blockhash())
+    tx = build_transaction(ixs, payer, signers, await conn.latest_blockhash(), lookup_tables)
     return await conn.send_transaction(tx)

@@ -1,0 +1,197 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token::Token;
+use ionet_registry::program::IonetRegistry;
+use ionet_registry::state::JobOutcome;
+
+use crate::error::EscrowError;
+use crate::events::{JobSettled, RunSettled};
+use crate::math::{bps_of, earned, SafeMath};
+use crate::pda::{AUTHORITY_ADDRESS, CONFIG_ADDRESS};
+use crate::registry::RegistryCpi;
+use crate::runs::{close_run, load_run};
+use crate::state::{EscrowConfig, Job, JobState, RunStatus};
+use crate::token::{check_mint, check_token_account};
+use crate::vault::{JobSigner, Vault};
+
+/// The token accounts are read in place (`crate::token`): five typed token
+/// accounts cost ~5,000 CU of unpacking per instruction, half the budget of
+/// settling a node.
+#[derive(Accounts)]
+pub struct JobSettle<'info> {
+    #[account(address = CONFIG_ADDRESS)]
+    pub config: Box<Account<'info, EscrowConfig>>,
+    #[account(mut, constraint = job.load()?.is_at(&job.key()) @ EscrowError::InvalidPda)]
+    pub job: AccountLoader<'info, Job>,
+    /// The job's vault.
+    /// CHECK: address checked here; a payment-mint token account held by the job (handler).
+    #[account(mut, address = job.load()?.vault @ EscrowError::WrongVault)]
+    pub vault: UncheckedAccount<'info>,
+    /// The payment mint; mutable because the fee share is burned when the last run settles.
+    /// CHECK: address checked here; an initialized mint (handler).
+    #[account(mut, address = config.payment_mint @ EscrowError::WrongMint)]
+    pub payment_mint: UncheckedAccount<'info>,
+    /// The configured treasury.
+    /// CHECK: address checked here; a payment-mint token account (handler).
+    #[account(mut, address = config.treasury @ EscrowError::WrongTreasury)]
+    pub treasury: UncheckedAccount<'info>,
+    /// The client's IO account: gets the remainder when the last run settles.
+    /// CHECK: a payment-mint token account held by the job's client (handler).
+    #[account(mut)]
+    pub client_token: UncheckedAccount<'info>,
+    /// Gets the runs' rent back: every run of the batch must have been paid by it.
+    /// CHECK: compared with each run's `rent_payer` (handler).
+    #[account(mut)]
+    pub rent_payer: UncheckedAccount<'info>,
+    /// The registry's config, at its fixed address.
+    /// CHECK: read by the registry in `node_job_release`.
+    #[account(address = ionet_registry::pda::CONFIG_ADDRESS @ EscrowError::InvalidRegistryConfig)]
+    pub registry_config: UncheckedAccount<'info>,
+    /// The escrow's authority PDA, the registry's job authority.
+    /// CHECK: address checked; no data; signs the registry CPIs.
+    #[account(address = AUTHORITY_ADDRESS)]
+    pub authority: UncheckedAccount<'info>,
+    /// Anyone, once the challenge window has closed.
+    pub cranker: Signer<'info>,
+    pub registry_program: Program<'info, IonetRegistry>,
+    pub token_program: Program<'info, Token>,
+}
+
+/// Permissionless after the challenge window (or once the job is cancelled):
+/// settles a batch of runs. Remaining accounts, per run: `[run (mut), node (mut),
+/// operator's IO account (mut)]`.
+///
+/// Each node is paid pro rata to the GPU-seconds it delivered at the job's
+/// price (times the payout share a dispute left), net of the protocol fee; its
+/// GPUs are released; the run is closed, so it can never be paid again. When
+/// the last run settles the fees leave the vault (the burn share burned, the
+/// rest to the treasury) and the remainder is refunded to the client.
+pub fn handler<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let params = ctx.accounts.config.params;
+    let mint = ctx.accounts.config.payment_mint;
+    let job_key = ctx.accounts.job.key();
+    let runs = ctx.remaining_accounts;
+    require!(
+        !runs.is_empty() && runs.len().is_multiple_of(3),
+        EscrowError::InvalidBatch
+    );
+
+    let (signer, cancelled, price, payout_bps) = {
+        let job = ctx.accounts.job.load()?;
+        let cancelled = match job.state() {
+            JobState::Completed => {
+                require!(
+                    now >= job.challenge_ends_at,
+                    EscrowError::ChallengeWindowOpen
+                );
+                false
+            }
+            JobState::Cancelled => true,
+            _ => return err!(EscrowError::InvalidJobState),
+        };
+        check_token_account(&ctx.accounts.vault, &mint, Some(&job_key))?;
+        check_token_account(&ctx.accounts.client_token, &mint, Some(&job.client))?;
+        check_token_account(&ctx.accounts.treasury, &mint, None)?;
+        (
+            JobSigner::new(&job),
+            cancelled,
+            job.price_per_gpu_hour,
+            job.payout_bps,
+        )
+    };
+    let vault = Vault {
+        vault: &ctx.accounts.vault.to_account_info(),
+        mint: &ctx.accounts.payment_mint.to_account_info(),
+        job: &ctx.accounts.job.to_account_info(),
+        token_program: &ctx.accounts.token_program.to_account_info(),
+        decimals: check_mint(&ctx.accounts.payment_mint)?,
+    };
+    let registry_program = ctx.accounts.registry_program.to_account_info();
+    let registry_config = ctx.accounts.registry_config.to_account_info();
+    let authority = ctx.accounts.authority.to_account_info();
+    let rent_payer = ctx.accounts.rent_payer.to_account_info();
+
+    let (mut paid, mut fees, mut settled) = (0u64, 0u64, 0u16);
+    for triple in runs.chunks_exact(3) {
+        let (run_info, node_info, operator_token) = (&triple[0], &triple[1], &triple[2]);
+        let run = load_run(run_info, &job_key)?;
+        require_keys_eq!(run.node, node_info.key(), EscrowError::RunNodeMismatch);
+        require_keys_eq!(
+            run.rent_payer,
+            rent_payer.key(),
+            EscrowError::WrongRentPayer
+        );
+        check_token_account(operator_token, &mint, Some(&run.operator))?;
+
+        let gross = if cancelled {
+            0
+        } else {
+            bps_of(earned(run.gpu_seconds, price)?, payout_bps)?
+        };
+        let fee = bps_of(gross, params.fee_bps)?;
+        let net = gross.safe_sub(fee)?;
+        vault.transfer(&signer, operator_token, net)?;
+        let outcome = match run.status() {
+            RunStatus::Running => Some(JobOutcome::Completed),
+            RunStatus::Assigned => Some(JobOutcome::Cancelled),
+            RunStatus::Removed => None, // released when it timed out
+        };
+        if let Some(outcome) = outcome {
+            RegistryCpi {
+                program: &registry_program,
+                config: &registry_config,
+                node: node_info,
+                authority: &authority,
+            }
+            .release(run.gpus, outcome)?;
+        }
+        close_run(run_info, &rent_payer)?;
+        paid = paid.safe_add(net)?;
+        fees = fees.safe_add(fee)?;
+        settled = settled.safe_add(1)?;
+        emit!(RunSettled {
+            job: job_key,
+            run: run_info.key(),
+            node: run.node,
+            gpu_seconds: run.gpu_seconds,
+            paid: net,
+            fee,
+        });
+    }
+
+    let (fees_out, refund) = {
+        let mut job = ctx.accounts.job.load_mut()?;
+        job.paid = job.paid.safe_add(paid)?;
+        job.fees_pending = job.fees_pending.safe_add(fees)?;
+        job.runs_open = job.runs_open.safe_sub(settled)?;
+        job.invariant()?;
+        if job.runs_open > 0 {
+            return Ok(());
+        }
+        (job.fees_pending, job.held()?.safe_sub(job.fees_pending)?)
+    };
+
+    // The last run: fees out, remainder back to the client.
+    let burned = bps_of(fees_out, params.fee_burn_bps)?;
+    let to_treasury = fees_out.safe_sub(burned)?;
+    vault.burn(&signer, burned)?;
+    vault.transfer(&signer, &ctx.accounts.treasury, to_treasury)?;
+    vault.transfer(&signer, &ctx.accounts.client_token, refund)?;
+
+    let mut job = ctx.accounts.job.load_mut()?;
+    job.fees = job.fees.safe_add(fees_out)?;
+    job.fees_pending = 0;
+    job.refunded = job.refunded.safe_add(refund)?;
+    job.state = JobState::Settled as u8;
+    job.invariant()?;
+    require!(job.held()? == 0, EscrowError::InvariantViolated);
+    emit!(JobSettled {
+        job: job_key,
+        paid: job.paid,
+        fees: job.fees,
+        fees_burned: burned,
+        fees_to_treasury: to_treasury,
+        refunded: job.refunded,
+    });
+    Ok(())
+}

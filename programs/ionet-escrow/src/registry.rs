@@ -1,0 +1,103 @@
+//! The escrow's side of the registry interface: reading registry nodes and
+//! calling the registry by CPI as its job authority (the `[AUTHORITY_SEED]` PDA,
+//! which the registry admin sets as `job_authority`).
+
+use core::cell::Ref;
+
+use anchor_lang::prelude::*;
+use ionet_registry::cpi::accounts::{NodeJob, SlashPropose};
+use ionet_registry::instructions::SlashProposeArgs;
+use ionet_registry::state::{JobOutcome, JobView, Node, Offense, RegistryParams};
+
+use crate::error::EscrowError;
+use crate::pda::AUTHORITY_SIGNER;
+
+/// A registry node account, read in place: owned by the registry and of the
+/// `Node` type. Only the registry creates such accounts, at their PDAs, and every
+/// registry instruction the escrow then calls checks the PDA again.
+pub fn load_node<'a>(info: &'a AccountInfo<'_>) -> Result<Ref<'a, Node>> {
+    require_keys_eq!(*info.owner, ionet_registry::ID, EscrowError::InvalidNode);
+    let data = info.try_borrow_data()?;
+    require!(
+        data.len() >= Node::SPACE && data[..8] == *Node::DISCRIMINATOR,
+        EscrowError::InvalidNode
+    );
+    Ok(Ref::map(data, |d| bytemuck::from_bytes(&d[8..Node::SPACE])))
+}
+
+/// The registry's parameters (the config's address is checked by the accounts struct).
+pub fn load_params(info: &AccountInfo<'_>) -> Result<RegistryParams> {
+    require_keys_eq!(
+        *info.owner,
+        ionet_registry::ID,
+        EscrowError::InvalidRegistryConfig
+    );
+    Ok(JobView::from_data(&info.try_borrow_data()?)?.params)
+}
+
+/// The accounts every registry CPI of the escrow passes.
+pub struct RegistryCpi<'a, 'info> {
+    pub program: &'a AccountInfo<'info>,
+    pub config: &'a AccountInfo<'info>,
+    pub node: &'a AccountInfo<'info>,
+    pub authority: &'a AccountInfo<'info>,
+}
+
+impl<'info> RegistryCpi<'_, 'info> {
+    fn node_job(&self) -> NodeJob<'info> {
+        NodeJob {
+            config: self.config.clone(),
+            node: self.node.clone(),
+            job_authority: self.authority.clone(),
+        }
+    }
+
+    /// Commits `gpus` of the node: the registry checks eligibility and free GPUs.
+    pub fn commit(&self, gpus: u16) -> Result<()> {
+        let signer: &[&[&[u8]]] = &[AUTHORITY_SIGNER];
+        ionet_registry::cpi::node_job_commit(
+            CpiContext::new_with_signer(self.program.key(), self.node_job(), signer),
+            gpus,
+        )
+    }
+
+    /// Releases `gpus` of the node with the job's outcome for its reputation.
+    pub fn release(&self, gpus: u16, outcome: JobOutcome) -> Result<()> {
+        let signer: &[&[&[u8]]] = &[AUTHORITY_SIGNER];
+        ionet_registry::cpi::node_job_release(
+            CpiContext::new_with_signer(self.program.key(), self.node_job(), signer),
+            gpus,
+            outcome,
+        )
+    }
+
+    /// Proposes a job-failure slash of the offense's configured share of stake.
+    pub fn propose_slash(
+        &self,
+        proposal: &AccountInfo<'info>,
+        payer: &AccountInfo<'info>,
+        system_program: &AccountInfo<'info>,
+        evidence_hash: [u8; 32],
+    ) -> Result<()> {
+        let signer: &[&[&[u8]]] = &[AUTHORITY_SIGNER];
+        ionet_registry::cpi::slash_propose(
+            CpiContext::new_with_signer(
+                self.program.key(),
+                SlashPropose {
+                    config: self.config.clone(),
+                    node: self.node.clone(),
+                    proposal: proposal.clone(),
+                    proposer: self.authority.clone(),
+                    payer: payer.clone(),
+                    system_program: system_program.clone(),
+                },
+                signer,
+            ),
+            SlashProposeArgs {
+                offense: Offense::JobFailure,
+                amount: 0,
+                evidence_hash,
+            },
+        )
+    }
+}

@@ -1,0 +1,433 @@
+"""Accounts of ionet_escrow: decode, fetch and fetch_multiple.
+
+Generated from target/idl/ionet_escrow.json by scripts/generate_sdk.py. Do not edit."""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from solders.pubkey import Pubkey
+
+from ionet_sdk.accounts import AccountInfo, AccountSource
+from ionet_sdk.codec import Reader, Writer
+from ionet_sdk.errors import AccountDiscriminatorMismatchError, AccountOwnerMismatchError, DecodeError
+
+from .constants import PROGRAM_ID
+from .types import (
+    EscrowParams,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EscrowConfig:
+    """Seeds: `[CONFIG_SEED]`. One per program."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([138, 174, 227, 187, 239, 148, 1, 44])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct(
+        "<32s32s32s32s32sHHIQHHHIIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
+    )
+
+    admin: Pubkey
+    """Changes parameters and authorities. Any pubkey (a multisig works)."""
+    matcher: Pubkey
+    """The off-chain matching service's key: assigns nodes to jobs."""
+    arbiter: Pubkey
+    """Decides disputes."""
+    payment_mint: Pubkey
+    """The IO mint jobs are paid in."""
+    treasury: Pubkey
+    """IO token account receiving the non-burned share of fees and lost dispute bonds."""
+    params: EscrowParams
+    bump: int
+    reserved: list[int]
+    """Space for fields added by later versions."""
+
+    @classmethod
+    def read(cls, r: Reader) -> EscrowConfig:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("EscrowConfig: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                admin=Pubkey.from_bytes(v[0]),
+                matcher=Pubkey.from_bytes(v[1]),
+                arbiter=Pubkey.from_bytes(v[2]),
+                payment_mint=Pubkey.from_bytes(v[3]),
+                treasury=Pubkey.from_bytes(v[4]),
+                params=EscrowParams(
+                    fee_bps=v[5],
+                    fee_burn_bps=v[6],
+                    challenge_window_secs=v[7],
+                    dispute_bond=v[8],
+                    min_reputation_bps=v[9],
+                    max_nodes_per_job=v[10],
+                    max_gpus_per_job=v[11],
+                    max_duration_hours=v[12],
+                    max_start_delay_secs=v[13],
+                ),
+                bump=v[14],
+                reserved=list(v[15:79]),
+            )
+        except ValueError as err:
+            raise DecodeError(f"EscrowConfig: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.admin)
+        w.pubkey(self.matcher)
+        w.pubkey(self.arbiter)
+        w.pubkey(self.payment_mint)
+        w.pubkey(self.treasury)
+        self.params.write(w)
+        w.u8(self.bump)
+        w.array(self.reserved, Writer.u8, 64)
+
+    @classmethod
+    def decode(cls, data: bytes) -> EscrowConfig:
+        """Decode account data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise AccountDiscriminatorMismatchError("not a EscrowConfig: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+    @classmethod
+    def from_account(cls, info: AccountInfo) -> EscrowConfig:
+        """Decode an account read from a connection, checking its owner."""
+        if info.owner != PROGRAM_ID:
+            raise AccountOwnerMismatchError(f"{info.address} is owned by {info.owner}, not ionet_escrow")
+        return cls.decode(info.data)
+
+    @classmethod
+    async def fetch(cls, conn: AccountSource, address: Pubkey) -> EscrowConfig | None:
+        """Fetch and decode; None if the account does not exist."""
+        info = await conn.get_account(address)
+        return None if info is None else cls.from_account(info)
+
+    @classmethod
+    async def fetch_multiple(
+        cls, conn: AccountSource, addresses: Sequence[Pubkey]
+    ) -> list[EscrowConfig | None]:
+        infos = await conn.get_multiple_accounts(addresses)
+        return [None if i is None else cls.from_account(i) for i in infos]
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """
+    Seeds: `[JOB_SEED, client, job_id (u64 LE)]`.
+
+    Accounting identity, at every moment:
+    `deposited = vault balance + paid + fees + refunded`, where `fees` counts fees
+    already burned or sent to the treasury and `fees_pending` those still in the
+    vault (moved out when the last run settles).
+    """
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([75, 124, 80, 203, 161, 180, 202, 80])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct(
+        "<QQQQQQQQqqqqq32s32sBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBIHHHHHHHHBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
+    )
+
+    job_id: int
+    price_per_gpu_hour: int
+    """precision: IO base units (1e8)"""
+    deposited: int
+    """Payment plus any dispute bond. precision: IO base units (1e8)"""
+    paid: int
+    """Paid to nodes, net of fees. precision: IO base units (1e8)"""
+    fees: int
+    """Burned or sent to the treasury. precision: IO base units (1e8)"""
+    fees_pending: int
+    """Charged but still in the vault. precision: IO base units (1e8)"""
+    refunded: int
+    """precision: IO base units (1e8)"""
+    dispute_bond: int
+    """The dispute bond held in the vault; 0 if none. precision: IO base units (1e8)"""
+    created_at: int
+    """unit: unix seconds"""
+    start_deadline: int
+    """Every assigned node must start by then. unit: unix seconds"""
+    started_at: int
+    """First node start. unit: unix seconds; 0 before"""
+    completed_at: int
+    """unit: unix seconds; 0 before completion"""
+    challenge_ends_at: int
+    """unit: unix seconds; 0 before completion"""
+    client: Pubkey
+    vault: Pubkey
+    dispute_evidence: list[int]
+    """Hash of the client's dispute statement; zero if none."""
+    region: list[int]
+    """Region code the nodes must be in; all zero means any."""
+    duration_hours: int
+    """unit: hours"""
+    gpu_count: int
+    gpus_assigned: int
+    runs: int
+    """Runs created (nodes assigned)."""
+    runs_started: int
+    runs_open: int
+    """Runs not yet settled."""
+    runs_removed: int
+    min_vram_gb: int
+    """unit: GB"""
+    payout_bps: int
+    """
+    Share of earned pay released to nodes (below 10_000 only after a founded
+    dispute). precision: bps
+    """
+    gpu_model: int
+    """A `GpuModel`."""
+    match_tier: int
+    """1: any model of the same tier is accepted (an H200 for an H100 job)."""
+    min_cuda_major: int
+    min_cuda_minor: int
+    state: int
+    """A `JobState`."""
+    disputed: int
+    """1 once disputed (one dispute per job)."""
+    bump: int
+    vault_bump: int
+    reserved: list[int]
+    """Space for fields added by later versions."""
+
+    @classmethod
+    def read(cls, r: Reader) -> Job:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("Job: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                job_id=v[0],
+                price_per_gpu_hour=v[1],
+                deposited=v[2],
+                paid=v[3],
+                fees=v[4],
+                fees_pending=v[5],
+                refunded=v[6],
+                dispute_bond=v[7],
+                created_at=v[8],
+                start_deadline=v[9],
+                started_at=v[10],
+                completed_at=v[11],
+                challenge_ends_at=v[12],
+                client=Pubkey.from_bytes(v[13]),
+                vault=Pubkey.from_bytes(v[14]),
+                dispute_evidence=list(v[15:47]),
+                region=list(v[47:55]),
+                duration_hours=v[55],
+                gpu_count=v[56],
+                gpus_assigned=v[57],
+                runs=v[58],
+                runs_started=v[59],
+                runs_open=v[60],
+                runs_removed=v[61],
+                min_vram_gb=v[62],
+                payout_bps=v[63],
+                gpu_model=v[64],
+                match_tier=v[65],
+                min_cuda_major=v[66],
+                min_cuda_minor=v[67],
+                state=v[68],
+                disputed=v[69],
+                bump=v[70],
+                vault_bump=v[71],
+                reserved=list(v[72:140]),
+            )
+        except ValueError as err:
+            raise DecodeError(f"Job: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.u64(self.job_id)
+        w.u64(self.price_per_gpu_hour)
+        w.u64(self.deposited)
+        w.u64(self.paid)
+        w.u64(self.fees)
+        w.u64(self.fees_pending)
+        w.u64(self.refunded)
+        w.u64(self.dispute_bond)
+        w.i64(self.created_at)
+        w.i64(self.start_deadline)
+        w.i64(self.started_at)
+        w.i64(self.completed_at)
+        w.i64(self.challenge_ends_at)
+        w.pubkey(self.client)
+        w.pubkey(self.vault)
+        w.array(self.dispute_evidence, Writer.u8, 32)
+        w.array(self.region, Writer.u8, 8)
+        w.u32(self.duration_hours)
+        w.u16(self.gpu_count)
+        w.u16(self.gpus_assigned)
+        w.u16(self.runs)
+        w.u16(self.runs_started)
+        w.u16(self.runs_open)
+        w.u16(self.runs_removed)
+        w.u16(self.min_vram_gb)
+        w.u16(self.payout_bps)
+        w.u8(self.gpu_model)
+        w.u8(self.match_tier)
+        w.u8(self.min_cuda_major)
+        w.u8(self.min_cuda_minor)
+        w.u8(self.state)
+        w.u8(self.disputed)
+        w.u8(self.bump)
+        w.u8(self.vault_bump)
+        w.array(self.reserved, Writer.u8, 68)
+
+    @classmethod
+    def decode(cls, data: bytes) -> Job:
+        """Decode account data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise AccountDiscriminatorMismatchError("not a Job: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+    @classmethod
+    def from_account(cls, info: AccountInfo) -> Job:
+        """Decode an account read from a connection, checking its owner."""
+        if info.owner != PROGRAM_ID:
+            raise AccountOwnerMismatchError(f"{info.address} is owned by {info.owner}, not ionet_escrow")
+        return cls.decode(info.data)
+
+    @classmethod
+    async def fetch(cls, conn: AccountSource, address: Pubkey) -> Job | None:
+        """Fetch and decode; None if the account does not exist."""
+        info = await conn.get_account(address)
+        return None if info is None else cls.from_account(info)
+
+    @classmethod
+    async def fetch_multiple(cls, conn: AccountSource, addresses: Sequence[Pubkey]) -> list[Job | None]:
+        infos = await conn.get_multiple_accounts(addresses)
+        return [None if i is None else cls.from_account(i) for i in infos]
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """
+    Seeds: `[RUN_SEED, job, node]`. Closed when settled (rent to `rent_payer`).
+
+    Zero-copy: usage receipts, the hottest path, write 16 bytes in place. A run
+    is its own account so that the nodes of one job report in parallel.
+    """
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([199, 54, 155, 86, 235, 115, 246, 189])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct(
+        "<Qqqq32s32s32s32s32sHBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
+    )
+
+    gpu_seconds: int
+    """Cumulative GPU-seconds delivered, from the agent's receipts."""
+    started_at: int
+    """unit: unix seconds; 0 until started"""
+    last_report_at: int
+    """unit: unix seconds; 0 before the first receipt"""
+    removed_at: int
+    """unit: unix seconds; 0 unless removed"""
+    job: Pubkey
+    node: Pubkey
+    agent: Pubkey
+    """The node's agent key when assigned: signs the start and the receipts."""
+    operator: Pubkey
+    """The node's operator: owner of the token account that is paid."""
+    rent_payer: Pubkey
+    """Paid this account's rent; gets it back when the run closes."""
+    gpus: int
+    status: int
+    """A `RunStatus`."""
+    bump: int
+    reserved: list[int]
+    """Space for fields added by later versions."""
+
+    @classmethod
+    def read(cls, r: Reader) -> Run:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("Run: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                gpu_seconds=v[0],
+                started_at=v[1],
+                last_report_at=v[2],
+                removed_at=v[3],
+                job=Pubkey.from_bytes(v[4]),
+                node=Pubkey.from_bytes(v[5]),
+                agent=Pubkey.from_bytes(v[6]),
+                operator=Pubkey.from_bytes(v[7]),
+                rent_payer=Pubkey.from_bytes(v[8]),
+                gpus=v[9],
+                status=v[10],
+                bump=v[11],
+                reserved=list(v[12:48]),
+            )
+        except ValueError as err:
+            raise DecodeError(f"Run: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.u64(self.gpu_seconds)
+        w.i64(self.started_at)
+        w.i64(self.last_report_at)
+        w.i64(self.removed_at)
+        w.pubkey(self.job)
+        w.pubkey(self.node)
+        w.pubkey(self.agent)
+        w.pubkey(self.operator)
+        w.pubkey(self.rent_payer)
+        w.u16(self.gpus)
+        w.u8(self.status)
+        w.u8(self.bump)
+        w.array(self.reserved, Writer.u8, 36)
+
+    @classmethod
+    def decode(cls, data: bytes) -> Run:
+        """Decode account data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise AccountDiscriminatorMismatchError("not a Run: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+    @classmethod
+    def from_account(cls, info: AccountInfo) -> Run:
+        """Decode an account read from a connection, checking its owner."""
+        if info.owner != PROGRAM_ID:
+            raise AccountOwnerMismatchError(f"{info.address} is owned by {info.owner}, not ionet_escrow")
+        return cls.decode(info.data)
+
+    @classmethod
+    async def fetch(cls, conn: AccountSource, address: Pubkey) -> Run | None:
+        """Fetch and decode; None if the account does not exist."""
+        info = await conn.get_account(address)
+        return None if info is None else cls.from_account(info)
+
+    @classmethod
+    async def fetch_multiple(cls, conn: AccountSource, addresses: Sequence[Pubkey]) -> list[Run | None]:
+        infos = await conn.get_multiple_accounts(addresses)
+        return [None if i is None else cls.from_account(i) for i in infos]
+
+
+ACCOUNTS: dict[bytes, type[EscrowConfig | Job | Run]] = {
+    EscrowConfig.DISCRIMINATOR: EscrowConfig,
+    Job.DISCRIMINATOR: Job,
+    Run.DISCRIMINATOR: Run,
+}

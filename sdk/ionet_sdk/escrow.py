@@ -1,0 +1,193 @@
+"""Escrow instructions with every PDA resolved: `build_*_ix` for callers who sign elsewhere.
+
+Each builder takes the signers' public keys and the business arguments and
+derives the config, job, vault and run addresses (see `ionet_sdk.pda`). The
+payment mint and treasury come from the escrow config, a run's node, operator
+and rent payer from the run: callers pass what they read (`EscrowConfig.fetch`,
+`Job.fetch`, `Run.fetch`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from solders.instruction import AccountMeta, Instruction
+from solders.pubkey import Pubkey
+
+from ionet_sdk import pda, spl
+from ionet_sdk._generated.ionet_escrow import instructions as ix
+from ionet_sdk._generated.ionet_escrow.accounts import EscrowConfig, Job, Run
+from ionet_sdk._generated.ionet_escrow.constants import PROGRAM_ID
+from ionet_sdk._generated.ionet_escrow.types import (
+    ConfigInitArgs,
+    ConfigUpdateArgs,
+    JobCreateArgs,
+    JobSpec,
+)
+from ionet_sdk.svm import programdata_address
+
+
+def build_config_init_ix(
+    upgrade_authority: Pubkey, payment_mint: Pubkey, treasury: Pubkey, args: ConfigInitArgs
+) -> Instruction:
+    return ix.config_init(
+        ix.ConfigInitAccounts(
+            config=pda.escrow_config(),
+            upgrade_authority=upgrade_authority,
+            program_data=programdata_address(PROGRAM_ID),
+            payment_mint=payment_mint,
+            treasury=treasury,
+        ),
+        args=args,
+    )
+
+
+def build_config_update_ix(
+    admin: Pubkey, args: ConfigUpdateArgs, new_treasury: Pubkey | None = None
+) -> Instruction:
+    return ix.config_update(
+        ix.ConfigUpdateAccounts(config=pda.escrow_config(), admin=admin, new_treasury=new_treasury),
+        args=args,
+    )
+
+
+def build_job_create_ix(
+    config: EscrowConfig, client: Pubkey, job_id: int, spec: JobSpec, client_token: Pubkey | None = None
+) -> Instruction:
+    """Pays from `client_token` (default: the client's associated IO account)."""
+    job = pda.job(client, job_id)
+    return ix.job_create(
+        ix.JobCreateAccounts(
+            job=job,
+            vault=pda.job_vault(job),
+            payment_mint=config.payment_mint,
+            client_token=client_token or spl.ata(client, config.payment_mint),
+            client=client,
+        ),
+        args=JobCreateArgs(job_id=job_id, spec=spec),
+    )
+
+
+def build_job_assign_ix(
+    job: Pubkey, nodes: Sequence[tuple[Pubkey, int]], matcher: Pubkey, payer: Pubkey
+) -> Instruction:
+    """Assign `(node, gpus)` pairs in one instruction; `payer` pays the runs' rent."""
+    remaining = []
+    for node, _ in nodes:
+        remaining += [AccountMeta(node, False, True), AccountMeta(pda.run(job, node), False, True)]
+    return ix.job_assign(
+        ix.JobAssignAccounts(job=job, matcher=matcher, payer=payer),
+        gpus=[gpus for _, gpus in nodes],
+        remaining_accounts=remaining,
+    )
+
+
+def build_job_start_ix(job: Pubkey, node: Pubkey, agent: Pubkey) -> Instruction:
+    return ix.job_start(ix.JobStartAccounts(job=job, run=pda.run(job, node), agent=agent))
+
+
+def build_job_report_usage_ix(job: Pubkey, node: Pubkey, agent: Pubkey, gpu_seconds: int) -> Instruction:
+    return ix.job_report_usage(
+        ix.JobReportUsageAccounts(job=job, run=pda.run(job, node), agent=agent), gpu_seconds=gpu_seconds
+    )
+
+
+def build_job_complete_ix(job: Pubkey, signer: Pubkey) -> Instruction:
+    return ix.job_complete(ix.JobCompleteAccounts(job=job, signer=signer))
+
+
+def build_job_dispute_ix(
+    config: EscrowConfig, job: Pubkey, data: Job, evidence_hash: bytes, client_token: Pubkey | None = None
+) -> Instruction:
+    return ix.job_dispute(
+        ix.JobDisputeAccounts(
+            job=job,
+            vault=data.vault,
+            payment_mint=config.payment_mint,
+            client_token=client_token or spl.ata(data.client, config.payment_mint),
+            client=data.client,
+        ),
+        evidence_hash=list(evidence_hash),
+    )
+
+
+def build_job_resolve_ix(
+    config: EscrowConfig, job: Pubkey, data: Job, founded: bool, payout_bps: int = 10_000
+) -> Instruction:
+    return ix.job_resolve(
+        ix.JobResolveAccounts(
+            job=job,
+            vault=data.vault,
+            payment_mint=config.payment_mint,
+            client_token=spl.ata(data.client, config.payment_mint),
+            treasury=config.treasury,
+            arbiter=config.arbiter,
+        ),
+        founded=founded,
+        payout_bps=payout_bps,
+    )
+
+
+def build_job_settle_ix(
+    config: EscrowConfig, job: Pubkey, data: Job, runs: Sequence[Run], cranker: Pubkey
+) -> Instruction:
+    """Settle a batch of runs (all paid for by the same rent payer); each operator is
+    paid to its associated IO account."""
+    if not runs:
+        raise ValueError("settle needs at least one run")
+    rent_payers = {run.rent_payer for run in runs}
+    if len(rent_payers) != 1:
+        raise ValueError("runs settled together must share their rent payer")
+    remaining = []
+    for run in runs:
+        remaining += [
+            AccountMeta(pda.run(job, run.node), False, True),
+            AccountMeta(run.node, False, True),
+            AccountMeta(spl.ata(run.operator, config.payment_mint), False, True),
+        ]
+    return ix.job_settle(
+        ix.JobSettleAccounts(
+            job=job,
+            vault=data.vault,
+            payment_mint=config.payment_mint,
+            treasury=config.treasury,
+            client_token=spl.ata(data.client, config.payment_mint),
+            rent_payer=runs[0].rent_payer,
+            cranker=cranker,
+        ),
+        remaining_accounts=remaining,
+    )
+
+
+def build_job_cancel_ix(config: EscrowConfig, job: Pubkey, data: Job, signer: Pubkey) -> Instruction:
+    return ix.job_cancel(
+        ix.JobCancelAccounts(
+            job=job,
+            vault=data.vault,
+            payment_mint=config.payment_mint,
+            client_token=spl.ata(data.client, config.payment_mint),
+            signer=signer,
+        )
+    )
+
+
+def build_job_timeout_ix(
+    config: EscrowConfig, job: Pubkey, data: Job, node: Pubkey, *, slash_index: int, payer: Pubkey
+) -> Instruction:
+    """`slash_index` is the node's `slash_count` (the proposal the registry will create)."""
+    return ix.job_timeout(
+        ix.JobTimeoutAccounts(
+            job=job,
+            run=pda.run(job, node),
+            node=node,
+            proposal=pda.slash(node, slash_index),
+            vault=data.vault,
+            payment_mint=config.payment_mint,
+            client_token=spl.ata(data.client, config.payment_mint),
+            payer=payer,
+        )
+    )
+
+
+def build_job_close_ix(job: Pubkey, data: Job) -> Instruction:
+    return ix.job_close(ix.JobCloseAccounts(job=job, vault=data.vault, client=data.client))
