@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from .escrow_env import EscrowEnv
 from .registry_env import RegistryEnv
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,3 +32,9 @@ async def fresh() -> RegistryEnv:
 async def env() -> RegistryEnv:
     """A registry with an initialized config (see tests/registry_env.py)."""
     return await RegistryEnv().setup()
+
+
+@pytest.fixture
+async def market() -> EscrowEnv:
+    """Registry and escrow deployed and configured (see tests/escrow_env.py)."""
+    return await EscrowEnv().setup()

@@ -21,7 +21,7 @@ from ionet_sdk._generated.ionet_escrow.accounts import EscrowConfig, Job, Run
 from ionet_sdk._generated.ionet_escrow.types import ConfigInitArgs, JobSpec
 from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs, GpuModel, HardwareSpec
 from ionet_sdk.connection import SendResult
-from ionet_sdk.defaults import ESCROW_PARAMS, IO
+from ionet_sdk.defaults import ESCROW_PARAMS, IO, IO_DECIMALS
 from ionet_sdk.programs import ESCROW_ID, program_path
 from ionet_sdk.sandbox import SOL, NodeHandle, RegistrySandbox, hardware
 
@@ -154,6 +154,20 @@ class EscrowSandbox(RegistrySandbox):
         await self.send([self.create_job_ix(client, self._job_ids, spec)], client.keypair)
         address = pda.job(client.pubkey, self._job_ids)
         return JobHandle(client, self._job_ids, address, pda.job_vault(address), spec)
+
+    def job_handle(self, client: ClientHandle, job_id: int, spec: JobSpec) -> JobHandle:
+        """The handle of a job created elsewhere (by `create_job_ix`)."""
+        address = pda.job(client.pubkey, job_id)
+        return JobHandle(client, job_id, address, pda.job_vault(address), spec)
+
+    async def other_mint_account(self, owner: ClientHandle) -> tuple[Pubkey, Pubkey]:
+        """A second mint (same decimals) and a funded account of it held by `owner`."""
+        mint, account = Keypair(), Keypair()
+        ixs = await spl.create_mint_ixs(self.conn, self.payer.pubkey(), mint.pubkey(), IO_DECIMALS, self.payer.pubkey())
+        ixs += await spl.create_token_account_ixs(self.conn, self.payer.pubkey(), account, mint.pubkey(), owner.pubkey)
+        ixs.append(spl.mint_to_ix(mint.pubkey(), account.pubkey(), self.payer.pubkey(), 1_000_000 * IO, IO_DECIMALS))
+        await self.send(ixs, self.payer, [mint, account])
+        return mint.pubkey(), account.pubkey()
 
     def assign_ix(self, job: JobHandle, nodes: Sequence[tuple[NodeHandle, int]]) -> Instruction:
         return escrow.build_job_assign_ix(

@@ -1,0 +1,72 @@
+"""The marketplace sandbox (registry + escrow) plus the tests' helpers for jobs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from solders.pubkey import Pubkey
+
+from ionet_sdk import pda
+from ionet_sdk.escrow_sandbox import ClientHandle, EscrowSandbox, JobHandle
+from ionet_sdk.sandbox import NodeHandle
+
+from .registry_env import RegistryEnv
+
+__all__ = ["ClientHandle", "EscrowEnv", "JobHandle", "NodeHandle", "Running"]
+
+HOUR = 3_600
+
+
+@dataclass
+class Running:
+    """A job whose nodes all started."""
+
+    job: JobHandle
+    nodes: list[NodeHandle]
+
+
+class EscrowEnv(EscrowSandbox, RegistryEnv):
+    """`EscrowSandbox` with `rejects` (expected error code, unchanged state)."""
+
+    async def running(self, node_count: int = 2, gpus_per_node: int = 8, **spec: object) -> Running:
+        """`node_count` active H100 nodes assigned to one job and started."""
+        nodes = [await self.active_node() for _ in range(node_count)]
+        spec.setdefault("gpu_count", node_count * gpus_per_node)
+        job = await self.create_job(**spec)
+        await self.assign(job, *nodes, gpus=gpus_per_node)
+        for node in nodes:
+            await self.start(job, node)
+        return Running(job, nodes)
+
+    async def live(self, seconds: int, nodes: list[NodeHandle]) -> None:
+        """Let `seconds` pass with the nodes heartbeating on time."""
+        step = 60
+        for _ in range(seconds // step):
+            self.conn.warp(step)
+            for node in nodes:
+                await self.heartbeat(node)
+        self.conn.warp(seconds % step)
+
+    async def ran(self, hours: int = 1, node_count: int = 2, **spec: object) -> Running:
+        """A running job whose nodes delivered `hours` fully and reported it."""
+        r = await self.running(node_count, **spec)
+        self.conn.warp(hours * HOUR)
+        for node in r.nodes:
+            await self.heartbeat(node)
+            run = await self.run(r.job, node)
+            await self.report(r.job, node, run.gpus * hours * HOUR)
+        return r
+
+    async def settled_window(self, r: Running) -> None:
+        """Complete the job and let the challenge window pass."""
+        await self.complete(r.job)
+        self.conn.warp(self.escrow_config.params.challenge_window_secs)
+
+    def run_address(self, job: JobHandle, node: NodeHandle) -> Pubkey:
+        return pda.run(job.address, node.address)
+
+    async def accounting(self, job: JobHandle) -> tuple[int, int]:
+        """(deposited, vault + paid + fees + refunded): equal at every moment."""
+        data = await self.job(job)
+        vault = await self.vault_balance(job) if await self.conn.get_account(job.vault) else 0
+        return data.deposited, vault + data.paid + data.fees + data.refunded
