@@ -28,7 +28,7 @@ class Running:
 class EscrowEnv(EscrowSandbox, RegistryEnv):
     """`EscrowSandbox` with `rejects` (expected error code, unchanged state)."""
 
-    async def running(self, node_count: int = 2, gpus_per_node: int = 8, **spec: object) -> Running:
+    async def running(self, node_count: int = 2, gpus_per_node: int = 8, /, **spec: object) -> Running:
         """`node_count` active H100 nodes assigned to one job and started."""
         nodes = [await self.active_node() for _ in range(node_count)]
         spec.setdefault("gpu_count", node_count * gpus_per_node)
@@ -47,7 +47,7 @@ class EscrowEnv(EscrowSandbox, RegistryEnv):
                 await self.heartbeat(node)
         self.conn.warp(seconds % step)
 
-    async def ran(self, hours: int = 1, node_count: int = 2, **spec: object) -> Running:
+    async def ran(self, hours: int = 1, node_count: int = 2, /, **spec: object) -> Running:
         """A running job whose nodes delivered `hours` fully and reported it."""
         r = await self.running(node_count, **spec)
         self.conn.warp(hours * HOUR)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from ionet_sdk import pda, spl
 from ionet_sdk._generated import anchor_errors
 from ionet_sdk._generated.ionet_escrow import errors, events
@@ -45,12 +47,9 @@ async def test_one_client_creates_many_jobs_at_once_and_ids_never_collide(market
     for job_id in (1, 2, 3):
         assert await market.conn.get_account(pda.job(client.pubkey, job_id)) is not None
     # The same id again is refused (the PDA exists); another client may use it.
-    try:
+    with pytest.raises(TransactionFailedError) as failure:
         await market.send([market.create_job_ix(client, 2, spec)], client.keypair)
-    except TransactionFailedError as e:
-        assert "already in use" in "\n".join(e.logs)
-    else:
-        raise AssertionError("a second job with the same id was created")
+    assert "already in use" in "\n".join(failure.value.logs)
     other = await market.new_client()
     await market.send([market.create_job_ix(other, 2, spec)], other.keypair)
 
@@ -86,7 +85,10 @@ async def test_deposit_overflowing_u64_is_an_error_not_a_wrap(market: EscrowEnv)
     client = await market.new_client()
     spec = await market.job_spec(gpu_count=2, duration_hours=1, price_per_gpu_hour=U64_MAX // 2 + 1)
     await market.rejects(
-        [market.create_job_ix(client, 9, spec)], client.keypair, errors.MathOverflow, watch=[client.token_account]
+        [market.create_job_ix(client, 9, spec)],
+        client.keypair,
+        errors.MathOverflow,
+        watch=[client.token_account],
     )
     # The largest deposit that fits is accepted when the client has the funds.
     headroom = U64_MAX - await market.supply()
@@ -101,7 +103,9 @@ async def test_paying_with_another_mint_or_anothers_account_is_refused(market: E
     other = await market.new_client()
     # Someone else's IO account: the client cannot sign for it.
     ix = market.create_job_ix(ClientHandle(client.keypair, other.token_account), 5, spec)
-    await market.rejects([ix], client.keypair, anchor_errors.ConstraintTokenOwner, watch=[other.token_account])
+    await market.rejects(
+        [ix], client.keypair, anchor_errors.ConstraintTokenOwner, watch=[other.token_account]
+    )
     # A token account of a different mint.
     fake_mint, fake_account = await market.other_mint_account(client)
     ix = market.create_job_ix(ClientHandle(client.keypair, fake_account), 5, spec)

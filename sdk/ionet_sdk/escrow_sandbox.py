@@ -147,7 +147,7 @@ class EscrowSandbox(RegistrySandbox):
             self.escrow_config, client.pubkey, job_id, spec, client.token_account
         )
 
-    async def create_job(self, client: ClientHandle | None = None, **changes: object) -> JobHandle:
+    async def create_job(self, client: ClientHandle | None = None, /, **changes: object) -> JobHandle:
         client = client or await self.new_client()
         spec = await self.job_spec(**changes)
         self._job_ids += 1
@@ -163,9 +163,15 @@ class EscrowSandbox(RegistrySandbox):
     async def other_mint_account(self, owner: ClientHandle) -> tuple[Pubkey, Pubkey]:
         """A second mint (same decimals) and a funded account of it held by `owner`."""
         mint, account = Keypair(), Keypair()
-        ixs = await spl.create_mint_ixs(self.conn, self.payer.pubkey(), mint.pubkey(), IO_DECIMALS, self.payer.pubkey())
-        ixs += await spl.create_token_account_ixs(self.conn, self.payer.pubkey(), account, mint.pubkey(), owner.pubkey)
-        ixs.append(spl.mint_to_ix(mint.pubkey(), account.pubkey(), self.payer.pubkey(), 1_000_000 * IO, IO_DECIMALS))
+        ixs = await spl.create_mint_ixs(
+            self.conn, self.payer.pubkey(), mint.pubkey(), IO_DECIMALS, self.payer.pubkey()
+        )
+        ixs += await spl.create_token_account_ixs(
+            self.conn, self.payer.pubkey(), account, mint.pubkey(), owner.pubkey
+        )
+        ixs.append(
+            spl.mint_to_ix(mint.pubkey(), account.pubkey(), self.payer.pubkey(), 1_000_000 * IO, IO_DECIMALS)
+        )
         await self.send(ixs, self.payer, [mint, account])
         return mint.pubkey(), account.pubkey()
 

@@ -4,7 +4,7 @@
 use anchor_lang::prelude::*;
 use ionet_registry::state::GpuModel;
 
-use crate::state::{EscrowParams, JobState};
+use crate::state::{EscrowParams, JobState, RunStatus};
 
 /// The escrow config was created.
 #[event]
@@ -107,6 +107,8 @@ pub struct RunSettled {
     pub job: Pubkey,
     pub run: Pubkey,
     pub node: Pubkey,
+    /// The run's status when settled (`Removed`: it timed out earlier).
+    pub status: RunStatus,
     pub gpu_seconds: u64,
     /// Paid to the operator, net of the fee.
     pub paid: u64,

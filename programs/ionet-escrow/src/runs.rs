@@ -40,12 +40,14 @@ pub fn close_run(info: &AccountInfo, destination: &AccountInfo) -> Result<()> {
 }
 
 /// Creates the run PDA `[RUN_SEED, job, node]` at its canonical bump, paid by
-/// `payer`, and writes `run` into it (with the bump). Works like Anchor's `init`,
+/// `payer` (`rent` lamports: `Rent::minimum_balance(Run::SPACE)`, read once per
+/// batch), and writes `run` into it (with the bump). Works like Anchor's `init`,
 /// including on an address someone pre-funded with lamports.
 pub fn create_run<'info>(
     info: &AccountInfo<'info>,
     payer: &AccountInfo<'info>,
     system_program: &AccountInfo<'info>,
+    rent: u64,
     mut run: Run,
 ) -> Result<()> {
     let (address, bump) =
@@ -58,7 +60,6 @@ pub fn create_run<'info>(
     let bump_bytes = [bump];
     let seeds: &[&[u8]] = &[RUN_SEED, run.job.as_ref(), run.node.as_ref(), &bump_bytes];
     let signer = &[seeds];
-    let rent = Rent::get()?.minimum_balance(Run::SPACE);
     let space = Run::SPACE as u64;
     let program = system_program.key();
     let held = info.lamports();

@@ -60,6 +60,7 @@ pub fn handler<'info>(ctx: Context<'info, JobAssign<'info>>, gpus: Vec<u16>) -> 
     let authority = ctx.accounts.authority.to_account_info();
     let payer = ctx.accounts.payer.to_account_info();
     let system_program = ctx.accounts.system_program.to_account_info();
+    let rent = Rent::get()?.minimum_balance(Run::SPACE);
     for (count, pair) in gpus.iter().zip(nodes.chunks_exact(2)) {
         let (node_info, run_info) = (&pair[0], &pair[1]);
         let count = *count;
@@ -122,7 +123,7 @@ pub fn handler<'info>(ctx: Context<'info, JobAssign<'info>>, gpus: Vec<u16>) -> 
             bump: 0,
             reserved: [0; 36],
         };
-        create_run(run_info, &payer, &system_program, run)?;
+        create_run(run_info, &payer, &system_program, rent, run)?;
         job.runs_open = job.runs_open.safe_add(1)?;
         emit!(NodeAssigned {
             job: job_key,

@@ -153,6 +153,7 @@ pub fn handler<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
             job: job_key,
             run: run_info.key(),
             node: run.node,
+            status: run.status(),
             gpu_seconds: run.gpu_seconds,
             paid: net,
             fee,

@@ -19,6 +19,7 @@ from .types import (
     EscrowParams,
     GpuModel,
     JobState,
+    RunStatus,
 )
 
 
@@ -544,11 +545,13 @@ class RunSettled:
     """Event `RunSettled`."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([11, 20, 18, 58, 176, 238, 55, 27])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32sQQQ")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32sBQQQ")
 
     job: Pubkey
     run: Pubkey
     node: Pubkey
+    status: RunStatus
+    """The run's status when settled (`Removed`: it timed out earlier)."""
     gpu_seconds: int
     paid: int
     """Paid to the operator, net of the fee."""
@@ -566,9 +569,10 @@ class RunSettled:
                 job=Pubkey.from_bytes(v[0]),
                 run=Pubkey.from_bytes(v[1]),
                 node=Pubkey.from_bytes(v[2]),
-                gpu_seconds=v[3],
-                paid=v[4],
-                fee=v[5],
+                status=RunStatus(v[3]),
+                gpu_seconds=v[4],
+                paid=v[5],
+                fee=v[6],
             )
         except ValueError as err:
             raise DecodeError(f"RunSettled: {err}") from err
@@ -578,6 +582,7 @@ class RunSettled:
         w.pubkey(self.job)
         w.pubkey(self.run)
         w.pubkey(self.node)
+        self.status.write(w)
         w.u64(self.gpu_seconds)
         w.u64(self.paid)
         w.u64(self.fee)

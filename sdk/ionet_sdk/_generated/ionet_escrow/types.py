@@ -20,6 +20,7 @@ __all__ = [
     "JobCreateArgs",
     "JobSpec",
     "JobState",
+    "RunStatus",
 ]
 
 
@@ -197,6 +198,21 @@ class JobState(IntEnum):
     @classmethod
     def read(cls, r: Reader) -> JobState:
         return cls(r.variant(6))
+
+    def write(self, w: Writer) -> None:
+        w.u8(int(self))
+
+
+class RunStatus(IntEnum):
+    """Enum `RunStatus`."""
+
+    Assigned = 0
+    Running = 1
+    Removed = 2
+
+    @classmethod
+    def read(cls, r: Reader) -> RunStatus:
+        return cls(r.variant(3))
 
     def write(self, w: Writer) -> None:
         w.u8(int(self))

@@ -1,0 +1,149 @@
+"""job_timeout: a node that never started or went silent is removed, refunded for and slashed."""
+
+from __future__ import annotations
+
+from solders.pubkey import Pubkey
+
+from ionet_sdk import pda, registry
+from ionet_sdk._generated.ionet_escrow import errors, events
+from ionet_sdk._generated.ionet_escrow.types import JobState, RunStatus
+from ionet_sdk._generated.ionet_registry.types import Offense, SlashStatus
+from ionet_sdk.defaults import IO, REGISTRY_PARAMS
+
+from .escrow_env import HOUR, EscrowEnv, NodeHandle
+from .registry_env import with_account
+
+
+def operator_token(node: NodeHandle) -> Pubkey:
+    assert node.token_account is not None
+    return node.token_account
+
+
+SILENCE = REGISTRY_PARAMS.heartbeat_interval_secs + REGISTRY_PARAMS.heartbeat_grace_secs + 1
+
+
+async def test_a_node_that_never_started_is_removed_refunded_and_slashed(market: EscrowEnv) -> None:
+    starter, sleeper = await market.active_node(), await market.active_node()
+    job = await market.create_job(gpu_count=16)  # 16 GPUs x 4 h x 2 IO = 128 IO
+    await market.assign(job, starter, sleeper)
+    await market.start(job, starter)
+    run = market.run_address(job, sleeper)
+    watch = [job.address, run, sleeper.address, job.vault, job.client.token_account]
+    # Before the start deadline the node is within its rights.
+    await market.rejects(
+        [await market.timeout_ix(job, sleeper)], market.payer, errors.NodeHealthy, watch=watch
+    )
+    await market.live(601, [starter, sleeper])
+    reputation_before = (await market.node(sleeper)).reputation_bps
+    client_before = await market.token_balance(job.client.token_account)
+
+    result = await market.timeout(job, sleeper)
+    print(f"\njob_timeout (refund, release, slash proposal): {result.compute_units} CU")
+    assert await market.token_balance(job.client.token_account) == client_before + 64 * IO
+    (event,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.RunTimedOut)]
+    assert (event.not_started, event.refunded, event.slash_proposal) == (
+        True,
+        64 * IO,
+        pda.slash(sleeper.address, 0),
+    )
+    data, run_data = await market.job(job), await market.run(job, sleeper)
+    assert (data.refunded, data.runs_removed, RunStatus(run_data.status)) == (64 * IO, 1, RunStatus.Removed)
+    node = await market.node(sleeper)
+    assert (node.committed_gpus, node.active_jobs, node.jobs_failed, node.pending_slashes) == (0, 0, 1, 1)
+    assert node.reputation_bps < reputation_before
+    proposal = await market.proposal(sleeper, 0)
+    assert (proposal.offense, proposal.proposer, proposal.status) == (
+        Offense.JobFailure,
+        pda.escrow_authority(),
+        SlashStatus.Proposed,
+    )
+    assert proposal.evidence_hash == event.evidence_hash
+    assert proposal.amount == node.bonded * REGISTRY_PARAMS.slash_bps[Offense.JobFailure] // 10_000
+    # Removed once: a second crank finds nothing to do.
+    await market.rejects(
+        [await market.timeout_ix(job, sleeper)],
+        market.payer,
+        errors.InvalidRunState,
+        watch=[job.address, run],
+    )
+    # After the appeal window anyone executes the slash; the failure is counted once.
+    market.conn.warp(REGISTRY_PARAMS.appeal_window_secs + 1)
+    await market.send(
+        [
+            registry.build_slash_execute_ix(
+                market.config, sleeper.address, sleeper.vault, 0, market.payer.pubkey()
+            )
+        ],
+        market.payer,
+    )
+    node = await market.node(sleeper)
+    assert (node.slashed_total, node.jobs_failed) == (proposal.amount, 1)
+
+
+async def test_a_silent_node_is_paid_for_what_it_delivered_and_the_rest_is_refunded(
+    market: EscrowEnv,
+) -> None:
+    r = await market.running(2)
+    talker, silent = r.nodes
+    market.conn.warp(100)
+    await market.report(r.job, silent, 8 * 100)  # 800 GPU-seconds, then silence
+    run = market.run_address(r.job, silent)
+    await market.rejects(
+        [await market.timeout_ix(r.job, talker)], market.payer, errors.NodeHealthy, watch=[r.job.address, run]
+    )
+    await market.live(SILENCE, [talker])
+    await market.rejects(
+        [await market.timeout_ix(r.job, talker)], market.payer, errors.NodeHealthy, watch=[r.job.address, run]
+    )
+    earned_by_silent = 800 * 2 * IO // HOUR
+    client_before = await market.token_balance(r.job.client.token_account)
+    await market.timeout(r.job, silent)
+    assert (
+        await market.token_balance(r.job.client.token_account) == client_before + 64 * IO - earned_by_silent
+    )
+    # Reports from the removed node are refused; the other node keeps working and is paid.
+    await market.rejects(
+        [await market.timeout_ix(r.job, silent)], market.payer, errors.InvalidRunState, watch=[r.job.address]
+    )
+    await market.live(HOUR, [talker])
+    await market.report(r.job, talker, 8 * HOUR)
+    await market.settled_window(r)
+    talker_before = await market.token_balance(operator_token(talker))
+    silent_before = await market.token_balance(operator_token(silent))
+    result = await market.settle(r.job, *r.nodes)
+    statuses = [e.status for e in events.parse_logs(result.logs) if isinstance(e, events.RunSettled)]
+    assert statuses == [RunStatus.Running, RunStatus.Removed]
+    assert (
+        await market.token_balance(operator_token(talker))
+        == talker_before + 16 * IO - 16 * IO * 200 // 10_000
+    )
+    assert await market.token_balance(operator_token(silent)) == (
+        silent_before + earned_by_silent - earned_by_silent * 200 // 10_000
+    )
+    data = await market.job(r.job)
+    assert JobState(data.state) == JobState.Settled
+    assert data.deposited == data.paid + data.fees + data.refunded
+    assert (await market.node(silent)).active_jobs == 0
+
+
+async def test_no_timeouts_once_the_job_completed_and_no_substitutions(market: EscrowEnv) -> None:
+    r = await market.running(2)
+    other = await market.running(1)
+    await market.live(SILENCE, [])
+    good = await market.timeout_ix(r.job, r.nodes[0])
+    keys = [m.pubkey for m in good.accounts]
+    stranger = await market.new_client()
+    watch = [r.job.address, r.job.vault, *(market.run_address(r.job, n) for n in r.nodes)]
+    for index, key, error in (
+        (keys.index(r.nodes[0].address), r.nodes[1].address, errors.RunNodeMismatch),
+        (
+            keys.index(market.run_address(r.job, r.nodes[0])),
+            market.run_address(other.job, other.nodes[0]),
+            errors.RunJobMismatch,
+        ),
+        (keys.index(r.job.vault), other.job.vault, errors.WrongVault),
+        (keys.index(r.job.client.token_account), stranger.token_account, errors.WrongTokenOwner),
+    ):
+        await market.rejects([with_account(good, index, key)], market.payer, error, watch=watch)
+    await market.complete(r.job)
+    await market.rejects([good], market.payer, errors.InvalidJobState, watch=watch)
