@@ -3,9 +3,13 @@
 
     python scripts/bench_cu.py [--markdown]
 
-Runs every registry instruction once, in the state a real node would be in,
-and prints instruction, compute units, the budget from the issue tracker and
-whether it fits. A measurement, not a test: it exits 0 whatever the figures.
+Runs every registry and escrow instruction in the state a real node or job
+would be in, and prints instruction, compute units, the budget from the issue
+tracker and whether it fits. Batch instructions (job_assign, job_settle) are
+shown per node: job_assign over several batches (its canonical-bump search
+varies with the addresses: 1,500 CU per try), job_settle for a 16-node
+cluster in one transaction. A measurement, not a test: it exits 0 whatever
+the figures.
 """
 
 from __future__ import annotations
@@ -15,10 +19,12 @@ import asyncio
 
 from solders.keypair import Keypair
 
-from ionet_sdk import registry
+from ionet_sdk import escrow, lookup_tables, pda, registry, tx
+from ionet_sdk._generated.ionet_escrow.types import ConfigUpdateArgs as EscrowConfigUpdateArgs
 from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs, JobOutcome, Offense
-from ionet_sdk.defaults import IO, REGISTRY_PARAMS
-from ionet_sdk.sandbox import RegistrySandbox
+from ionet_sdk.defaults import ESCROW_PARAMS, IO, REGISTRY_PARAMS
+from ionet_sdk.escrow_sandbox import EscrowSandbox, JobHandle
+from ionet_sdk.sandbox import NodeHandle, RegistrySandbox
 
 BUDGETS = {
     "config_init": 15_000,
@@ -28,7 +34,13 @@ BUDGETS = {
     "stake_deposit": 15_000,
     "stake_withdraw": 15_000,
     "slash_execute": 20_000,
+    "job_create": 25_000,
+    "job_assign (per node, mean of 6 batches of 8)": 12_000,
+    "job_assign (per node, worst batch of 8)": 12_000,
+    "job_report_usage": 8_000,
+    "job_settle (per node, 16 nodes in one tx)": 10_000,
 }
+HOUR = 3_600
 STALE = REGISTRY_PARAMS.heartbeat_interval_secs + REGISTRY_PARAMS.heartbeat_grace_secs + 1
 
 
@@ -114,6 +126,96 @@ async def measure() -> dict[str, int]:
     return cu
 
 
+async def running_job(env: EscrowSandbox, nodes: list[NodeHandle]) -> JobHandle:
+    job = await env.create_job(gpu_count=8 * len(nodes))
+    for start in range(0, len(nodes), 8):
+        await env.assign(job, *nodes[start : start + 8])
+    for node in nodes:
+        await env.start(job, node)
+    return job
+
+
+async def measure_escrow() -> dict[str, int]:
+    env = await EscrowSandbox().setup(init_escrow=False)
+    cu = {"escrow config_init": (await env.send([env.escrow_config_init_ix()], env.deployer)).compute_units}
+    await env.refresh_escrow_config()
+    update = EscrowConfigUpdateArgs(admin=None, matcher=None, arbiter=None, params=ESCROW_PARAMS)
+    cu["escrow config_update"] = (
+        await env.send([escrow.build_config_update_ix(env.admin.pubkey(), update)], env.admin)
+    ).compute_units
+    await env.send(
+        [
+            registry.build_config_update_ix(
+                env.admin.pubkey(),
+                ConfigUpdateArgs(
+                    admin=None,
+                    slashing_authority=None,
+                    job_authority=pda.escrow_authority(),
+                    verifiers=None,
+                    params=None,
+                ),
+            )
+        ],
+        env.admin,
+    )
+    await env.refresh_config()
+
+    nodes = [await env.active_node() for _ in range(16)]
+    per_node = []
+    for _ in range(3):  # three jobs of 16 nodes, two batches of 8 each
+        big = await env.create_job(gpu_count=128)
+        for start in (0, 8):
+            result = await env.assign(big, *nodes[start : start + 8])
+            per_node.append(result.compute_units // 8)
+        await env.cancel(big)
+        await env.settle(big, *nodes[:8])
+        await env.settle(big, *nodes[8:])
+    cu["job_assign (per node, mean of 6 batches of 8)"] = sum(per_node) // len(per_node)
+    cu["job_assign (per node, worst batch of 8)"] = max(per_node)
+    job = await env.create_job(gpu_count=8)
+    cu["job_create"] = env.last_result.compute_units
+    cu["job_assign, one node alone"] = (await env.assign(job, nodes[0])).compute_units
+
+    cu["job_start"] = (await env.start(job, nodes[0])).compute_units
+    env.conn.warp(HOUR)
+    await env.heartbeat(nodes[0])
+    cu["job_report_usage"] = (await env.report(job, nodes[0], 8 * HOUR)).compute_units
+    cu["job_complete"] = (await env.complete(job)).compute_units
+    cu["job_dispute"] = (await env.dispute(job)).compute_units
+    cu["job_resolve"] = (await env.resolve(job, founded=False)).compute_units
+    cu["job_settle, one run alone (the last: burn, refund)"] = (await env.settle(job, nodes[0])).compute_units
+    cu["job_close"] = (await env.close(job)).compute_units
+
+    env.conn.warp(REGISTRY_PARAMS.heartbeat_interval_secs)
+    for node in nodes:
+        await env.heartbeat(node)
+    cluster = await running_job(env, nodes)
+    env.conn.warp(HOUR)
+    for node in nodes:
+        await env.heartbeat(node)
+        await env.report(cluster, node, 8 * HOUR)
+    await env.complete(cluster)
+    env.conn.warp(ESCROW_PARAMS.challenge_window_secs)
+    settle = await env.settle_ix(cluster, nodes)
+    table = await lookup_tables.create_lookup_table(
+        env.conn, env.payer, [m.pubkey for m in settle.accounts] + [settle.program_id]
+    )
+    result = await tx.send(env.conn, [settle], env.payer, unit_limit=1_400_000, lookup_tables=[table])
+    cu["job_settle (per node, 16 nodes in one tx)"] = result.compute_units // 16
+
+    pending = await env.create_job(gpu_count=8)
+    cu["job_cancel"] = (await env.cancel(pending)).compute_units
+    for node in nodes[:2]:
+        await env.heartbeat(node)
+    late = await env.create_job(gpu_count=16)
+    await env.assign(late, nodes[0], nodes[1])
+    await env.start(late, nodes[0])
+    env.conn.warp(601)
+    await env.heartbeat(nodes[0])
+    cu["job_timeout (refund, release, slash proposal)"] = (await env.timeout(late, nodes[1])).compute_units
+    return cu
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -121,18 +223,19 @@ def main() -> int:
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     args = parser.parse_args()
     cu = asyncio.run(measure())
-    rows = [(name, units, BUDGETS.get(name.split(" ")[0])) for name, units in cu.items()]
+    cu.update(asyncio.run(measure_escrow()))
+    rows = [(name, units, BUDGETS.get(name, BUDGETS.get(name.split(" ")[0]))) for name, units in cu.items()]
     if args.markdown:
         print("| instruction | compute units | budget | within |\n|---|---:|---:|---|")
     else:
-        print(f"{'instruction':<28}{'CU':>9}{'budget':>9}  within")
+        print(f"{'instruction':<52}{'CU':>9}{'budget':>9}  within")
     for name, units, budget in rows:
         limit = "" if budget is None else f"{budget:,}"
         ok = "" if budget is None else ("yes" if units <= budget else "no")
         if args.markdown:
             print(f"| {name} | {units:,} | {limit} | {ok} |")
         else:
-            print(f"{name:<28}{units:>9,}{limit:>9}  {ok}")
+            print(f"{name:<52}{units:>9,}{limit:>9}  {ok}")
     return 0
 
 
