@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Smoke scenario on the embedded SVM: deploy the registry, initialize it, read it back.
+"""Smoke scenario on the embedded SVM: deploy the programs, initialize them, run a job.
 
 Runs the SBF programs from target/deploy in solders' LiteSVM (a real SVM,
 in-process). Prints what it did and the compute units each step consumed.
@@ -16,8 +16,8 @@ from ionet_sdk._generated.ionet_registry import errors, events
 from ionet_sdk._generated.ionet_registry.accounts import RegistryConfig
 from ionet_sdk.defaults import IO, REGISTRY_PARAMS
 from ionet_sdk.errors import IonetError
+from ionet_sdk.escrow_sandbox import EscrowSandbox
 from ionet_sdk.programs import REGISTRY_ID
-from ionet_sdk.sandbox import RegistrySandbox
 
 
 def row(label: str, value: object) -> None:
@@ -25,7 +25,7 @@ def row(label: str, value: object) -> None:
 
 
 async def run() -> None:
-    world = await RegistrySandbox().setup(init_config=False)
+    world = await EscrowSandbox().setup(init_config=False)
     print(f"deployed ionet_registry at {REGISTRY_ID} (upgrade authority {world.deployer.pubkey()})")
     print(f"created IO mint {world.mint.pubkey()} and treasury {world.treasury.pubkey()}")
 
@@ -61,6 +61,31 @@ async def run() -> None:
         f"\nnode {node.address}: 8x H100 attested, {active.bonded / IO:,.0f} IO bonded, "
         f"heartbeat {world.last_result.compute_units} CU, reputation {active.reputation_bps / 100:.1f}%"
     )
+
+    await world.init_escrow()
+    job = await world.create_job(gpu_count=8, duration_hours=2, price_per_gpu_hour=2 * IO)
+    escrowed = world.last_result.compute_units
+    await world.assign(job, node)
+    await world.start(job, node)
+    for _ in range(60):  # an hour of work, heartbeats every minute
+        world.conn.warp(60)
+        await world.heartbeat(node)
+    await world.report(job, node, 8 * 3_600)
+    await world.complete(job)
+    world.conn.warp(world.escrow_config.params.challenge_window_secs)
+    supply = await world.supply()
+    settled = await world.settle(job, node)
+    data = await world.job(job)
+    burned = supply - await world.supply()
+    if data.deposited != data.paid + data.fees + data.refunded or burned != data.fees:
+        raise SystemExit("smoke: the job's books do not balance")
+    print(f"\njob {job.address}: 8x H100 for 2 h at 2 IO per GPU-hour (job_create {escrowed} CU)")
+    row("escrowed", f"{data.deposited / IO:,.2f} IO")
+    row("paid to the node", f"{data.paid / IO:,.2f} IO (1 h delivered)")
+    row("fee burned", f"{data.fees / IO:,.2f} IO")
+    row("refunded to the client", f"{data.refunded / IO:,.2f} IO")
+    row("job_settle", f"{settled.compute_units} CU")
+    row("node reputation", f"{(await world.node(node)).reputation_bps / 100:.1f}%")
     print("\nsmoke: ok")
 
 

@@ -61,25 +61,24 @@ class EscrowSandbox(RegistrySandbox):
             self.conn.airdrop(kp.pubkey(), 100 * SOL)
         self.conn.deploy(ESCROW_ID, program_path("ionet_escrow"), self.deployer.pubkey())
         if init_config and init_escrow:
-            await self.send([self.escrow_config_init_ix()], self.deployer)
-            await self.send(
-                [
-                    registry.build_config_update_ix(
-                        self.admin.pubkey(),
-                        ConfigUpdateArgs(
-                            admin=None,
-                            slashing_authority=None,
-                            job_authority=pda.escrow_authority(),
-                            verifiers=None,
-                            params=None,
-                        ),
-                    )
-                ],
-                self.admin,
-            )
-            await self.refresh_config()
-            await self.refresh_escrow_config()
+            await self.init_escrow()
         return self
+
+    async def init_escrow(self) -> SendResult:
+        """Initialize the escrow config and make its authority the registry's job authority
+        (needs the registry config)."""
+        result = await self.send([self.escrow_config_init_ix()], self.deployer)
+        update = ConfigUpdateArgs(
+            admin=None,
+            slashing_authority=None,
+            job_authority=pda.escrow_authority(),
+            verifiers=None,
+            params=None,
+        )
+        await self.send([registry.build_config_update_ix(self.admin.pubkey(), update)], self.admin)
+        await self.refresh_config()
+        await self.refresh_escrow_config()
+        return result
 
     def escrow_config_init_args(self) -> ConfigInitArgs:
         return ConfigInitArgs(
