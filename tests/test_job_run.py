@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ionet_sdk import escrow
+from ionet_sdk._generated import anchor_errors
 from ionet_sdk._generated.ionet_escrow import errors, events
 from ionet_sdk._generated.ionet_escrow.types import JobState, RunStatus
 
@@ -128,3 +129,27 @@ async def test_nothing_runs_before_assignment(market: EscrowEnv) -> None:
     job = await market.create_job(gpu_count=8)
     ix = escrow.build_job_complete_ix(job.address, job.client.pubkey)
     await market.rejects([ix], job.client.keypair, errors.InvalidJobState, watch=[job.address])
+
+
+async def test_a_cluster_starts_in_one_transaction_signed_by_every_agent(market: EscrowEnv) -> None:
+    nodes = [await market.active_node() for _ in range(4)]
+    job = await market.create_job(gpu_count=32)
+    await market.assign(job, *nodes)
+    ixs = [escrow.build_job_start_ix(job.address, n.address, n.agent.pubkey()) for n in nodes]
+    result = await market.send(ixs, market.matcher, [n.agent for n in nodes])
+    print(f"\njob_start x4 in one transaction: {result.compute_units} CU")
+    data = await market.job(job)
+    assert (JobState(data.state), data.runs_started) == (JobState.Running, 4)
+
+
+async def test_a_node_not_assigned_to_the_job_has_no_run(market: EscrowEnv) -> None:
+    assigned, stranger = await market.active_node(), await market.active_node()
+    job = await market.create_job(gpu_count=8)
+    await market.assign(job, assigned)
+    watch = [job.address, market.run_address(job, assigned)]
+    start = escrow.build_job_start_ix(job.address, stranger.address, stranger.agent.pubkey())
+    await market.rejects([start], stranger.agent, anchor_errors.AccountOwnedByWrongProgram, watch=watch)
+    await market.start(job, assigned)
+    market.conn.warp(60)
+    report = escrow.build_job_report_usage_ix(job.address, stranger.address, stranger.agent.pubkey(), 1)
+    await market.rejects([report], stranger.agent, anchor_errors.AccountOwnedByWrongProgram, watch=watch)
