@@ -10,6 +10,7 @@ import pytest
 
 from .escrow_env import EscrowEnv
 from .registry_env import RegistryEnv
+from .token_env import TokenEnv
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -38,3 +39,9 @@ async def env() -> RegistryEnv:
 async def market() -> EscrowEnv:
     """Registry and escrow deployed and configured (see tests/escrow_env.py)."""
     return await EscrowEnv().setup()
+
+
+@pytest.fixture
+async def io() -> TokenEnv:
+    """The IO token program initialized (see tests/token_env.py)."""
+    return await TokenEnv().setup()

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 from solders.instruction import AccountMeta, Instruction
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
+from ionet_sdk.connection import SendResult
 from ionet_sdk.errors import ProgramError, UnknownProgramError
 from ionet_sdk.sandbox import NodeHandle, RegistrySandbox, hardware, measurement
+from ionet_sdk.svm import EmbeddedConnection
 
-__all__ = ["NodeHandle", "RegistryEnv", "hardware", "measurement", "unsigned", "with_account"]
+__all__ = ["NodeHandle", "RegistryEnv", "Rejects", "hardware", "measurement", "unsigned", "with_account"]
 
 E = TypeVar("E", bound=ProgramError | UnknownProgramError)
 
@@ -32,7 +34,17 @@ def with_account(ix: Instruction, index: int, key: Pubkey) -> Instruction:
     return Instruction(ix.program_id, ix.data, metas)
 
 
-class RegistryEnv(RegistrySandbox):
+class Rejects:
+    """`rejects` for any sandbox with `conn` and `send`."""
+
+    conn: EmbeddedConnection
+
+    if TYPE_CHECKING:
+
+        async def send(
+            self, ixs: Sequence[Instruction], payer: Keypair, signers: Sequence[Keypair] = ()
+        ) -> SendResult: ...
+
     async def rejects(
         self,
         ixs: Sequence[Instruction],
@@ -42,11 +54,17 @@ class RegistryEnv(RegistrySandbox):
         watch: Sequence[Pubkey] = (),
     ) -> E:
         """Send, expect `error` (its exact code), and check the watched accounts did not change."""
-        before = await self.snapshot(watch)
+        before = [await self.conn.get_account(a) for a in watch]
         with pytest.raises(error) as info:
             await self.send(ixs, payer, signers)
         expected = getattr(error, "code", None)  # UnknownProgramError's code is per instance
         if isinstance(expected, int):
             assert info.value.code == expected, f"expected {error.__name__}, got {info.value}"
-        assert await self.snapshot(watch) == before, "a rejected transaction changed state"
+        assert [await self.conn.get_account(a) for a in watch] == before, (
+            "a rejected transaction changed state"
+        )
         return info.value
+
+
+class RegistryEnv(Rejects, RegistrySandbox):
+    """The registry sandbox with `rejects`."""

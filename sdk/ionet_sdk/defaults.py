@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ionet_sdk._generated.ionet_escrow.types import EscrowParams
 from ionet_sdk._generated.ionet_registry.types import RegistryParams
+from ionet_sdk._generated.ionet_token.types import TokenParams
 
 IO_DECIMALS = 8
 IO = 10**IO_DECIMALS
@@ -45,3 +46,16 @@ ESCROW_PARAMS = EscrowParams(
     max_duration_hours=30 * 24,
     max_start_delay_secs=DAY,
 )
+
+# Mirrors ionet_token::state::TokenParams::DEFAULT.
+TOKEN_PARAMS = TokenParams(
+    breaker_window_secs=DAY,
+    breaker_threshold=1_000_000 * IO,
+    reward_lock_secs=7 * DAY,
+    work_weight_bps=7_000,
+    tier_weights_bps=[50_000, 30_000, 20_000, 15_000, 10_000, 7_500, 5_000],
+    timelock_secs=2 * DAY,
+)
+
+SUPPLY_CAP = 800_000_000 * IO
+EPOCH_SECS = HOUR

@@ -6,6 +6,7 @@ from solders.pubkey import Pubkey
 
 from ionet_sdk._generated.ionet_escrow import constants as escrow
 from ionet_sdk._generated.ionet_registry import constants as registry
+from ionet_sdk._generated.ionet_token import constants as token
 from ionet_sdk.svm import programdata_address
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "registry_config",
     "run",
     "slash",
+    "token_singleton",
 ]
 
 
@@ -67,3 +69,9 @@ def run(job_address: Pubkey, node_address: Pubkey, program_id: Pubkey = escrow.P
     return Pubkey.find_program_address(
         [escrow.RUN_SEED, bytes(job_address), bytes(node_address)], program_id
     )[0]
+
+
+def token_singleton(seed: bytes, program_id: Pubkey = token.PROGRAM_ID) -> Pubkey:
+    """One of the token program's singletons: `token.CONFIG_SEED`, `MINT_SEED`,
+    `AUTHORITY_SEED`, `REWARDS_SEED`, `SCHEDULE_SEED`, `PROPOSAL_SEED`, `STATS_SEED`."""
+    return Pubkey.find_program_address([seed], program_id)[0]

@@ -7,17 +7,23 @@ from pathlib import Path
 from solders.pubkey import Pubkey
 
 from ionet_sdk import tx_errors
-from ionet_sdk._generated import anchor_errors, ionet_escrow, ionet_registry
+from ionet_sdk._generated import anchor_errors, ionet_escrow, ionet_registry, ionet_token
 
 REGISTRY_ID: Pubkey = ionet_registry.PROGRAM_ID
 ESCROW_ID: Pubkey = ionet_escrow.PROGRAM_ID
+TOKEN_ID: Pubkey = ionet_token.PROGRAM_ID
 
 # Program name -> id, for every program in the workspace.
-PROGRAM_IDS: dict[str, Pubkey] = {"ionet_registry": REGISTRY_ID, "ionet_escrow": ESCROW_ID}
+PROGRAM_IDS: dict[str, Pubkey] = {
+    "ionet_registry": REGISTRY_ID,
+    "ionet_token": TOKEN_ID,
+    "ionet_escrow": ESCROW_ID,
+}
 
 tx_errors.ANCHOR_ERRORS.update(anchor_errors.ANCHOR_ERRORS)
 tx_errors.PROGRAM_ERRORS[REGISTRY_ID] = dict(ionet_registry.errors.ERRORS)
 tx_errors.PROGRAM_ERRORS[ESCROW_ID] = dict(ionet_escrow.errors.ERRORS)
+tx_errors.PROGRAM_ERRORS[TOKEN_ID] = dict(ionet_token.errors.ERRORS)
 
 
 def default_deploy_dir() -> Path:

@@ -4,6 +4,6 @@ Generated from target/idl/*.json by scripts/generate_sdk.py. Do not edit."""
 
 from __future__ import annotations
 
-from . import ionet_escrow, ionet_registry
+from . import ionet_escrow, ionet_registry, ionet_token
 
-__all__ = ["ionet_escrow", "ionet_registry"]
+__all__ = ["ionet_escrow", "ionet_registry", "ionet_token"]

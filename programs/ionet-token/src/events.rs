@@ -1,0 +1,70 @@
+//! Events: one per state change. Amounts in IO base units (1e8); times in unix seconds.
+
+use anchor_lang::prelude::*;
+
+use crate::instructions::BurnKind;
+use crate::state::{EmissionEntry, TokenParams};
+
+#[event]
+pub struct TokenInitialized {
+    pub mint: Pubkey,
+    pub admin: Pubkey,
+    pub genesis_time: i64,
+    pub epoch_secs: u32,
+    pub genesis_total: u64,
+    pub params: TokenParams,
+    pub schedule: Vec<EmissionEntry>,
+}
+
+#[event]
+pub struct GenesisMinted {
+    pub destination: Pubkey,
+    pub amount: u64,
+    pub genesis_minted: u64,
+    pub supply: u64,
+}
+
+#[event]
+pub struct EpochEmitted {
+    pub epoch: u64,
+    pub amount: u64,
+    /// What the schedule asked for, before the cap.
+    pub scheduled: u64,
+    pub supply: u64,
+    pub breaker_total: u64,
+}
+
+#[event]
+pub struct TokensBurned {
+    pub kind: BurnKind,
+    pub amount: u64,
+    pub compute_spend: u64,
+    pub fees: u64,
+    pub epoch: u64,
+    pub supply: u64,
+}
+
+#[event]
+pub struct ParamsProposed {
+    pub params: TokenParams,
+    pub schedule: Vec<EmissionEntry>,
+    pub execute_after: i64,
+}
+
+#[event]
+pub struct ParamsExecuted {
+    pub params: TokenParams,
+    pub schedule_entries: u32,
+}
+
+#[event]
+pub struct ParamsCancelled {
+    pub proposed_at: i64,
+}
+
+#[event]
+pub struct AuthoritiesUpdated {
+    pub admin: Pubkey,
+    pub fee_reporter: Pubkey,
+    pub slash_reporter: Pubkey,
+}

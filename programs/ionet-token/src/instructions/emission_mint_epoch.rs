@@ -1,0 +1,99 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token::{mint_to, Mint, MintTo, Token};
+
+use crate::constants::SUPPLY_CAP;
+use crate::error::TokenError;
+use crate::events::EpochEmitted;
+use crate::math::{decayed, emission_at, SafeMath};
+use crate::pda::{
+    AUTHORITY_ADDRESS, AUTHORITY_SIGNER, CONFIG_ADDRESS, MINT_ADDRESS, REWARDS_ADDRESS,
+    SCHEDULE_ADDRESS, STATS_ADDRESS,
+};
+use crate::state::{NetworkStats, Schedule, TokenConfig};
+
+#[derive(Accounts)]
+pub struct EmissionMintEpoch<'info> {
+    #[account(mut, address = CONFIG_ADDRESS)]
+    pub config: Box<Account<'info, TokenConfig>>,
+    #[account(address = SCHEDULE_ADDRESS)]
+    pub schedule: AccountLoader<'info, Schedule>,
+    #[account(mut, address = STATS_ADDRESS)]
+    pub stats: AccountLoader<'info, NetworkStats>,
+    #[account(mut, address = MINT_ADDRESS)]
+    pub mint: Box<Account<'info, Mint>>,
+    /// The reward pool.
+    /// CHECK: address checked; the token program checks it is an account of the mint.
+    #[account(mut, address = REWARDS_ADDRESS)]
+    pub reward_vault: UncheckedAccount<'info>,
+    /// The program's authority PDA (the mint authority).
+    /// CHECK: address checked; no data.
+    #[account(address = AUTHORITY_ADDRESS)]
+    pub authority: UncheckedAccount<'info>,
+    pub cranker: Signer<'info>,
+    pub token_program: Program<'info, Token>,
+}
+
+/// Permissionless crank: mints the next unminted epoch's emission (once that
+/// epoch has ended) into the reward pool. Each epoch is minted exactly once and
+/// in order; the amount is the schedule's, cut to what the cap leaves after the
+/// unminted genesis allocation; the circuit breaker refuses a mint that would
+/// take the decaying window total above its threshold.
+pub fn handler(ctx: Context<EmissionMintEpoch>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let config = &mut ctx.accounts.config;
+    let epoch = config.epochs_minted;
+    let start = config
+        .epoch_start(epoch)
+        .ok_or_else(|| error!(TokenError::MathOverflow))?;
+    require!(
+        now >= start.safe_add(i64::from(config.epoch_secs))?,
+        TokenError::EpochNotEnded
+    );
+    let scheduled = emission_at(ctx.accounts.schedule.load()?.active(), start);
+    let reserved = config.genesis_total.safe_sub(config.genesis_minted)?;
+    let room = SUPPLY_CAP
+        .saturating_sub(ctx.accounts.mint.supply)
+        .saturating_sub(reserved);
+    let amount = scheduled.min(room);
+
+    let window = config.params.breaker_window_secs;
+    let total = decayed(
+        config.breaker_total,
+        now.safe_sub(config.breaker_updated_at)?,
+        window,
+    )?
+    .safe_add(amount)?;
+    require!(
+        total <= config.params.breaker_threshold,
+        TokenError::CircuitBreakerTripped
+    );
+    if amount > 0 {
+        mint_to(
+            CpiContext::new_with_signer(
+                ctx.accounts.token_program.key(),
+                MintTo {
+                    mint: ctx.accounts.mint.to_account_info(),
+                    to: ctx.accounts.reward_vault.to_account_info(),
+                    authority: ctx.accounts.authority.to_account_info(),
+                },
+                &[AUTHORITY_SIGNER],
+            ),
+            amount,
+        )?;
+    }
+    config.breaker_total = total;
+    config.breaker_updated_at = now;
+    config.epochs_minted = epoch.safe_add(1)?;
+    let mut stats = ctx.accounts.stats.load_mut()?;
+    stats.minted_emission = stats.minted_emission.safe_add(amount)?;
+    let slot = stats.epoch_mut(epoch);
+    slot.minted = slot.minted.safe_add(amount)?;
+    emit!(EpochEmitted {
+        epoch,
+        amount,
+        scheduled,
+        supply: ctx.accounts.mint.supply.safe_add(amount)?,
+        breaker_total: total,
+    });
+    Ok(())
+}

@@ -1,0 +1,20 @@
+//! One instruction per file: its accounts, its args and its handler.
+#![allow(ambiguous_glob_reexports)]
+
+pub mod authority_update;
+pub mod emission_mint_epoch;
+pub mod fees_burn;
+pub mod genesis_mint;
+pub mod params_cancel;
+pub mod params_execute;
+pub mod params_propose;
+pub mod token_init;
+
+pub use authority_update::*;
+pub use emission_mint_epoch::*;
+pub use fees_burn::*;
+pub use genesis_mint::*;
+pub use params_cancel::*;
+pub use params_execute::*;
+pub use params_propose::*;
+pub use token_init::*;

@@ -1,0 +1,77 @@
+//! ionet token: the IO token's economics, enforced by code.
+//!
+//! The IO mint's only mint authority is this program's PDA (no freeze
+//! authority); every mint checks the 800M IO hard cap. A genesis allocation is
+//! minted at the start; the rest only by the emission schedule, one epoch at a
+//! time behind a windowed circuit breaker. Fees from job settlement and the
+//! burned share of slashes are burned through this program, so the network's
+//! statistics (minted, burned, compute spend, fees; per epoch) are on-chain.
+//! Economic parameters change only by time-locked proposals.
+
+use anchor_lang::prelude::*;
+// Helpers the SBF lowering step calls explicitly (docs/build.md).
+use solana_compiler_builtins as _;
+
+pub mod constants;
+pub mod error;
+pub mod events;
+pub mod instructions;
+pub mod math;
+pub mod pda;
+pub mod state;
+
+use instructions::*;
+
+declare_id!("7883gsa3V2o3E8XboYD8DyQyaz6MuEq4f4dH6bCb3vsn");
+
+#[program]
+pub mod ionet_token {
+    use super::*;
+
+    /// Creates the IO mint (mint authority: this program's PDA, no freeze
+    /// authority), the reward pool, config, schedule, proposal slot and stats.
+    /// Signed by the program's upgrade authority.
+    pub fn token_init(ctx: Context<TokenInit>, args: TokenInitArgs) -> Result<()> {
+        instructions::token_init::handler(ctx, args)
+    }
+
+    /// Admin: mints part of the genesis allocation to a recipient.
+    pub fn genesis_mint(ctx: Context<GenesisMint>, amount: u64) -> Result<()> {
+        instructions::genesis_mint::handler(ctx, amount)
+    }
+
+    /// Anyone: mints the next ended epoch's emission into the reward pool, once,
+    /// within the cap and the circuit breaker.
+    pub fn emission_mint_epoch(ctx: Context<EmissionMintEpoch>) -> Result<()> {
+        instructions::emission_mint_epoch::handler(ctx)
+    }
+
+    /// Fee or slash reporter (the escrow / the registry, by CPI): burns IO and
+    /// records it, with the compute spend and fees it came from, in the stats.
+    pub fn fees_burn(ctx: Context<FeesBurn>, args: FeesBurnArgs) -> Result<()> {
+        instructions::fees_burn::handler(ctx, args)
+    }
+
+    /// Admin: proposes parameters and schedule entries, executable after the timelock.
+    pub fn params_propose(ctx: Context<ParamsPropose>, args: ParamsProposeArgs) -> Result<()> {
+        instructions::params_propose::handler(ctx, args)
+    }
+
+    /// Admin: executes the pending proposal once its timelock has passed.
+    pub fn params_execute(ctx: Context<ParamsExecute>) -> Result<()> {
+        instructions::params_execute::handler(ctx)
+    }
+
+    /// Admin: withdraws the pending proposal.
+    pub fn params_cancel(ctx: Context<ParamsCancel>) -> Result<()> {
+        instructions::params_cancel::handler(ctx)
+    }
+
+    /// Admin: hands over the admin role or sets the burn reporters.
+    pub fn authority_update(
+        ctx: Context<AuthorityUpdate>,
+        args: AuthorityUpdateArgs,
+    ) -> Result<()> {
+        instructions::authority_update::handler(ctx, args)
+    }
+}

@@ -1,0 +1,53 @@
+//! The network's economics on-chain: minted, burned, spent, per epoch.
+
+use anchor_lang::prelude::*;
+
+use crate::constants::STATS_EPOCHS;
+
+/// One epoch's figures. precision: IO base units (1e8)
+#[zero_copy]
+pub struct EpochStats {
+    pub epoch: u64,
+    pub minted: u64,
+    pub burned_fees: u64,
+    pub burned_slashes: u64,
+    /// Paid for compute (job settlements), gross of fees.
+    pub compute_spend: u64,
+    /// Protocol fees charged (burned or sent to the treasury).
+    pub fees: u64,
+}
+
+/// Seeds: `[STATS_SEED]`. Totals since genesis and a ring of the last 64 epochs
+/// (indexed by epoch mod 64): what the Demand-to-Emission ratio (compute spend /
+/// value of emissions) and net deflation (burned > minted) are computed from.
+/// precision: IO base units (1e8)
+#[account(zero_copy)]
+pub struct NetworkStats {
+    pub minted_genesis: u64,
+    pub minted_emission: u64,
+    pub burned_fees: u64,
+    pub burned_slashes: u64,
+    pub compute_spend: u64,
+    pub fees: u64,
+    pub epochs: [EpochStats; STATS_EPOCHS],
+}
+
+impl NetworkStats {
+    pub const SPACE: usize = 8 + core::mem::size_of::<NetworkStats>();
+
+    /// The ring slot of `epoch`, reset when it held an older epoch.
+    pub fn epoch_mut(&mut self, epoch: u64) -> &mut EpochStats {
+        let slot = &mut self.epochs[(epoch % STATS_EPOCHS as u64) as usize];
+        if slot.epoch != epoch {
+            *slot = EpochStats {
+                epoch,
+                minted: 0,
+                burned_fees: 0,
+                burned_slashes: 0,
+                compute_spend: 0,
+                fees: 0,
+            };
+        }
+        slot
+    }
+}

@@ -1,0 +1,170 @@
+"""Error classes of ionet_token, one per error code.
+
+Generated from target/idl/ionet_token.json by scripts/generate_sdk.py. Do not edit."""
+
+from __future__ import annotations
+
+from ionet_sdk.errors import ProgramError
+
+
+class IonetTokenError(ProgramError):
+    """Base class of ionet_token errors."""
+
+    program = "ionet_token"
+
+
+class NotUpgradeAuthority(IonetTokenError):
+    """Signer is not the program's upgrade authority"""
+
+    code = 6000
+    error_name = "NotUpgradeAuthority"
+    error_msg = "Signer is not the program's upgrade authority"
+
+
+class InvalidProgramData(IonetTokenError):
+    """Program data account does not belong to this program"""
+
+    code = 6001
+    error_name = "InvalidProgramData"
+    error_msg = "Program data account does not belong to this program"
+
+
+class NotAdmin(IonetTokenError):
+    """Signer is not the token admin"""
+
+    code = 6002
+    error_name = "NotAdmin"
+    error_msg = "Signer is not the token admin"
+
+
+class ParamOutOfBounds(IonetTokenError):
+    """A parameter is outside its on-chain bounds"""
+
+    code = 6003
+    error_name = "ParamOutOfBounds"
+    error_msg = "A parameter is outside its on-chain bounds"
+
+
+class InvalidSchedule(IonetTokenError):
+    """Emission schedule must be non-empty, sorted by start time and within bounds"""
+
+    code = 6004
+    error_name = "InvalidSchedule"
+    error_msg = "Emission schedule must be non-empty, sorted by start time and within bounds"
+
+
+class MathOverflow(IonetTokenError):
+    """Arithmetic overflow"""
+
+    code = 6005
+    error_name = "MathOverflow"
+    error_msg = "Arithmetic overflow"
+
+
+class SupplyCapExceeded(IonetTokenError):
+    """The mint would exceed the supply cap"""
+
+    code = 6006
+    error_name = "SupplyCapExceeded"
+    error_msg = "The mint would exceed the supply cap"
+
+
+class GenesisExhausted(IonetTokenError):
+    """Genesis allocation exhausted"""
+
+    code = 6007
+    error_name = "GenesisExhausted"
+    error_msg = "Genesis allocation exhausted"
+
+
+class EpochNotEnded(IonetTokenError):
+    """This epoch has not ended yet"""
+
+    code = 6008
+    error_name = "EpochNotEnded"
+    error_msg = "This epoch has not ended yet"
+
+
+class CircuitBreakerTripped(IonetTokenError):
+    """The circuit breaker's window limit would be exceeded"""
+
+    code = 6009
+    error_name = "CircuitBreakerTripped"
+    error_msg = "The circuit breaker's window limit would be exceeded"
+
+
+class NotBurnReporter(IonetTokenError):
+    """Signer may not report this kind of burn"""
+
+    code = 6010
+    error_name = "NotBurnReporter"
+    error_msg = "Signer may not report this kind of burn"
+
+
+class ZeroAmount(IonetTokenError):
+    """Amount must be greater than zero"""
+
+    code = 6011
+    error_name = "ZeroAmount"
+    error_msg = "Amount must be greater than zero"
+
+
+class ProposalPending(IonetTokenError):
+    """A parameter change is already pending"""
+
+    code = 6012
+    error_name = "ProposalPending"
+    error_msg = "A parameter change is already pending"
+
+
+class NoProposal(IonetTokenError):
+    """No parameter change is pending"""
+
+    code = 6013
+    error_name = "NoProposal"
+    error_msg = "No parameter change is pending"
+
+
+class TimelockNotElapsed(IonetTokenError):
+    """The parameter change's delay has not passed"""
+
+    code = 6014
+    error_name = "TimelockNotElapsed"
+    error_msg = "The parameter change's delay has not passed"
+
+
+class NothingToUpdate(IonetTokenError):
+    """The update changes nothing"""
+
+    code = 6015
+    error_name = "NothingToUpdate"
+    error_msg = "The update changes nothing"
+
+
+class WrongMint(IonetTokenError):
+    """Token account's mint is not the IO mint"""
+
+    code = 6016
+    error_name = "WrongMint"
+    error_msg = "Token account's mint is not the IO mint"
+
+
+ERRORS: dict[int, type[IonetTokenError]] = {
+    NotUpgradeAuthority.code: NotUpgradeAuthority,
+    InvalidProgramData.code: InvalidProgramData,
+    NotAdmin.code: NotAdmin,
+    ParamOutOfBounds.code: ParamOutOfBounds,
+    InvalidSchedule.code: InvalidSchedule,
+    MathOverflow.code: MathOverflow,
+    SupplyCapExceeded.code: SupplyCapExceeded,
+    GenesisExhausted.code: GenesisExhausted,
+    EpochNotEnded.code: EpochNotEnded,
+    CircuitBreakerTripped.code: CircuitBreakerTripped,
+    NotBurnReporter.code: NotBurnReporter,
+    ZeroAmount.code: ZeroAmount,
+    ProposalPending.code: ProposalPending,
+    NoProposal.code: NoProposal,
+    TimelockNotElapsed.code: TimelockNotElapsed,
+    NothingToUpdate.code: NothingToUpdate,
+    WrongMint.code: WrongMint,
+}

@@ -1,0 +1,415 @@
+"""Events of ionet_token and their decoding from transaction logs.
+
+Generated from target/idl/ionet_token.json by scripts/generate_sdk.py. Do not edit."""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from typing import ClassVar
+
+from solders.pubkey import Pubkey
+
+from ionet_sdk.codec import Reader, Writer
+from ionet_sdk.errors import DecodeError
+from ionet_sdk.logs import program_data
+
+from .constants import PROGRAM_ID
+from .types import (
+    BurnKind,
+    EmissionEntry,
+    TokenParams,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AuthoritiesUpdated:
+    """Event `AuthoritiesUpdated`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([67, 41, 36, 180, 223, 84, 221, 76])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32s")
+
+    admin: Pubkey
+    fee_reporter: Pubkey
+    slash_reporter: Pubkey
+
+    @classmethod
+    def read(cls, r: Reader) -> AuthoritiesUpdated:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("AuthoritiesUpdated: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                admin=Pubkey.from_bytes(v[0]),
+                fee_reporter=Pubkey.from_bytes(v[1]),
+                slash_reporter=Pubkey.from_bytes(v[2]),
+            )
+        except ValueError as err:
+            raise DecodeError(f"AuthoritiesUpdated: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.admin)
+        w.pubkey(self.fee_reporter)
+        w.pubkey(self.slash_reporter)
+
+    @classmethod
+    def decode(cls, data: bytes) -> AuthoritiesUpdated:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a AuthoritiesUpdated: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class EpochEmitted:
+    """Event `EpochEmitted`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([102, 200, 177, 152, 35, 108, 132, 140])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<QQQQQ")
+
+    epoch: int
+    amount: int
+    scheduled: int
+    """What the schedule asked for, before the cap."""
+    supply: int
+    breaker_total: int
+
+    @classmethod
+    def read(cls, r: Reader) -> EpochEmitted:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("EpochEmitted: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(epoch=v[0], amount=v[1], scheduled=v[2], supply=v[3], breaker_total=v[4])
+        except ValueError as err:
+            raise DecodeError(f"EpochEmitted: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.u64(self.epoch)
+        w.u64(self.amount)
+        w.u64(self.scheduled)
+        w.u64(self.supply)
+        w.u64(self.breaker_total)
+
+    @classmethod
+    def decode(cls, data: bytes) -> EpochEmitted:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a EpochEmitted: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class GenesisMinted:
+    """Event `GenesisMinted`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([128, 76, 96, 126, 180, 149, 231, 231])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQQQ")
+
+    destination: Pubkey
+    amount: int
+    genesis_minted: int
+    supply: int
+
+    @classmethod
+    def read(cls, r: Reader) -> GenesisMinted:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("GenesisMinted: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(destination=Pubkey.from_bytes(v[0]), amount=v[1], genesis_minted=v[2], supply=v[3])
+        except ValueError as err:
+            raise DecodeError(f"GenesisMinted: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.destination)
+        w.u64(self.amount)
+        w.u64(self.genesis_minted)
+        w.u64(self.supply)
+
+    @classmethod
+    def decode(cls, data: bytes) -> GenesisMinted:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a GenesisMinted: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class ParamsCancelled:
+    """Event `ParamsCancelled`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([160, 167, 193, 145, 11, 138, 30, 120])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<q")
+
+    proposed_at: int
+
+    @classmethod
+    def read(cls, r: Reader) -> ParamsCancelled:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("ParamsCancelled: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(proposed_at=v[0])
+        except ValueError as err:
+            raise DecodeError(f"ParamsCancelled: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.i64(self.proposed_at)
+
+    @classmethod
+    def decode(cls, data: bytes) -> ParamsCancelled:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a ParamsCancelled: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class ParamsExecuted:
+    """Event `ParamsExecuted`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([43, 82, 27, 103, 223, 157, 65, 40])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<IQIHHHHHHHHII")
+
+    params: TokenParams
+    schedule_entries: int
+
+    @classmethod
+    def read(cls, r: Reader) -> ParamsExecuted:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("ParamsExecuted: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                params=TokenParams(
+                    breaker_window_secs=v[0],
+                    breaker_threshold=v[1],
+                    reward_lock_secs=v[2],
+                    work_weight_bps=v[3],
+                    tier_weights_bps=list(v[4:11]),
+                    timelock_secs=v[11],
+                ),
+                schedule_entries=v[12],
+            )
+        except ValueError as err:
+            raise DecodeError(f"ParamsExecuted: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        self.params.write(w)
+        w.u32(self.schedule_entries)
+
+    @classmethod
+    def decode(cls, data: bytes) -> ParamsExecuted:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a ParamsExecuted: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class ParamsProposed:
+    """Event `ParamsProposed`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([29, 64, 243, 241, 75, 135, 93, 142])
+
+    params: TokenParams
+    schedule: list[EmissionEntry]
+    execute_after: int
+
+    @classmethod
+    def read(cls, r: Reader) -> ParamsProposed:
+        return cls(params=TokenParams.read(r), schedule=r.vec(EmissionEntry.read), execute_after=r.i64())
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        self.params.write(w)
+        w.vec(self.schedule, lambda w, v: v.write(w))
+        w.i64(self.execute_after)
+
+    @classmethod
+    def decode(cls, data: bytes) -> ParamsProposed:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a ParamsProposed: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class TokenInitialized:
+    """Event `TokenInitialized`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([77, 70, 233, 124, 236, 92, 204, 0])
+
+    mint: Pubkey
+    admin: Pubkey
+    genesis_time: int
+    epoch_secs: int
+    genesis_total: int
+    params: TokenParams
+    schedule: list[EmissionEntry]
+
+    @classmethod
+    def read(cls, r: Reader) -> TokenInitialized:
+        return cls(
+            mint=r.pubkey(),
+            admin=r.pubkey(),
+            genesis_time=r.i64(),
+            epoch_secs=r.u32(),
+            genesis_total=r.u64(),
+            params=TokenParams.read(r),
+            schedule=r.vec(EmissionEntry.read),
+        )
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.mint)
+        w.pubkey(self.admin)
+        w.i64(self.genesis_time)
+        w.u32(self.epoch_secs)
+        w.u64(self.genesis_total)
+        self.params.write(w)
+        w.vec(self.schedule, lambda w, v: v.write(w))
+
+    @classmethod
+    def decode(cls, data: bytes) -> TokenInitialized:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a TokenInitialized: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class TokensBurned:
+    """Event `TokensBurned`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([230, 255, 34, 113, 226, 53, 227, 9])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<BQQQQQ")
+
+    kind: BurnKind
+    amount: int
+    compute_spend: int
+    fees: int
+    epoch: int
+    supply: int
+
+    @classmethod
+    def read(cls, r: Reader) -> TokensBurned:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("TokensBurned: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                kind=BurnKind(v[0]), amount=v[1], compute_spend=v[2], fees=v[3], epoch=v[4], supply=v[5]
+            )
+        except ValueError as err:
+            raise DecodeError(f"TokensBurned: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        self.kind.write(w)
+        w.u64(self.amount)
+        w.u64(self.compute_spend)
+        w.u64(self.fees)
+        w.u64(self.epoch)
+        w.u64(self.supply)
+
+    @classmethod
+    def decode(cls, data: bytes) -> TokensBurned:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a TokensBurned: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+Event = (
+    AuthoritiesUpdated
+    | EpochEmitted
+    | GenesisMinted
+    | ParamsCancelled
+    | ParamsExecuted
+    | ParamsProposed
+    | TokenInitialized
+    | TokensBurned
+)
+
+EVENTS: dict[bytes, type[Event]] = {
+    AuthoritiesUpdated.DISCRIMINATOR: AuthoritiesUpdated,
+    EpochEmitted.DISCRIMINATOR: EpochEmitted,
+    GenesisMinted.DISCRIMINATOR: GenesisMinted,
+    ParamsCancelled.DISCRIMINATOR: ParamsCancelled,
+    ParamsExecuted.DISCRIMINATOR: ParamsExecuted,
+    ParamsProposed.DISCRIMINATOR: ParamsProposed,
+    TokenInitialized.DISCRIMINATOR: TokenInitialized,
+    TokensBurned.DISCRIMINATOR: TokensBurned,
+}
+
+
+def decode_event(data: bytes) -> Event:
+    """Decode one event (8-byte discriminator + Borsh fields)."""
+    cls = EVENTS.get(bytes(data[:8]))
+    if cls is None:
+        raise DecodeError("unknown ionet_token event discriminator " + data[:8].hex())
+    return cls.decode(data)
+
+
+def parse_logs(logs: list[str]) -> list[Event]:
+    """The ionet_token events in a transaction's logs, in order."""
+    return [decode_event(d) for pid, d in program_data(logs) if pid == str(PROGRAM_ID)]

@@ -1,0 +1,102 @@
+"""IO token instructions. Its accounts are singletons at fixed addresses (the
+generated builders default them), so callers pass only signers and token accounts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from solders.instruction import Instruction
+from solders.pubkey import Pubkey
+
+from ionet_sdk import pda
+from ionet_sdk._generated.ionet_token import constants
+from ionet_sdk._generated.ionet_token import instructions as ix
+from ionet_sdk._generated.ionet_token.constants import PROGRAM_ID
+from ionet_sdk._generated.ionet_token.types import (
+    AuthorityUpdateArgs,
+    BurnKind,
+    EmissionEntry,
+    FeesBurnArgs,
+    ParamsProposeArgs,
+    TokenInitArgs,
+    TokenParams,
+)
+from ionet_sdk.svm import programdata_address
+
+MINT: Pubkey = pda.token_singleton(constants.MINT_SEED)
+REWARD_VAULT: Pubkey = pda.token_singleton(constants.REWARDS_SEED)
+CONFIG: Pubkey = pda.token_singleton(constants.CONFIG_SEED)
+STATS: Pubkey = pda.token_singleton(constants.STATS_SEED)
+SCHEDULE: Pubkey = pda.token_singleton(constants.SCHEDULE_SEED)
+PROPOSAL: Pubkey = pda.token_singleton(constants.PROPOSAL_SEED)
+AUTHORITY: Pubkey = pda.token_singleton(constants.AUTHORITY_SEED)
+
+
+def build_token_init_ix(upgrade_authority: Pubkey, args: TokenInitArgs) -> Instruction:
+    return ix.token_init(
+        ix.TokenInitAccounts(
+            config=CONFIG,
+            schedule=SCHEDULE,
+            proposal=PROPOSAL,
+            stats=STATS,
+            mint=MINT,
+            reward_vault=REWARD_VAULT,
+            authority=AUTHORITY,
+            upgrade_authority=upgrade_authority,
+            program_data=programdata_address(PROGRAM_ID),
+        ),
+        args=args,
+    )
+
+
+def build_genesis_mint_ix(admin: Pubkey, destination: Pubkey, amount: int) -> Instruction:
+    return ix.genesis_mint(ix.GenesisMintAccounts(destination=destination, admin=admin), amount=amount)
+
+
+def build_emission_mint_epoch_ix(cranker: Pubkey) -> Instruction:
+    return ix.emission_mint_epoch(ix.EmissionMintEpochAccounts(cranker=cranker))
+
+
+def build_fees_burn_ix(
+    source: Pubkey,
+    source_authority: Pubkey,
+    reporter: Pubkey,
+    *,
+    kind: BurnKind,
+    amount: int,
+    compute_spend: int = 0,
+    fees: int = 0,
+) -> Instruction:
+    return ix.fees_burn(
+        ix.FeesBurnAccounts(source=source, source_authority=source_authority, reporter=reporter),
+        args=FeesBurnArgs(kind=kind, amount=amount, compute_spend=compute_spend, fees=fees),
+    )
+
+
+def build_params_propose_ix(
+    admin: Pubkey, params: TokenParams, schedule: Sequence[EmissionEntry] = ()
+) -> Instruction:
+    return ix.params_propose(
+        ix.ParamsProposeAccounts(admin=admin), args=ParamsProposeArgs(params=params, schedule=list(schedule))
+    )
+
+
+def build_params_execute_ix(admin: Pubkey) -> Instruction:
+    return ix.params_execute(ix.ParamsExecuteAccounts(admin=admin))
+
+
+def build_params_cancel_ix(admin: Pubkey) -> Instruction:
+    return ix.params_cancel(ix.ParamsCancelAccounts(admin=admin))
+
+
+def build_authority_update_ix(
+    admin: Pubkey,
+    *,
+    new_admin: Pubkey | None = None,
+    fee_reporter: Pubkey | None = None,
+    slash_reporter: Pubkey | None = None,
+) -> Instruction:
+    return ix.authority_update(
+        ix.AuthorityUpdateAccounts(admin=admin),
+        args=AuthorityUpdateArgs(admin=new_admin, fee_reporter=fee_reporter, slash_reporter=slash_reporter),
+    )
