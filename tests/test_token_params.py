@@ -113,3 +113,27 @@ async def test_the_admin_hands_over_to_a_new_authority(io: TokenEnv) -> None:
         errors.NothingToUpdate,
         watch=[token.CONFIG],
     )
+
+
+async def test_a_full_schedule_extends_by_dropping_entries_no_epoch_can_use() -> None:
+    env = TokenEnv()
+    await env.setup(init=False)
+    now = await env.now()
+    full = [EmissionEntry(start_time=now + i * 3_600, per_epoch=IO) for i in range(64)]
+    await env.send(
+        [token.build_token_init_ix(env.deployer.pubkey(), env.init_args(schedule=full))], env.deployer
+    )
+    env.conn.warp(60 * 3_600)
+    for _ in range(60):
+        await env.crank()
+    later = await env.now() + 10 * DAY
+    more = [EmissionEntry(start_time=later + i * DAY, per_epoch=2 * IO) for i in range(48)]
+    await env.send([token.build_params_propose_ix(env.admin.pubkey(), TOKEN_PARAMS, more)], env.admin)
+    env.conn.warp(TOKEN_PARAMS.timelock_secs)
+    await env.send([token.build_params_execute_ix(env.admin.pubkey())], env.admin)
+    schedule = await env.schedule()
+    config = await env.config()
+    next_epoch = config.genesis_time + config.epochs_minted * config.epoch_secs
+    # The entry in force at the next unminted epoch is the first kept; the new ones follow.
+    assert schedule[0].start_time <= next_epoch < schedule[1].start_time
+    assert schedule[-48:] == more and len(schedule) <= 64

@@ -18,7 +18,9 @@ pub struct ParamsExecute<'info> {
 }
 
 /// The admin executes the pending proposal once its timelock has passed. New
-/// schedule entries replace those starting at or after the first new one.
+/// schedule entries replace those starting at or after the first new one;
+/// entries that no unminted epoch can use any more are dropped, so a schedule
+/// can be extended for ever within its 64 slots.
 pub fn handler(ctx: Context<ParamsExecute>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let proposal = &mut ctx.accounts.proposal;
@@ -29,12 +31,23 @@ pub fn handler(ctx: Context<ParamsExecute>) -> Result<()> {
     );
     let mut schedule = ctx.accounts.schedule.load_mut()?;
     if let Some(first) = proposal.schedule.first() {
+        let next_epoch = ctx
+            .accounts
+            .config
+            .epoch_start(ctx.accounts.config.epochs_minted)
+            .ok_or_else(|| error!(TokenError::MathOverflow))?;
         let mut merged: Vec<EmissionEntry> = schedule
             .active()
             .iter()
             .copied()
             .filter(|e| e.start_time < first.start_time)
             .collect();
+        // The entry in force at the next unminted epoch, and later ones, still matter.
+        let in_force = merged
+            .iter()
+            .rposition(|e| e.start_time <= next_epoch)
+            .unwrap_or(0);
+        merged.drain(..in_force);
         merged.extend_from_slice(&proposal.schedule);
         require!(
             merged.len() <= MAX_SCHEDULE_ENTRIES,
