@@ -27,7 +27,7 @@ def row(label: str, value: object) -> None:
 async def run() -> None:
     world = await EscrowSandbox().setup(init_config=False)
     print(f"deployed ionet_registry at {REGISTRY_ID} (upgrade authority {world.deployer.pubkey()})")
-    print(f"created IO mint {world.mint.pubkey()} and treasury {world.treasury.pubkey()}")
+    print(f"created IO mint {world.mint} and treasury {world.treasury.pubkey()}")
 
     stranger = await world.new_operator()
     try:

@@ -32,7 +32,7 @@ async def test_config_init_creates_config_with_every_field(fresh: RegistryEnv) -
     assert config.admin == args.admin
     assert config.slashing_authority == args.slashing_authority
     assert config.job_authority == args.job_authority
-    assert config.stake_mint == fresh.mint.pubkey()
+    assert config.stake_mint == fresh.mint
     assert config.treasury == fresh.treasury.pubkey()
     assert config.verifiers == args.verifiers
     assert config.params == REGISTRY_PARAMS

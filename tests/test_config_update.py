@@ -75,9 +75,7 @@ async def test_new_treasury_must_hold_the_stake_mint(env: RegistryEnv) -> None:
     await env.rejects([ix], env.admin, anchor_errors.ConstraintTokenMint, watch=[pda.registry_config()])
     good = Keypair()
     await env.send(
-        await spl.create_token_account_ixs(
-            env.conn, env.payer.pubkey(), good, env.mint.pubkey(), env.admin.pubkey()
-        ),
+        await spl.create_token_account_ixs(env.conn, env.payer.pubkey(), good, env.mint, env.admin.pubkey()),
         env.payer,
         [good],
     )

@@ -25,7 +25,7 @@ async def test_config_init_by_the_upgrade_authority_records_everything() -> None
         errors.NotUpgradeAuthority,
         watch=[pda.escrow_config()],
     )
-    bad = replace(env.escrow_config_init_args(), params=replace(ESCROW_PARAMS, fee_bps=1_001))
+    bad = replace(env.escrow_config_init_args(), params=replace(ESCROW_PARAMS, min_reputation_bps=10_001))
     await env.rejects([env.escrow_config_init_ix(args=bad)], env.deployer, errors.ParamOutOfBounds)
 
     result = await env.send([env.escrow_config_init_ix()], env.deployer)
@@ -38,7 +38,7 @@ async def test_config_init_by_the_upgrade_authority_records_everything() -> None
         env.arbiter.pubkey(),
     )
     assert (config.payment_mint, config.treasury, config.params) == (
-        env.mint.pubkey(),
+        env.mint,
         env.treasury.pubkey(),
         ESCROW_PARAMS,
     )
@@ -57,7 +57,7 @@ async def test_config_update_is_admin_only_and_bounded(market: EscrowEnv) -> Non
         watch=[pda.escrow_config()],
     )
     for params in (
-        replace(ESCROW_PARAMS, fee_burn_bps=10_001),
+        replace(ESCROW_PARAMS, max_gpus_per_job=0),
         replace(ESCROW_PARAMS, challenge_window_secs=0),
         replace(ESCROW_PARAMS, max_nodes_per_job=0),
         replace(ESCROW_PARAMS, dispute_bond=0),

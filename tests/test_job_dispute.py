@@ -79,7 +79,7 @@ async def test_disputes_are_the_clients_once_and_within_the_window(market: Escro
         instructions.JobDisputeAccounts(
             job=r.job.address,
             vault=data.vault,
-            payment_mint=market.mint.pubkey(),
+            payment_mint=market.mint,
             client_token=stranger.token_account,
             client=stranger.pubkey,
         ),

@@ -30,9 +30,7 @@ async def register_ixs(
 async def new_vault(env: RegistryEnv, owner: Pubkey, mint: Pubkey | None = None) -> Keypair:
     """A token account created beforehand (for the attacks on the vault checks)."""
     vault = Keypair()
-    ixs = await spl.create_token_account_ixs(
-        env.conn, env.payer.pubkey(), vault, mint or env.mint.pubkey(), owner
-    )
+    ixs = await spl.create_token_account_ixs(env.conn, env.payer.pubkey(), vault, mint or env.mint, owner)
     await env.send(ixs, env.payer, [vault])
     return vault
 
@@ -65,7 +63,7 @@ async def test_node_register_creates_node_with_its_vault(env: RegistryEnv) -> No
     assert node.reputation_bps == 5_000
     info = await env.conn.get_account(vault.pubkey())
     assert info is not None and spl.token_balance(info) == 0
-    assert bytes(info.data[:32]) == bytes(env.mint.pubkey())  # vault mint
+    assert bytes(info.data[:32]) == bytes(env.mint)  # vault mint
     assert bytes(info.data[32:64]) == bytes(address)  # vault owner: the node PDA
     assert (await env.refresh_config()).node_count == 1
     (event,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.NodeRegistered)]
@@ -183,7 +181,7 @@ async def test_node_register_rejects_a_vault_someone_else_can_close_or_prefunded
 
     prefunded = await new_vault(env, attacker.pubkey())
     await env.send(
-        [spl.mint_to_ix(env.mint.pubkey(), prefunded.pubkey(), env.payer.pubkey(), 5, 8)], env.payer
+        [spl.transfer_ix(env.faucet, env.mint, prefunded.pubkey(), env.payer.pubkey(), 5, 8)], env.payer
     )
     await env.send([hand_over(prefunded.pubkey())], attacker)
 

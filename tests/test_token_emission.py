@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ionet_sdk import token
+from ionet_sdk._generated import anchor_errors
 from ionet_sdk._generated.ionet_token import errors, events
 from ionet_sdk._generated.ionet_token.types import EmissionEntry
 from ionet_sdk.defaults import HOUR, IO, SUPPLY_CAP, TOKEN_PARAMS
@@ -30,7 +31,7 @@ async def test_each_epoch_mints_its_emission_once_after_it_ends() -> None:
     env = await flat()
     watch = [token.MINT, token.CONFIG, token.REWARD_VAULT]
     cranker = env.payer
-    crank = token.build_emission_mint_epoch_ix(cranker.pubkey())
+    crank = token.build_emission_mint_epoch_ix(cranker.pubkey(), 0)
     await env.rejects([crank], cranker, errors.EpochNotEnded, watch=watch)
     await env.to_epoch_end()
     result = await env.crank()
@@ -38,7 +39,9 @@ async def test_each_epoch_mints_its_emission_once_after_it_ends() -> None:
     (event,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.EpochEmitted)]
     assert (event.epoch, event.amount, event.supply) == (0, PER_EPOCH, PER_EPOCH)
     assert await env.balance(token.REWARD_VAULT) == PER_EPOCH
-    # A second mint in the same epoch: the next epoch has not ended.
+    # A second mint of the same epoch: its record is not the next epoch's.
+    await env.rejects([crank], cranker, anchor_errors.ConstraintSeeds, watch=watch)
+    crank = token.build_emission_mint_epoch_ix(cranker.pubkey(), 1)
     await env.rejects([crank], cranker, errors.EpochNotEnded, watch=watch)
     # Missed epochs are minted one by one, in order, and never again.
     env.conn.warp(3 * HOUR)
@@ -46,6 +49,7 @@ async def test_each_epoch_mints_its_emission_once_after_it_ends() -> None:
         result = await env.crank()
         (event,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.EpochEmitted)]
         assert event.epoch == expected
+    crank = token.build_emission_mint_epoch_ix(cranker.pubkey(), 4)
     await env.rejects([crank], cranker, errors.EpochNotEnded, watch=watch)
     stats = await env.stats()
     assert stats.minted_emission == 4 * PER_EPOCH == await env.supply()
@@ -79,7 +83,7 @@ async def test_the_circuit_breaker_limits_the_window_and_recovers() -> None:
     await env.crank()  # 2,000 in the window
     watch = [token.MINT, token.CONFIG, token.REWARD_VAULT]
     await env.rejects(
-        [token.build_emission_mint_epoch_ix(env.payer.pubkey())],
+        [token.build_emission_mint_epoch_ix(env.payer.pubkey(), 2)],
         env.payer,
         errors.CircuitBreakerTripped,
         watch=watch,

@@ -36,8 +36,6 @@ REGISTRY_PARAMS = RegistryParams(
 
 # Mirrors ionet_escrow::state::EscrowParams::DEFAULT.
 ESCROW_PARAMS = EscrowParams(
-    fee_bps=200,
-    fee_burn_bps=10_000,
     challenge_window_secs=HOUR,
     dispute_bond=100 * IO,
     min_reputation_bps=3_000,
@@ -49,6 +47,8 @@ ESCROW_PARAMS = EscrowParams(
 
 # Mirrors ionet_token::state::TokenParams::DEFAULT.
 TOKEN_PARAMS = TokenParams(
+    fee_bps=200,
+    fee_burn_bps=10_000,
     breaker_window_secs=DAY,
     breaker_threshold=1_000_000 * IO,
     reward_lock_secs=7 * DAY,

@@ -150,12 +150,24 @@ def build_job_settle_ix(
             job=job,
             vault=data.vault,
             payment_mint=config.payment_mint,
-            treasury=config.treasury,
-            client_token=spl.ata(data.client, config.payment_mint),
             rent_payer=runs[0].rent_payer,
             cranker=cranker,
         ),
         remaining_accounts=remaining,
+    )
+
+
+def build_job_finalize_ix(config: EscrowConfig, job: Pubkey, data: Job) -> Instruction:
+    """Once every run is settled: fees out (burned through the IO token program, the
+    rest to the treasury), the remainder back to the client."""
+    return ix.job_finalize(
+        ix.JobFinalizeAccounts(
+            job=job,
+            vault=data.vault,
+            payment_mint=config.payment_mint,
+            treasury=config.treasury,
+            client_token=spl.ata(data.client, config.payment_mint),
+        )
     )
 
 

@@ -93,7 +93,7 @@ class EscrowSandbox(RegistrySandbox):
     ) -> Instruction:
         return escrow.build_config_init_ix(
             signer or self.deployer.pubkey(),
-            self.mint.pubkey(),
+            self.mint,
             self.treasury.pubkey(),
             args or self.escrow_config_init_args(),
         )
@@ -202,9 +202,18 @@ class EscrowSandbox(RegistrySandbox):
             self.escrow_config, job.address, await self.job(job), runs, self.payer.pubkey()
         )
 
-    async def settle(self, job: JobHandle, *nodes: NodeHandle) -> SendResult:
-        """Settle the nodes' runs in one instruction."""
-        return await self.send([await self.settle_ix(job, nodes)], self.payer)
+    async def settle(self, job: JobHandle, *nodes: NodeHandle, finalize: bool = True) -> SendResult:
+        """Settle the nodes' runs in one instruction and, when they are the job's last
+        open runs (and `finalize`), finalize the job in the same transaction."""
+        ixs = [await self.settle_ix(job, nodes)]
+        data = await self.job(job)
+        if finalize and data.runs_open == len(nodes):
+            ixs.append(escrow.build_job_finalize_ix(self.escrow_config, job.address, data))
+        return await self.send(ixs, self.payer)
+
+    async def finalize(self, job: JobHandle) -> SendResult:
+        ix = escrow.build_job_finalize_ix(self.escrow_config, job.address, await self.job(job))
+        return await self.send([ix], self.payer)
 
     async def timeout_ix(self, job: JobHandle, node: NodeHandle) -> Instruction:
         return escrow.build_job_timeout_ix(

@@ -234,10 +234,11 @@ def build_node_job_commit_ix(node: Pubkey, job_authority: Pubkey, gpus: int) -> 
 
 
 def build_node_job_release_ix(
-    node: Pubkey, job_authority: Pubkey, gpus: int, outcome: JobOutcome
+    node: Pubkey, job_authority: Pubkey, gpus: int, outcome: JobOutcome, gpu_seconds: int = 0
 ) -> Instruction:
     return ix.node_job_release(
         ix.NodeJobReleaseAccounts(config=pda.registry_config(), node=node, job_authority=job_authority),
         gpus=gpus,
         outcome=outcome,
+        gpu_seconds=gpu_seconds,
     )

@@ -1,4 +1,5 @@
-"""A local registry world on the embedded SVM: deployed program, IO mint, treasury, config.
+"""A local registry world on the embedded SVM: the IO token program (its mint, a genesis
+held by the sandbox's payer), the registry, a treasury, the config.
 
 Used by the tests, the compute-unit benchmark and the demo. `RegistrySandbox`
 drives the common flows (register, attest, stake, heartbeat) with fresh keys.
@@ -15,7 +16,7 @@ from solders.instruction import Instruction
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
-from ionet_sdk import pda, registry, spl, tx
+from ionet_sdk import pda, registry, spl, token, tx
 from ionet_sdk._generated.ionet_registry.accounts import Node, RegistryConfig, SlashProposal
 from ionet_sdk._generated.ionet_registry.types import (
     ConfigInitArgs,
@@ -30,6 +31,7 @@ from ionet_sdk.connection import SendResult
 from ionet_sdk.defaults import IO, IO_DECIMALS, REGISTRY_PARAMS
 from ionet_sdk.programs import REGISTRY_ID, program_path
 from ionet_sdk.svm import EmbeddedConnection
+from ionet_sdk.token_sandbox import GENESIS, TokenSandbox
 
 SOL = 1_000_000_000
 
@@ -104,7 +106,8 @@ class RegistrySandbox:
         self.conn = EmbeddedConnection()
         self.deployer, self.admin, self.slasher, self.payer = (Keypair() for _ in range(4))
         self.verifiers = [Keypair(), Keypair()]
-        self.mint = Keypair()
+        self.mint: Pubkey = token.MINT
+        self.io = TokenSandbox(self.conn)
         self.treasury = Keypair()
         self._node_ids = 0
 
@@ -114,13 +117,13 @@ class RegistrySandbox:
         for kp in (self.deployer, self.admin, self.slasher, self.payer):
             self.conn.airdrop(kp.pubkey(), 100 * SOL)
         self.conn.deploy(REGISTRY_ID, program_path("ionet_registry"), self.deployer.pubkey())
-        ixs = await spl.create_mint_ixs(
-            self.conn, self.payer.pubkey(), self.mint.pubkey(), IO_DECIMALS, self.payer.pubkey()
+        # The IO token: the escrow reports fee burns, the registry slash burns.
+        await self.io.setup(fee_reporter=pda.escrow_authority(), slash_reporter=pda.registry_config())
+        self.faucet = await self.io.genesis(self.payer, GENESIS)
+        ixs = await spl.create_token_account_ixs(
+            self.conn, self.payer.pubkey(), self.treasury, self.mint, self.admin.pubkey()
         )
-        ixs += await spl.create_token_account_ixs(
-            self.conn, self.payer.pubkey(), self.treasury, self.mint.pubkey(), self.admin.pubkey()
-        )
-        await self.send(ixs, self.payer, [self.mint, self.treasury])
+        await self.send(ixs, self.payer, [self.treasury])
         if init_config:
             self.config_init_result = await self.send([self.config_init_ix()], self.deployer)
             await self.refresh_config()
@@ -139,7 +142,7 @@ class RegistrySandbox:
         """`config_init` with this sandbox's mint and treasury, signed by `signer` (the deployer)."""
         return registry.build_config_init_ix(
             signer or self.deployer.pubkey(),
-            self.mint.pubkey(),
+            self.mint,
             self.treasury.pubkey(),
             args or self.config_init_args(),
         )
@@ -190,12 +193,12 @@ class RegistrySandbox:
         return proposal
 
     async def fund(self, owner: Keypair, amount: int) -> Pubkey:
-        """Mint `amount` IO to `owner`'s associated token account."""
-        ata = spl.ata(owner.pubkey(), self.mint.pubkey())
+        """Give `owner` `amount` IO (from the genesis the payer holds) in its associated account."""
+        ata = spl.ata(owner.pubkey(), self.mint)
         await self.send(
             [
-                spl.create_ata_ix(self.payer.pubkey(), owner.pubkey(), self.mint.pubkey()),
-                spl.mint_to_ix(self.mint.pubkey(), ata, self.payer.pubkey(), amount, IO_DECIMALS),
+                spl.create_ata_ix(self.payer.pubkey(), owner.pubkey(), self.mint),
+                spl.transfer_ix(self.faucet, self.mint, ata, self.payer.pubkey(), amount, IO_DECIMALS),
             ],
             self.payer,
         )
@@ -248,6 +251,6 @@ class RegistrySandbox:
         return spl.token_balance(await self.conn.get_account(account))
 
     async def supply(self) -> int:
-        info = await self.conn.get_account(self.mint.pubkey())
+        info = await self.conn.get_account(self.mint)
         assert info is not None
         return spl.mint_supply(info)

@@ -13,8 +13,14 @@ from spl.token.instructions import (
     initialize_account,
     initialize_mint,
     mint_to_checked,
+    transfer_checked,
 )
-from spl.token.models import InitializeAccountParams, InitializeMintParams, MintToCheckedParams
+from spl.token.models import (
+    InitializeAccountParams,
+    InitializeMintParams,
+    MintToCheckedParams,
+    TransferCheckedParams,
+)
 
 from ionet_sdk.accounts import AccountInfo
 from ionet_sdk.codec import Reader
@@ -91,6 +97,22 @@ def mint_to_ix(mint: Pubkey, dest: Pubkey, authority: Pubkey, amount: int, decim
             mint=mint,
             dest=dest,
             mint_authority=authority,
+            amount=amount,
+            decimals=decimals,
+        )
+    )
+
+
+def transfer_ix(  # noqa: PLR0917 (the SPL instruction's own argument list)
+    source: Pubkey, mint: Pubkey, dest: Pubkey, owner: Pubkey, amount: int, decimals: int
+) -> Instruction:
+    return transfer_checked(
+        TransferCheckedParams(
+            program_id=TOKEN_PROGRAM_ID,
+            source=source,
+            mint=mint,
+            dest=dest,
+            owner=owner,
             amount=amount,
             decimals=decimals,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from solders.instruction import Instruction
+from solders.instruction import AccountMeta, Instruction
 from solders.pubkey import Pubkey
 
 from ionet_sdk import pda
@@ -53,8 +53,21 @@ def build_genesis_mint_ix(admin: Pubkey, destination: Pubkey, amount: int) -> In
     return ix.genesis_mint(ix.GenesisMintAccounts(destination=destination, admin=admin), amount=amount)
 
 
-def build_emission_mint_epoch_ix(cranker: Pubkey) -> Instruction:
-    return ix.emission_mint_epoch(ix.EmissionMintEpochAccounts(cranker=cranker))
+def epoch_record(epoch: int) -> Pubkey:
+    """An epoch's reward record: `[EPOCH_SEED, epoch (u64 LE)]`."""
+    return Pubkey.find_program_address([constants.EPOCH_SEED, epoch.to_bytes(8, "little")], PROGRAM_ID)[0]
+
+
+def reward_account(node: Pubkey) -> Pubkey:
+    """A node's reward account: `[REWARD_SEED, node]`."""
+    return Pubkey.find_program_address([constants.REWARD_SEED, bytes(node)], PROGRAM_ID)[0]
+
+
+def build_emission_mint_epoch_ix(cranker: Pubkey, epoch: int) -> Instruction:
+    """Mint epoch `epoch` (the config's `epochs_minted`: the next unminted one)."""
+    return ix.emission_mint_epoch(
+        ix.EmissionMintEpochAccounts(epoch_record=epoch_record(epoch), cranker=cranker)
+    )
 
 
 def build_fees_burn_ix(
@@ -66,11 +79,38 @@ def build_fees_burn_ix(
     amount: int,
     compute_spend: int = 0,
     fees: int = 0,
+    escrowed: int = 0,
 ) -> Instruction:
     return ix.fees_burn(
         ix.FeesBurnAccounts(source=source, source_authority=source_authority, reporter=reporter),
-        args=FeesBurnArgs(kind=kind, amount=amount, compute_spend=compute_spend, fees=fees),
+        args=FeesBurnArgs(
+            kind=kind, amount=amount, compute_spend=compute_spend, fees=fees, escrowed=escrowed
+        ),
     )
+
+
+def build_rewards_open_ix(node: Pubkey, payer: Pubkey) -> Instruction:
+    return ix.rewards_open(ix.RewardsOpenAccounts(reward=reward_account(node), node=node, payer=payer))
+
+
+def build_rewards_accrue_ix(node: Pubkey) -> Instruction:
+    return ix.rewards_accrue(ix.RewardsAccrueAccounts(reward=reward_account(node), node=node))
+
+
+def build_rewards_claim_ix(
+    node: Pubkey, beneficiary: Pubkey, destination: Pubkey, epochs: Sequence[int]
+) -> Instruction:
+    """Claim, resolving the buckets of `epochs` (minted epochs the reward account holds)."""
+    return ix.rewards_claim(
+        ix.RewardsClaimAccounts(
+            reward=reward_account(node), node=node, destination=destination, beneficiary=beneficiary
+        ),
+        remaining_accounts=[AccountMeta(epoch_record(e), False, False) for e in epochs],
+    )
+
+
+def build_rewards_forfeit_ix(node: Pubkey) -> Instruction:
+    return ix.rewards_forfeit(ix.RewardsForfeitAccounts(reward=reward_account(node), node=node))
 
 
 def build_params_propose_ix(

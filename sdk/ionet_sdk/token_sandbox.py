@@ -5,6 +5,7 @@ tests, the compute-unit benchmark and the economics simulation."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Self
 
 from solders.instruction import Instruction
@@ -44,7 +45,11 @@ class TokenSandbox:
         params: TokenParams = TOKEN_PARAMS,
         schedule: Sequence[EmissionEntry] | None = None,
         epoch_secs: int = EPOCH_SECS,
+        fee_reporter: Pubkey | None = None,
+        slash_reporter: Pubkey | None = None,
     ) -> Self:
+        """`fee_reporter` / `slash_reporter` default to this sandbox's keypairs; the
+        marketplace sandbox passes the escrow's and the registry's PDAs."""
         for kp in (self.deployer, self.admin, self.payer, self.fee_reporter, self.slash_reporter):
             self.conn.airdrop(kp.pubkey(), 100 * SOL)
         self.conn.deploy(TOKEN_ID, program_path("ionet_token"), self.deployer.pubkey())
@@ -56,6 +61,11 @@ class TokenSandbox:
                 schedule=schedule
                 or halving_schedule(now, first_year=150_000_000 * IO, years=20, epoch_secs=epoch_secs),
                 epoch_secs=epoch_secs,
+            )
+            args = replace(
+                args,
+                fee_reporter=fee_reporter or args.fee_reporter,
+                slash_reporter=slash_reporter or args.slash_reporter,
             )
             await self.send([token.build_token_init_ix(self.deployer.pubkey(), args)], self.deployer)
         return self
@@ -97,7 +107,8 @@ class TokenSandbox:
         return destination
 
     async def crank(self) -> SendResult:
-        return await self.send([token.build_emission_mint_epoch_ix(self.payer.pubkey())], self.payer)
+        epoch = (await self.config()).epochs_minted
+        return await self.send([token.build_emission_mint_epoch_ix(self.payer.pubkey(), epoch)], self.payer)
 
     async def burn(
         self,

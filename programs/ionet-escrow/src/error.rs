@@ -93,4 +93,8 @@ pub enum EscrowError {
     InvalidRun,
     #[msg("The node is already assigned to this job")]
     NodeAlreadyAssigned,
+    #[msg("Account is not the IO token program's config")]
+    InvalidTokenConfig,
+    #[msg("Runs of this job are still open")]
+    RunsOpen,
 }

@@ -85,10 +85,17 @@ pub mod ionet_escrow {
 
     /// Anyone, after the challenge window: settles a batch of runs (remaining
     /// accounts: run, node, operator IO account per run). Each is paid pro rata
-    /// to its delivered GPU-seconds, its node released and the run closed; the
-    /// last run burns the fees and refunds the remainder.
+    /// to its delivered GPU-seconds (net of the job's fee), its node released and
+    /// the run closed.
     pub fn job_settle<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
         instructions::job_settle::handler(ctx)
+    }
+
+    /// Anyone, once every run is settled: burns the fees' burn share through the
+    /// IO token program (recording the job in its statistics), pays the treasury
+    /// the rest and refunds the client.
+    pub fn job_finalize(ctx: Context<JobFinalize>) -> Result<()> {
+        instructions::job_finalize::handler(ctx)
     }
 
     /// Client before any start (anyone after the start deadline): full refund.

@@ -61,13 +61,15 @@ impl<'info> RegistryCpi<'_, 'info> {
         )
     }
 
-    /// Releases `gpus` of the node with the job's outcome for its reputation.
-    pub fn release(&self, gpus: u16, outcome: JobOutcome) -> Result<()> {
+    /// Releases `gpus` of the node with the job's outcome for its reputation and
+    /// the GPU-seconds it delivered (its work rewards accrue from them).
+    pub fn release(&self, gpus: u16, outcome: JobOutcome, gpu_seconds: u64) -> Result<()> {
         let signer: &[&[&[u8]]] = &[AUTHORITY_SIGNER];
         ionet_registry::cpi::node_job_release(
             CpiContext::new_with_signer(self.program.key(), self.node_job(), signer),
             gpus,
             outcome,
+            gpu_seconds,
         )
     }
 
@@ -100,4 +102,15 @@ impl<'info> RegistryCpi<'_, 'info> {
             },
         )
     }
+}
+
+/// The IO token program's parameters (the config's address is checked by the
+/// accounts struct): the fee a job is created with, the share burned.
+pub fn load_token_params(info: &AccountInfo<'_>) -> Result<ionet_token::state::TokenParams> {
+    require_keys_eq!(
+        *info.owner,
+        ionet_token::ID,
+        EscrowError::InvalidTokenConfig
+    );
+    Ok(ionet_token::state::TokenConfig::try_deserialize(&mut &info.try_borrow_data()?[..])?.params)
 }

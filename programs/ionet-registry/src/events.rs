@@ -173,6 +173,7 @@ pub struct NodeJobReleased {
     pub node: Pubkey,
     pub gpus: u16,
     pub outcome: JobOutcome,
+    pub gpu_seconds: u64,
     pub active_jobs: u16,
     pub committed_gpus: u16,
     pub reputation_bps: u16,

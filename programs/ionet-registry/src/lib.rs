@@ -81,10 +81,15 @@ pub mod ionet_registry {
         instructions::node_job_commit::handler(ctx, gpus)
     }
 
-    /// Job authority: releases a job's GPUs and records its outcome (completed jobs
-    /// raise reputation, failed ones lower it).
-    pub fn node_job_release(ctx: Context<NodeJob>, gpus: u16, outcome: JobOutcome) -> Result<()> {
-        instructions::node_job_release::handler(ctx, gpus, outcome)
+    /// Job authority: releases a job's GPUs, records its outcome (completed jobs
+    /// raise reputation, failed ones lower it) and the GPU-seconds delivered.
+    pub fn node_job_release(
+        ctx: Context<NodeJob>,
+        gpus: u16,
+        outcome: JobOutcome,
+        gpu_seconds: u64,
+    ) -> Result<()> {
+        instructions::node_job_release::handler(ctx, gpus, outcome, gpu_seconds)
     }
 
     /// Operator: bonds IO into the node's vault.

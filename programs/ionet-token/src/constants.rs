@@ -22,6 +22,12 @@ pub const SCHEDULE_SEED: &[u8] = b"schedule";
 /// Seed of the pending parameter change: `["proposal"]`.
 #[constant]
 pub const PROPOSAL_SEED: &[u8] = b"proposal";
+/// Seed of an epoch's reward record: `["epoch", epoch (u64 LE)]`.
+#[constant]
+pub const EPOCH_SEED: &[u8] = b"epoch";
+/// Seed of a node's reward account: `["reward", node]`.
+#[constant]
+pub const REWARD_SEED: &[u8] = b"reward";
 /// Seed of the network statistics: `["stats"]`.
 #[constant]
 pub const STATS_SEED: &[u8] = b"stats";
@@ -41,5 +47,7 @@ pub const BPS_DENOMINATOR: u64 = 10_000;
 
 /// Most entries an emission schedule holds.
 pub const MAX_SCHEDULE_ENTRIES: usize = 64;
+/// Unresolved epochs a reward account holds (claiming resolves them).
+pub const REWARD_BUCKETS: usize = 4;
 /// Epochs of per-epoch statistics kept (a ring).
 pub const STATS_EPOCHS: usize = 64;

@@ -38,4 +38,24 @@ pub enum TokenError {
     NothingToUpdate,
     #[msg("Token account's mint is not the IO mint")]
     WrongMint,
+    #[msg("Account is not a node of the ionet registry")]
+    InvalidNode,
+    #[msg("Emissions are 64 or more epochs behind: crank emission_mint_epoch first")]
+    EmissionsBehind,
+    #[msg("The reward account holds four unresolved epochs: claim first")]
+    BucketsFull,
+    #[msg("Nothing new to accrue this epoch")]
+    NothingToAccrue,
+    #[msg("Nothing to claim")]
+    NothingToClaim,
+    #[msg("Signer is not the node's operator")]
+    NotBeneficiary,
+    #[msg("Reward account does not belong to this node")]
+    WrongRewardAccount,
+    #[msg("Account is not an epoch record of this program")]
+    InvalidEpochRecord,
+    #[msg("Account is not at the PDA of its seeds and stored bump")]
+    InvalidPda,
+    #[msg("The node has no new slash")]
+    NoNewSlashes,
 }

@@ -68,3 +68,46 @@ pub struct AuthoritiesUpdated {
     pub fee_reporter: Pubkey,
     pub slash_reporter: Pubkey,
 }
+
+#[event]
+pub struct RewardsOpened {
+    pub node: Pubkey,
+    pub beneficiary: Pubkey,
+}
+
+#[event]
+pub struct RewardsAccrued {
+    pub node: Pubkey,
+    pub epoch: u64,
+    pub work_points: u64,
+    pub availability_points: u64,
+}
+
+#[event]
+pub struct RewardsClaimed {
+    pub node: Pubkey,
+    /// Newly resolved into the locked balance.
+    pub resolved: u64,
+    /// Paid to the operator.
+    pub paid: u64,
+    /// Taken by slashes and burned.
+    pub forfeited: u64,
+    pub locked: u64,
+    pub unlock_at: i64,
+}
+
+#[event]
+pub struct RewardsForfeited {
+    pub node: Pubkey,
+    pub forfeited: u64,
+    pub locked: u64,
+}
+
+#[event]
+pub struct EpochRewardsRecorded {
+    pub epoch: u64,
+    pub work_pool: u64,
+    pub availability_pool: u64,
+    pub work_points: u64,
+    pub availability_points: u64,
+}

@@ -18,6 +18,8 @@ pub mod events;
 pub mod instructions;
 pub mod math;
 pub mod pda;
+pub mod registry_node;
+pub mod rewards;
 pub mod state;
 
 use instructions::*;
@@ -65,6 +67,29 @@ pub mod ionet_token {
     /// Admin: withdraws the pending proposal.
     pub fn params_cancel(ctx: Context<ParamsCancel>) -> Result<()> {
         instructions::params_cancel::handler(ctx)
+    }
+
+    /// Anyone (the operator): opens a node's reward account.
+    pub fn rewards_open(ctx: Context<RewardsOpen>) -> Result<()> {
+        instructions::rewards_open::handler(ctx)
+    }
+
+    /// Anyone (the node's agent, each epoch): credits the epoch with the node's new
+    /// work and, if active, its availability, read from the registry.
+    pub fn rewards_accrue(ctx: Context<RewardsAccrue>) -> Result<()> {
+        instructions::rewards_accrue::handler(ctx)
+    }
+
+    /// Operator: resolves minted epochs into the locked balance (remaining
+    /// accounts: their epoch records) and is paid what finished its lock.
+    pub fn rewards_claim<'info>(ctx: Context<'info, RewardsClaim<'info>>) -> Result<()> {
+        instructions::rewards_claim::handler(ctx)
+    }
+
+    /// Anyone, after a slash: burns the share of the node's locked rewards the
+    /// slash took of its stake.
+    pub fn rewards_forfeit(ctx: Context<RewardsForfeit>) -> Result<()> {
+        instructions::rewards_forfeit::handler(ctx)
     }
 
     /// Admin: hands over the admin role or sets the burn reporters.

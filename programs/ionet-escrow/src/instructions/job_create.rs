@@ -7,6 +7,7 @@ use crate::error::EscrowError;
 use crate::events::JobCreated;
 use crate::math::{reserved, SafeMath};
 use crate::pda::CONFIG_ADDRESS;
+use crate::registry::load_token_params;
 use crate::state::{EscrowConfig, Job, JobState};
 
 /// What the client asks for.
@@ -65,6 +66,10 @@ pub struct JobCreate<'info> {
     /// The client's IO account the deposit comes from.
     #[account(mut, token::mint = payment_mint, token::authority = client)]
     pub client_token: Box<Account<'info, TokenAccount>>,
+    /// The IO token program's config: the protocol fee the job is created with.
+    /// CHECK: address checked here; owner and type checked by `load_token_params`.
+    #[account(address = ionet_token::pda::CONFIG_ADDRESS @ EscrowError::InvalidTokenConfig)]
+    pub token_config: UncheckedAccount<'info>,
     #[account(mut)]
     pub client: Signer<'info>,
     pub token_program: Program<'info, Token>,
@@ -92,11 +97,13 @@ impl JobCreate<'_> {
     }
 }
 
-/// Creates the job and its vault and escrows GPUs × hours × price from the client.
+/// Creates the job and its vault and escrows GPUs × hours × price from the
+/// client; the job keeps the protocol fee in force now.
 #[access_control(ctx.accounts.validate(&args.spec))]
 pub fn handler(ctx: Context<JobCreate>, args: JobCreateArgs) -> Result<()> {
     let spec = args.spec;
     let deposit = reserved(spec.gpu_count, spec.duration_hours, spec.price_per_gpu_hour)?;
+    let fee_bps = load_token_params(&ctx.accounts.token_config)?.fee_bps;
     let now = Clock::get()?.unix_timestamp;
 
     transfer_checked(
@@ -127,6 +134,7 @@ pub fn handler(ctx: Context<JobCreate>, args: JobCreateArgs) -> Result<()> {
     job.gpu_count = spec.gpu_count;
     job.min_vram_gb = spec.min_vram_gb;
     job.payout_bps = 10_000;
+    job.fee_bps = fee_bps;
     job.gpu_model = spec.gpu_model as u8;
     job.match_tier = u8::from(spec.match_tier);
     job.min_cuda_major = spec.min_cuda_major;

@@ -4,7 +4,7 @@ use ionet_registry::program::IonetRegistry;
 use ionet_registry::state::JobOutcome;
 
 use crate::error::EscrowError;
-use crate::events::{JobSettled, RunSettled};
+use crate::events::RunSettled;
 use crate::math::{bps_of, earned, SafeMath};
 use crate::pda::{AUTHORITY_ADDRESS, CONFIG_ADDRESS};
 use crate::registry::RegistryCpi;
@@ -13,9 +13,8 @@ use crate::state::{EscrowConfig, Job, JobState, RunStatus};
 use crate::token::{check_mint, check_token_account};
 use crate::vault::{JobSigner, Vault};
 
-/// The token accounts are read in place (`crate::token`): five typed token
-/// accounts cost ~5,000 CU of unpacking per instruction, half the budget of
-/// settling a node.
+/// The token accounts are read in place (`crate::token`): typed token accounts
+/// cost ~1,000 CU of unpacking each, a tenth of the budget of settling a node.
 #[derive(Accounts)]
 pub struct JobSettle<'info> {
     #[account(address = CONFIG_ADDRESS)]
@@ -26,18 +25,10 @@ pub struct JobSettle<'info> {
     /// CHECK: address checked here; a payment-mint token account held by the job (handler).
     #[account(mut, address = job.load()?.vault @ EscrowError::WrongVault)]
     pub vault: UncheckedAccount<'info>,
-    /// The payment mint; mutable because the fee share is burned when the last run settles.
+    /// The payment mint.
     /// CHECK: address checked here; an initialized mint (handler).
-    #[account(mut, address = config.payment_mint @ EscrowError::WrongMint)]
+    #[account(address = config.payment_mint @ EscrowError::WrongMint)]
     pub payment_mint: UncheckedAccount<'info>,
-    /// The configured treasury.
-    /// CHECK: address checked here; a payment-mint token account (handler).
-    #[account(mut, address = config.treasury @ EscrowError::WrongTreasury)]
-    pub treasury: UncheckedAccount<'info>,
-    /// The client's IO account: gets the remainder when the last run settles.
-    /// CHECK: a payment-mint token account held by the job's client (handler).
-    #[account(mut)]
-    pub client_token: UncheckedAccount<'info>,
     /// Gets the runs' rent back: every run of the batch must have been paid by it.
     /// CHECK: compared with each run's `rent_payer` (handler).
     #[account(mut)]
@@ -61,13 +52,12 @@ pub struct JobSettle<'info> {
 /// operator's IO account (mut)]`.
 ///
 /// Each node is paid pro rata to the GPU-seconds it delivered at the job's
-/// price (times the payout share a dispute left), net of the protocol fee; its
-/// GPUs are released; the run is closed, so it can never be paid again. When
-/// the last run settles the fees leave the vault (the burn share burned, the
-/// rest to the treasury) and the remainder is refunded to the client.
+/// price (times the payout share a dispute left), net of the job's protocol
+/// fee, which stays in the vault until `job_finalize`; its GPUs are released
+/// with the GPU-seconds delivered; the run is closed, so it can never be paid
+/// again.
 pub fn handler<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let params = ctx.accounts.config.params;
     let mint = ctx.accounts.config.payment_mint;
     let job_key = ctx.accounts.job.key();
     let runs = ctx.remaining_accounts;
@@ -76,7 +66,7 @@ pub fn handler<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
         EscrowError::InvalidBatch
     );
 
-    let (signer, cancelled, price, payout_bps) = {
+    let (signer, cancelled, price, payout_bps, fee_bps) = {
         let job = ctx.accounts.job.load()?;
         let cancelled = match job.state() {
             JobState::Completed => {
@@ -90,13 +80,12 @@ pub fn handler<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
             _ => return err!(EscrowError::InvalidJobState),
         };
         check_token_account(&ctx.accounts.vault, &mint, Some(&job_key))?;
-        check_token_account(&ctx.accounts.client_token, &mint, Some(&job.client))?;
-        check_token_account(&ctx.accounts.treasury, &mint, None)?;
         (
             JobSigner::new(&job),
             cancelled,
             job.price_per_gpu_hour,
             job.payout_bps,
+            job.fee_bps,
         )
     };
     let vault = Vault {
@@ -128,13 +117,13 @@ pub fn handler<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
         } else {
             bps_of(earned(run.gpu_seconds, price)?, payout_bps)?
         };
-        let fee = bps_of(gross, params.fee_bps)?;
+        let fee = bps_of(gross, fee_bps)?;
         let net = gross.safe_sub(fee)?;
         vault.transfer(&signer, operator_token, net)?;
-        let outcome = match run.status() {
-            RunStatus::Running => Some(JobOutcome::Completed),
-            RunStatus::Assigned => Some(JobOutcome::Cancelled),
-            RunStatus::Removed => None, // released when it timed out
+        let (outcome, delivered) = match run.status() {
+            RunStatus::Running => (Some(JobOutcome::Completed), run.gpu_seconds),
+            RunStatus::Assigned => (Some(JobOutcome::Cancelled), 0),
+            RunStatus::Removed => (None, 0), // released when it timed out
         };
         if let Some(outcome) = outcome {
             RegistryCpi {
@@ -143,7 +132,7 @@ pub fn handler<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
                 node: node_info,
                 authority: &authority,
             }
-            .release(run.gpus, outcome)?;
+            .release(run.gpus, outcome, delivered)?;
         }
         close_run(run_info, &rent_payer)?;
         paid = paid.safe_add(net)?;
@@ -160,39 +149,9 @@ pub fn handler<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
         });
     }
 
-    let (fees_out, refund) = {
-        let mut job = ctx.accounts.job.load_mut()?;
-        job.paid = job.paid.safe_add(paid)?;
-        job.fees_pending = job.fees_pending.safe_add(fees)?;
-        job.runs_open = job.runs_open.safe_sub(settled)?;
-        job.invariant()?;
-        if job.runs_open > 0 {
-            return Ok(());
-        }
-        (job.fees_pending, job.held()?.safe_sub(job.fees_pending)?)
-    };
-
-    // The last run: fees out, remainder back to the client.
-    let burned = bps_of(fees_out, params.fee_burn_bps)?;
-    let to_treasury = fees_out.safe_sub(burned)?;
-    vault.burn(&signer, burned)?;
-    vault.transfer(&signer, &ctx.accounts.treasury, to_treasury)?;
-    vault.transfer(&signer, &ctx.accounts.client_token, refund)?;
-
     let mut job = ctx.accounts.job.load_mut()?;
-    job.fees = job.fees.safe_add(fees_out)?;
-    job.fees_pending = 0;
-    job.refunded = job.refunded.safe_add(refund)?;
-    job.state = JobState::Settled as u8;
-    job.invariant()?;
-    require!(job.held()? == 0, EscrowError::InvariantViolated);
-    emit!(JobSettled {
-        job: job_key,
-        paid: job.paid,
-        fees: job.fees,
-        fees_burned: burned,
-        fees_to_treasury: to_treasury,
-        refunded: job.refunded,
-    });
-    Ok(())
+    job.paid = job.paid.safe_add(paid)?;
+    job.fees_pending = job.fees_pending.safe_add(fees)?;
+    job.runs_open = job.runs_open.safe_sub(settled)?;
+    job.invariant()
 }

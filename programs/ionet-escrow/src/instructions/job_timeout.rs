@@ -67,7 +67,7 @@ pub fn handler(ctx: Context<JobTimeout>) -> Result<()> {
     let node_key = ctx.accounts.node.key();
 
     // 1. Is the node at fault? Read the registry's view of its liveness.
-    let (signer, refund, gpus, not_started, evidence_hash, slashable) = {
+    let (signer, refund, gpus, delivered, not_started, evidence_hash, slashable) = {
         let job = ctx.accounts.job.load()?;
         let mut run = ctx.accounts.run.load_mut()?;
         require!(
@@ -110,6 +110,7 @@ pub fn handler(ctx: Context<JobTimeout>) -> Result<()> {
             JobSigner::new(&job),
             refund,
             run.gpus,
+            run.gpu_seconds,
             not_started,
             evidence_hash,
             slashable,
@@ -137,7 +138,7 @@ pub fn handler(ctx: Context<JobTimeout>) -> Result<()> {
         node: &ctx.accounts.node.to_account_info(),
         authority: &ctx.accounts.authority.to_account_info(),
     };
-    registry.release(gpus, JobOutcome::Failed)?;
+    registry.release(gpus, JobOutcome::Failed, delivered)?;
     let slash_proposal = if slashable {
         registry.propose_slash(
             &ctx.accounts.proposal.to_account_info(),

@@ -8,7 +8,8 @@ use crate::error::EscrowError;
 use crate::math::SafeMath;
 
 /// Open → Running → Completed (⇄ Disputed) → Settled; Open → Cancelled → Settled.
-/// A settled job can be closed by its client.
+/// `job_settle` pays the runs; once none is open, `job_finalize` moves the fees
+/// out and refunds the rest (→ Settled). A settled job can be closed by its client.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
 pub enum JobState {
     /// Paid for; the matcher is assigning nodes; nothing has started.
@@ -92,6 +93,9 @@ pub struct Job {
     /// Share of earned pay released to nodes (below 10_000 only after a founded
     /// dispute). precision: bps
     pub payout_bps: u16,
+    /// The protocol fee on payments, fixed when the job was created (the IO
+    /// token's `fee_bps` then). precision: bps
+    pub fee_bps: u16,
     /// A `GpuModel`.
     pub gpu_model: u8,
     /// 1: any model of the same tier is accepted (an H200 for an H100 job).
@@ -105,7 +109,7 @@ pub struct Job {
     pub bump: u8,
     pub vault_bump: u8,
     /// Space for fields added by later versions.
-    pub reserved: [u8; 68],
+    pub reserved: [u8; 66],
 }
 
 impl Job {
@@ -149,7 +153,8 @@ impl Job {
                 && self.runs_started <= self.runs
                 && self.runs_open <= self.runs
                 && self.runs_removed <= self.runs
-                && self.payout_bps <= 10_000,
+                && self.payout_bps <= 10_000
+                && self.fee_bps <= 10_000,
             EscrowError::InvariantViolated
         );
         Ok(())

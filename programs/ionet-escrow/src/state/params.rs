@@ -11,7 +11,6 @@ const HOUR: u32 = 3_600;
 const DAY: u32 = 24 * HOUR;
 
 /// Bounds that no parameter change can cross (inclusive).
-pub const FEE_BPS_MAX: u16 = 1_000;
 pub const CHALLENGE_WINDOW_SECS_MIN: u32 = MINUTE;
 pub const CHALLENGE_WINDOW_SECS_MAX: u32 = 7 * DAY;
 pub const DISPUTE_BOND_MIN: u64 = IO;
@@ -25,10 +24,6 @@ pub const START_DELAY_SECS_MAX: u32 = 30 * DAY;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
 pub struct EscrowParams {
-    /// Protocol fee on every payment to a node. precision: bps (≤ 1_000)
-    pub fee_bps: u16,
-    /// Share of the fee that is burned; the rest goes to the treasury. precision: bps
-    pub fee_burn_bps: u16,
     /// How long after completion the client may dispute. unit: seconds
     pub challenge_window_secs: u32,
     /// What a dispute costs; lost if the arbiter finds it unfounded. precision: IO base units (1e8)
@@ -45,8 +40,6 @@ pub struct EscrowParams {
 
 impl EscrowParams {
     pub const DEFAULT: EscrowParams = EscrowParams {
-        fee_bps: 200,
-        fee_burn_bps: 10_000,
         challenge_window_secs: HOUR,
         dispute_bond: 100 * IO,
         min_reputation_bps: 3_000,
@@ -59,9 +52,7 @@ impl EscrowParams {
     pub fn validate(&self) -> Result<()> {
         let bps = BPS_DENOMINATOR as u16;
         require!(
-            self.fee_bps <= FEE_BPS_MAX
-                && self.fee_burn_bps <= bps
-                && self.min_reputation_bps <= bps,
+            self.min_reputation_bps <= bps,
             EscrowError::ParamOutOfBounds
         );
         require!(
@@ -98,9 +89,8 @@ mod tests {
 
     #[test]
     fn each_bound_is_enforced() {
-        let cases: [fn(&mut EscrowParams); 6] = [
-            |p| p.fee_bps = FEE_BPS_MAX + 1,
-            |p| p.fee_burn_bps = 10_001,
+        let cases: [fn(&mut EscrowParams); 5] = [
+            |p| p.min_reputation_bps = 10_001,
             |p| p.challenge_window_secs = CHALLENGE_WINDOW_SECS_MIN - 1,
             |p| p.dispute_bond = 0,
             |p| p.max_nodes_per_job = 0,

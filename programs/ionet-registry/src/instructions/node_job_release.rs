@@ -6,8 +6,14 @@ use crate::instructions::NodeJob;
 use crate::math::SafeMath;
 use crate::state::JobOutcome;
 
-/// Releases a job's GPUs and records its outcome in the node's reputation.
-pub fn handler(ctx: Context<NodeJob>, gpus: u16, outcome: JobOutcome) -> Result<()> {
+/// Releases a job's GPUs, records its outcome in the node's reputation and adds
+/// the GPU-seconds it delivered to the node's total.
+pub fn handler(
+    ctx: Context<NodeJob>,
+    gpus: u16,
+    outcome: JobOutcome,
+    gpu_seconds: u64,
+) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let params = &ctx.accounts.authorized()?.params;
     let key = ctx.accounts.node.key();
@@ -18,6 +24,7 @@ pub fn handler(ctx: Context<NodeJob>, gpus: u16, outcome: JobOutcome) -> Result<
     );
     node.active_jobs = node.active_jobs.safe_sub(1)?;
     node.committed_gpus = node.committed_gpus.safe_sub(gpus)?;
+    node.delivered_gpu_seconds = node.delivered_gpu_seconds.safe_add(gpu_seconds)?;
     match outcome {
         JobOutcome::Completed => node.jobs_completed = node.jobs_completed.safe_add(1)?,
         JobOutcome::Failed => node.jobs_failed = node.jobs_failed.safe_add(1)?,
@@ -28,6 +35,7 @@ pub fn handler(ctx: Context<NodeJob>, gpus: u16, outcome: JobOutcome) -> Result<
         node: key,
         gpus,
         outcome,
+        gpu_seconds,
         active_jobs: node.active_jobs,
         committed_gpus: node.committed_gpus,
         reputation_bps: node.reputation_bps,

@@ -97,8 +97,9 @@ pub fn handler(ctx: Context<NodeRegister>, args: NodeRegisterArgs) -> Result<()>
         slash_epoch_start: now,
         slashed_in_epoch: 0,
         slashed_total: 0,
+        delivered_gpu_seconds: 0,
         bump: ctx.bumps.node,
-        reserved: [0; 35],
+        reserved: [0; 27],
     };
     node.refresh(key, &config.params, now)?;
     config.node_count = config.node_count.safe_add(1)?;

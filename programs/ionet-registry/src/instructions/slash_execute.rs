@@ -1,11 +1,13 @@
 use anchor_lang::prelude::*;
-use anchor_spl::token::{burn, transfer_checked, Burn, Mint, Token, TokenAccount, TransferChecked};
+use anchor_spl::token::{transfer_checked, Mint, Token, TokenAccount, TransferChecked};
+use ionet_token::instructions::{BurnKind, FeesBurnArgs};
+use ionet_token::program::IonetToken;
 
-use crate::constants::NODE_SEED;
+use crate::constants::{CONFIG_SEED, NODE_SEED};
 use crate::error::RegistryError;
 use crate::events::SlashExecuted;
 use crate::math::{bps_of, slash_now, uptime_after, SafeMath};
-use crate::pda::CONFIG_ADDRESS;
+use crate::pda::{CONFIG_ADDRESS, CONFIG_PDA};
 use crate::state::{Node, NodeStatus, Offense, RegistryConfig, SlashProposal, SlashStatus};
 
 #[derive(Accounts)]
@@ -29,8 +31,17 @@ pub struct SlashExecute<'info> {
     pub stake_mint: Box<Account<'info, Mint>>,
     #[account(mut, address = config.treasury @ RegistryError::WrongTreasury)]
     pub treasury: Box<Account<'info, TokenAccount>>,
+    /// The IO token program's config (it checks that the registry reports slashes).
+    /// CHECK: address checked; read by the token program.
+    #[account(address = ionet_token::pda::CONFIG_ADDRESS)]
+    pub token_config: UncheckedAccount<'info>,
+    /// The IO token program's statistics.
+    /// CHECK: address checked; written by the token program.
+    #[account(mut, address = ionet_token::pda::STATS_ADDRESS)]
+    pub token_stats: UncheckedAccount<'info>,
     pub cranker: Signer<'info>,
     pub token_program: Program<'info, Token>,
+    pub io_program: Program<'info, IonetToken>,
 }
 
 /// Permissionless once the appeal window has closed (or the admin upheld an
@@ -91,17 +102,30 @@ pub fn handler(ctx: Context<SlashExecute>) -> Result<()> {
     let token_program = ctx.accounts.token_program.key();
     let authority = ctx.accounts.node.to_account_info();
     if burned > 0 {
-        burn(
+        // Burned through the IO token program, so that its statistics count it;
+        // the registry's config PDA signs as the slash reporter.
+        let reporter: &[&[u8]] = &[CONFIG_SEED, &[CONFIG_PDA.1]];
+        ionet_token::cpi::fees_burn(
             CpiContext::new_with_signer(
-                token_program,
-                Burn {
+                ctx.accounts.io_program.key(),
+                ionet_token::cpi::accounts::FeesBurn {
+                    config: ctx.accounts.token_config.to_account_info(),
+                    stats: ctx.accounts.token_stats.to_account_info(),
                     mint: ctx.accounts.stake_mint.to_account_info(),
-                    from: ctx.accounts.vault.to_account_info(),
-                    authority: authority.clone(),
+                    source: ctx.accounts.vault.to_account_info(),
+                    source_authority: authority.clone(),
+                    reporter: ctx.accounts.config.to_account_info(),
+                    token_program: ctx.accounts.token_program.to_account_info(),
                 },
-                &[seeds],
+                &[seeds, reporter],
             ),
-            burned,
+            FeesBurnArgs {
+                kind: BurnKind::Slash,
+                amount: burned,
+                compute_spend: 0,
+                fees: 0,
+                escrowed: 0,
+            },
         )?;
     }
     if to_treasury > 0 {

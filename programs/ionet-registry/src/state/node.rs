@@ -62,6 +62,9 @@ pub struct Node {
     pub slashed_in_epoch: u64,
     /// precision: IO base units (1e8)
     pub slashed_total: u64,
+    /// GPU-seconds delivered in jobs, as the escrow reported them on release
+    /// (cumulative): what the IO token's work rewards accrue from.
+    pub delivered_gpu_seconds: u64,
     pub attestation: Attestation,
     pub operator: Pubkey,
     /// The worker agent's hot key: signs heartbeats (the operator's key stays cold).
@@ -90,7 +93,7 @@ pub struct Node {
     pub effective_tier: u8,
     pub bump: u8,
     /// Space for fields added by later versions.
-    pub reserved: [u8; 35],
+    pub reserved: [u8; 27],
 }
 
 impl Node {
@@ -217,5 +220,42 @@ impl Node {
             RegistryError::InvariantViolated
         );
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use core::mem::offset_of;
+
+    use ionet_token::registry_node as layout;
+
+    use super::*;
+
+    /// The IO token program reads nodes in place (it cannot depend on this crate);
+    /// its offsets must be this layout's.
+    #[test]
+    fn the_token_programs_view_of_a_node_matches_its_layout() {
+        assert_eq!(layout::NODE_SIZE, core::mem::size_of::<Node>());
+        assert_eq!(
+            layout::NODE_DISCRIMINATOR,
+            *<Node as anchor_lang::Discriminator>::DISCRIMINATOR
+        );
+        assert_eq!(layout::BONDED, offset_of!(Node, bonded));
+        assert_eq!(layout::UNBONDING, offset_of!(Node, unbonding));
+        assert_eq!(layout::SLASHED_TOTAL, offset_of!(Node, slashed_total));
+        assert_eq!(
+            layout::DELIVERED_GPU_SECONDS,
+            offset_of!(Node, delivered_gpu_seconds)
+        );
+        assert_eq!(layout::OPERATOR, offset_of!(Node, operator));
+        assert_eq!(
+            layout::ATTESTED_GPU_COUNT,
+            offset_of!(Node, attestation) + offset_of!(Attestation, gpu_count)
+        );
+        assert_eq!(layout::UPTIME_BPS, offset_of!(Node, uptime_bps));
+        assert_eq!(layout::STATUS, offset_of!(Node, status));
+        assert_eq!(layout::EFFECTIVE_TIER, offset_of!(Node, effective_tier));
+        assert_eq!(layout::STATUS_ACTIVE, NodeStatus::Active as u8);
+        assert_eq!(layout::REGISTRY_PROGRAM_ID, crate::ID);
     }
 }

@@ -2,14 +2,16 @@ use anchor_lang::prelude::*;
 use anchor_spl::token::{mint_to, Mint, MintTo, Token};
 
 use crate::constants::SUPPLY_CAP;
+use crate::constants::{BPS_DENOMINATOR, EPOCH_SEED};
 use crate::error::TokenError;
-use crate::events::EpochEmitted;
+use crate::events::{EpochEmitted, EpochRewardsRecorded};
 use crate::math::{decayed, emission_at, SafeMath};
 use crate::pda::{
     AUTHORITY_ADDRESS, AUTHORITY_SIGNER, CONFIG_ADDRESS, MINT_ADDRESS, REWARDS_ADDRESS,
     SCHEDULE_ADDRESS, STATS_ADDRESS,
 };
-use crate::state::{NetworkStats, Schedule, TokenConfig};
+use crate::rewards::mul_div;
+use crate::state::{EpochRecord, NetworkStats, Schedule, TokenConfig};
 
 #[derive(Accounts)]
 pub struct EmissionMintEpoch<'info> {
@@ -29,15 +31,29 @@ pub struct EmissionMintEpoch<'info> {
     /// CHECK: address checked; no data.
     #[account(address = AUTHORITY_ADDRESS)]
     pub authority: UncheckedAccount<'info>,
+    /// The epoch's reward record, created here.
+    #[account(
+        init,
+        payer = cranker,
+        space = EpochRecord::SPACE,
+        seeds = [EPOCH_SEED, &config.epochs_minted.to_le_bytes()],
+        bump,
+    )]
+    pub epoch_record: Box<Account<'info, EpochRecord>>,
+    /// Anyone; pays the epoch record's rent.
+    #[account(mut)]
     pub cranker: Signer<'info>,
     pub token_program: Program<'info, Token>,
+    pub system_program: Program<'info, System>,
 }
 
 /// Permissionless crank: mints the next unminted epoch's emission (once that
 /// epoch has ended) into the reward pool. Each epoch is minted exactly once and
 /// in order; the amount is the schedule's, cut to what the cap leaves after the
 /// unminted genesis allocation; the circuit breaker refuses a mint that would
-/// take the decaying window total above its threshold.
+/// take the decaying window total above its threshold. The epoch's record
+/// splits it into the work and availability pools (a pool nobody earned points
+/// for carries to the next epoch) with the points credited during the epoch.
 pub fn handler(ctx: Context<EmissionMintEpoch>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let config = &mut ctx.accounts.config;
@@ -88,6 +104,48 @@ pub fn handler(ctx: Context<EmissionMintEpoch>) -> Result<()> {
     stats.minted_emission = stats.minted_emission.safe_add(amount)?;
     let slot = stats.epoch_mut(epoch);
     slot.minted = slot.minted.safe_add(amount)?;
+    let (work_points, availability_points) = (slot.work_points, slot.availability_points);
+
+    let work = mul_div(
+        amount,
+        u64::from(config.params.work_weight_bps),
+        BPS_DENOMINATOR,
+    )?
+    .safe_add(config.carry_work)?;
+    let availability = amount
+        .safe_sub(mul_div(
+            amount,
+            u64::from(config.params.work_weight_bps),
+            BPS_DENOMINATOR,
+        )?)?
+        .safe_add(config.carry_availability)?;
+    let (work_pool, carry_work) = if work_points > 0 {
+        (work, 0)
+    } else {
+        (0, work)
+    };
+    let (availability_pool, carry_availability) = if availability_points > 0 {
+        (availability, 0)
+    } else {
+        (0, availability)
+    };
+    config.carry_work = carry_work;
+    config.carry_availability = carry_availability;
+    ctx.accounts.epoch_record.set_inner(EpochRecord {
+        epoch,
+        work_pool,
+        availability_pool,
+        work_points,
+        availability_points,
+        bump: ctx.bumps.epoch_record,
+    });
+    emit!(EpochRewardsRecorded {
+        epoch,
+        work_pool,
+        availability_pool,
+        work_points,
+        availability_points,
+    });
     emit!(EpochEmitted {
         epoch,
         amount,

@@ -25,6 +25,8 @@ pub struct FeesBurnArgs {
     pub compute_spend: u64,
     /// Protocol fees that settlement charged, burned or not. precision: IO base units (1e8)
     pub fees: u64,
+    /// What the settled job had escrowed (0 for slashes). precision: IO base units (1e8)
+    pub escrowed: u64,
 }
 
 #[derive(Accounts)]
@@ -60,7 +62,7 @@ pub fn handler(ctx: Context<FeesBurn>, args: FeesBurnArgs) -> Result<()> {
         TokenError::NotBurnReporter
     );
     require!(
-        args.amount > 0 || args.compute_spend > 0,
+        args.amount > 0 || args.compute_spend > 0 || args.escrowed > 0,
         TokenError::ZeroAmount
     );
     if args.amount > 0 {
@@ -84,6 +86,7 @@ pub fn handler(ctx: Context<FeesBurn>, args: FeesBurnArgs) -> Result<()> {
     }
     stats.compute_spend = stats.compute_spend.safe_add(args.compute_spend)?;
     stats.fees = stats.fees.safe_add(args.fees)?;
+    stats.escrowed_volume = stats.escrowed_volume.safe_add(args.escrowed)?;
     let slot = stats.epoch_mut(epoch);
     match args.kind {
         BurnKind::Fee => slot.burned_fees = slot.burned_fees.safe_add(args.amount)?,

@@ -103,6 +103,8 @@ pub fn handler(ctx: Context<TokenInit>, args: TokenInitArgs) -> Result<()> {
         breaker_total: 0,
         breaker_updated_at: now,
         params: args.params,
+        carry_work: 0,
+        carry_availability: 0,
         bump: ctx.bumps.config,
         reserved: [0; 64],
     });

@@ -31,6 +31,12 @@ pub struct TokenConfig {
     /// unit: unix seconds
     pub breaker_updated_at: i64,
     pub params: TokenParams,
+    /// Work rewards of epochs nobody worked in, added to the next epoch's pool.
+    /// precision: IO base units (1e8)
+    pub carry_work: u64,
+    /// Availability rewards of epochs no node was available in, likewise.
+    /// precision: IO base units (1e8)
+    pub carry_availability: u64,
     pub bump: u8,
     /// Space for fields added by later versions.
     pub reserved: [u8; 64],

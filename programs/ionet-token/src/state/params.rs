@@ -8,6 +8,7 @@ use crate::error::TokenError;
 const HOUR: u32 = 3_600;
 const DAY: u32 = 24 * HOUR;
 
+pub const FEE_BPS_MAX: u16 = 1_000;
 pub const BREAKER_WINDOW_SECS_MIN: u32 = HOUR;
 pub const BREAKER_WINDOW_SECS_MAX: u32 = 30 * DAY;
 pub const REWARD_LOCK_SECS_MAX: u32 = 90 * DAY;
@@ -60,6 +61,11 @@ pub fn validate_schedule(entries: &[EmissionEntry]) -> Result<()> {
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
 pub struct TokenParams {
+    /// Protocol fee on every payment for compute (the escrow snapshots it into
+    /// each job at creation). precision: bps (≤ 1_000)
+    pub fee_bps: u16,
+    /// Share of the fees burned; the rest goes to the treasury. precision: bps
+    pub fee_burn_bps: u16,
     /// The circuit breaker's window. unit: seconds
     pub breaker_window_secs: u32,
     /// Most IO the emission may mint within a (decaying) window. precision: IO base units (1e8)
@@ -76,6 +82,8 @@ pub struct TokenParams {
 
 impl TokenParams {
     pub const DEFAULT: TokenParams = TokenParams {
+        fee_bps: 200,
+        fee_burn_bps: 10_000,
         breaker_window_secs: DAY,
         breaker_threshold: 1_000_000 * IO,
         reward_lock_secs: 7 * DAY,
@@ -86,7 +94,10 @@ impl TokenParams {
 
     pub fn validate(&self) -> Result<()> {
         require!(
-            (BREAKER_WINDOW_SECS_MIN..=BREAKER_WINDOW_SECS_MAX).contains(&self.breaker_window_secs)
+            self.fee_bps <= FEE_BPS_MAX
+                && u64::from(self.fee_burn_bps) <= BPS_DENOMINATOR
+                && (BREAKER_WINDOW_SECS_MIN..=BREAKER_WINDOW_SECS_MAX)
+                    .contains(&self.breaker_window_secs)
                 && self.breaker_threshold > 0
                 && self.breaker_threshold <= SUPPLY_CAP
                 && self.reward_lock_secs <= REWARD_LOCK_SECS_MAX

@@ -15,6 +15,10 @@ pub struct EpochStats {
     pub compute_spend: u64,
     /// Protocol fees charged (burned or sent to the treasury).
     pub fees: u64,
+    /// Work points credited (tier-weighted GPU-seconds).
+    pub work_points: u64,
+    /// Availability points credited (tier-weighted GPUs x uptime).
+    pub availability_points: u64,
 }
 
 /// Seeds: `[STATS_SEED]`. Totals since genesis and a ring of the last 64 epochs
@@ -29,6 +33,10 @@ pub struct NetworkStats {
     pub burned_slashes: u64,
     pub compute_spend: u64,
     pub fees: u64,
+    /// Deposited into job escrows (reported when a job's books close).
+    pub escrowed_volume: u64,
+    /// Rewards paid out of the pool to operators.
+    pub rewards_paid: u64,
     pub epochs: [EpochStats; STATS_EPOCHS],
 }
 
@@ -46,6 +54,8 @@ impl NetworkStats {
                 burned_slashes: 0,
                 compute_spend: 0,
                 fees: 0,
+                work_points: 0,
+                availability_points: 0,
             };
         }
         slot

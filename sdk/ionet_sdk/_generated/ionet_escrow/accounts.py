@@ -27,7 +27,7 @@ class EscrowConfig:
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([138, 174, 227, 187, 239, 148, 1, 44])
     LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<32s32s32s32s32sHHIQHHHIIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
+        "<32s32s32s32s32sIQHHHIIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
     )
 
     admin: Pubkey
@@ -60,18 +60,16 @@ class EscrowConfig:
                 payment_mint=Pubkey.from_bytes(v[3]),
                 treasury=Pubkey.from_bytes(v[4]),
                 params=EscrowParams(
-                    fee_bps=v[5],
-                    fee_burn_bps=v[6],
-                    challenge_window_secs=v[7],
-                    dispute_bond=v[8],
-                    min_reputation_bps=v[9],
-                    max_nodes_per_job=v[10],
-                    max_gpus_per_job=v[11],
-                    max_duration_hours=v[12],
-                    max_start_delay_secs=v[13],
+                    challenge_window_secs=v[5],
+                    dispute_bond=v[6],
+                    min_reputation_bps=v[7],
+                    max_nodes_per_job=v[8],
+                    max_gpus_per_job=v[9],
+                    max_duration_hours=v[10],
+                    max_start_delay_secs=v[11],
                 ),
-                bump=v[14],
-                reserved=list(v[15:79]),
+                bump=v[12],
+                reserved=list(v[13:77]),
             )
         except ValueError as err:
             raise DecodeError(f"EscrowConfig: {err}") from err
@@ -133,7 +131,7 @@ class Job:
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([75, 124, 80, 203, 161, 180, 202, 80])
     LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<QQQQQQQQqqqqq32s32sBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBIHHHHHHHHBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
+        "<QQQQQQQQqqqqq32s32sBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBIHHHHHHHHHBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
     )
 
     job_id: int
@@ -183,6 +181,11 @@ class Job:
     """
     Share of earned pay released to nodes (below 10_000 only after a founded
     dispute). precision: bps
+    """
+    fee_bps: int
+    """
+    The protocol fee on payments, fixed when the job was created (the IO
+    token's `fee_bps` then). precision: bps
     """
     gpu_model: int
     """A `GpuModel`."""
@@ -234,15 +237,16 @@ class Job:
                 runs_removed=v[61],
                 min_vram_gb=v[62],
                 payout_bps=v[63],
-                gpu_model=v[64],
-                match_tier=v[65],
-                min_cuda_major=v[66],
-                min_cuda_minor=v[67],
-                state=v[68],
-                disputed=v[69],
-                bump=v[70],
-                vault_bump=v[71],
-                reserved=list(v[72:140]),
+                fee_bps=v[64],
+                gpu_model=v[65],
+                match_tier=v[66],
+                min_cuda_major=v[67],
+                min_cuda_minor=v[68],
+                state=v[69],
+                disputed=v[70],
+                bump=v[71],
+                vault_bump=v[72],
+                reserved=list(v[73:139]),
             )
         except ValueError as err:
             raise DecodeError(f"Job: {err}") from err
@@ -275,6 +279,7 @@ class Job:
         w.u16(self.runs_removed)
         w.u16(self.min_vram_gb)
         w.u16(self.payout_bps)
+        w.u16(self.fee_bps)
         w.u8(self.gpu_model)
         w.u8(self.match_tier)
         w.u8(self.min_cuda_major)
@@ -283,7 +288,7 @@ class Job:
         w.u8(self.disputed)
         w.u8(self.bump)
         w.u8(self.vault_bump)
-        w.array(self.reserved, Writer.u8, 68)
+        w.array(self.reserved, Writer.u8, 66)
 
     @classmethod
     def decode(cls, data: bytes) -> Job:

@@ -365,6 +365,22 @@ class NodeAlreadyAssigned(IonetEscrowError):
     error_msg = "The node is already assigned to this job"
 
 
+class InvalidTokenConfig(IonetEscrowError):
+    """Account is not the IO token program's config"""
+
+    code = 6044
+    error_name = "InvalidTokenConfig"
+    error_msg = "Account is not the IO token program's config"
+
+
+class RunsOpen(IonetEscrowError):
+    """Runs of this job are still open"""
+
+    code = 6045
+    error_name = "RunsOpen"
+    error_msg = "Runs of this job are still open"
+
+
 ERRORS: dict[int, type[IonetEscrowError]] = {
     NotUpgradeAuthority.code: NotUpgradeAuthority,
     InvalidProgramData.code: InvalidProgramData,
@@ -410,4 +426,6 @@ ERRORS: dict[int, type[IonetEscrowError]] = {
     InvalidBatch.code: InvalidBatch,
     InvalidRun.code: InvalidRun,
     NodeAlreadyAssigned.code: NodeAlreadyAssigned,
+    InvalidTokenConfig.code: InvalidTokenConfig,
+    RunsOpen.code: RunsOpen,
 }

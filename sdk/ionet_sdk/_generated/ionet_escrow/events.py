@@ -73,7 +73,7 @@ class EscrowConfigInitialized:
     """The escrow config was created."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([93, 31, 89, 55, 233, 198, 125, 232])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32s32s32s32sHHIQHHHII")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32s32s32s32sIQHHHII")
 
     config: Pubkey
     admin: Pubkey
@@ -99,15 +99,13 @@ class EscrowConfigInitialized:
                 payment_mint=Pubkey.from_bytes(v[4]),
                 treasury=Pubkey.from_bytes(v[5]),
                 params=EscrowParams(
-                    fee_bps=v[6],
-                    fee_burn_bps=v[7],
-                    challenge_window_secs=v[8],
-                    dispute_bond=v[9],
-                    min_reputation_bps=v[10],
-                    max_nodes_per_job=v[11],
-                    max_gpus_per_job=v[12],
-                    max_duration_hours=v[13],
-                    max_start_delay_secs=v[14],
+                    challenge_window_secs=v[6],
+                    dispute_bond=v[7],
+                    min_reputation_bps=v[8],
+                    max_nodes_per_job=v[9],
+                    max_gpus_per_job=v[10],
+                    max_duration_hours=v[11],
+                    max_start_delay_secs=v[12],
                 ),
             )
         except ValueError as err:
@@ -141,7 +139,7 @@ class EscrowConfigUpdated:
     """The admin changed the config; all values after the change."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([165, 96, 64, 205, 127, 104, 174, 214])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32s32sHHIQHHHII")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32s32sIQHHHII")
 
     admin: Pubkey
     matcher: Pubkey
@@ -163,15 +161,13 @@ class EscrowConfigUpdated:
                 arbiter=Pubkey.from_bytes(v[2]),
                 treasury=Pubkey.from_bytes(v[3]),
                 params=EscrowParams(
-                    fee_bps=v[4],
-                    fee_burn_bps=v[5],
-                    challenge_window_secs=v[6],
-                    dispute_bond=v[7],
-                    min_reputation_bps=v[8],
-                    max_nodes_per_job=v[9],
-                    max_gpus_per_job=v[10],
-                    max_duration_hours=v[11],
-                    max_start_delay_secs=v[12],
+                    challenge_window_secs=v[4],
+                    dispute_bond=v[5],
+                    min_reputation_bps=v[6],
+                    max_nodes_per_job=v[7],
+                    max_gpus_per_job=v[8],
+                    max_duration_hours=v[9],
+                    max_start_delay_secs=v[10],
                 ),
             )
         except ValueError as err:

@@ -278,6 +278,7 @@ class JobCreateAccounts:
     """The client's IO account the deposit comes from."""
     client: Pubkey
     config: Pubkey = Pubkey.from_string("D5ESCtqJeKj4nTamPRvqSUyfWm1ULW8YHnbAyYSBdiWG")
+    token_config: Pubkey = Pubkey.from_string("2WMny8zHr4z88VahXtMWQYGDybYPwPJnAmAi7byZuvu5")
     token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
     system_program: Pubkey = Pubkey.from_string("11111111111111111111111111111111")
 
@@ -288,6 +289,7 @@ class JobCreateAccounts:
             AccountMeta(self.vault, is_signer=False, is_writable=True),
             AccountMeta(self.payment_mint, is_signer=False, is_writable=False),
             AccountMeta(self.client_token, is_signer=False, is_writable=True),
+            AccountMeta(self.token_config, is_signer=False, is_writable=False),
             AccountMeta(self.client, is_signer=True, is_writable=True),
             AccountMeta(self.token_program, is_signer=False, is_writable=False),
             AccountMeta(self.system_program, is_signer=False, is_writable=False),
@@ -352,6 +354,61 @@ def job_dispute(
     w = Writer()
     w.raw(DISCRIMINATOR_JOB_DISPUTE)
     w.array(evidence_hash, Writer.u8, 32)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class JobFinalizeAccounts:
+    """Accounts of `job_finalize`, in the program's order."""
+
+    job: Pubkey
+    vault: Pubkey
+    """The job's vault."""
+    payment_mint: Pubkey
+    """The payment mint (the burn share of the fees is burned)."""
+    treasury: Pubkey
+    """The configured treasury."""
+    client_token: Pubkey
+    """The client's IO account: gets the remainder."""
+    config: Pubkey = Pubkey.from_string("D5ESCtqJeKj4nTamPRvqSUyfWm1ULW8YHnbAyYSBdiWG")
+    token_config: Pubkey = Pubkey.from_string("2WMny8zHr4z88VahXtMWQYGDybYPwPJnAmAi7byZuvu5")
+    token_stats: Pubkey = Pubkey.from_string("kSeQWbzavGtoL1fkhrr6fwpD1GN4v9sMTTHru9XnSkV")
+    authority: Pubkey = Pubkey.from_string("HEBwofWBfnKEjEAX9hfMGVZnVybJG13hTFVWeb68U1ZH")
+    token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
+    io_program: Pubkey = Pubkey.from_string("7883gsa3V2o3E8XboYD8DyQyaz6MuEq4f4dH6bCb3vsn")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.job, is_signer=False, is_writable=True),
+            AccountMeta(self.vault, is_signer=False, is_writable=True),
+            AccountMeta(self.payment_mint, is_signer=False, is_writable=True),
+            AccountMeta(self.treasury, is_signer=False, is_writable=True),
+            AccountMeta(self.client_token, is_signer=False, is_writable=True),
+            AccountMeta(self.token_config, is_signer=False, is_writable=False),
+            AccountMeta(self.token_stats, is_signer=False, is_writable=True),
+            AccountMeta(self.authority, is_signer=False, is_writable=False),
+            AccountMeta(self.token_program, is_signer=False, is_writable=False),
+            AccountMeta(self.io_program, is_signer=False, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_JOB_FINALIZE = bytes([99, 241, 20, 100, 241, 183, 161, 132])
+
+
+def job_finalize(
+    accounts: JobFinalizeAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Anyone, once every run is settled: burns the fees' burn share through the
+    IO token program (recording the job in its statistics), pays the treasury
+    the rest and refunds the client.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_JOB_FINALIZE)
     return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
 
 
@@ -449,11 +506,7 @@ class JobSettleAccounts:
     vault: Pubkey
     """The job's vault."""
     payment_mint: Pubkey
-    """The payment mint; mutable because the fee share is burned when the last run settles."""
-    treasury: Pubkey
-    """The configured treasury."""
-    client_token: Pubkey
-    """The client's IO account: gets the remainder when the last run settles."""
+    """The payment mint."""
     rent_payer: Pubkey
     """Gets the runs' rent back: every run of the batch must have been paid by it."""
     cranker: Pubkey
@@ -469,9 +522,7 @@ class JobSettleAccounts:
             AccountMeta(self.config, is_signer=False, is_writable=False),
             AccountMeta(self.job, is_signer=False, is_writable=True),
             AccountMeta(self.vault, is_signer=False, is_writable=True),
-            AccountMeta(self.payment_mint, is_signer=False, is_writable=True),
-            AccountMeta(self.treasury, is_signer=False, is_writable=True),
-            AccountMeta(self.client_token, is_signer=False, is_writable=True),
+            AccountMeta(self.payment_mint, is_signer=False, is_writable=False),
             AccountMeta(self.rent_payer, is_signer=False, is_writable=True),
             AccountMeta(self.registry_config, is_signer=False, is_writable=False),
             AccountMeta(self.authority, is_signer=False, is_writable=False),
@@ -493,8 +544,8 @@ def job_settle(
     """
     Anyone, after the challenge window: settles a batch of runs (remaining
     accounts: run, node, operator IO account per run). Each is paid pro rata
-    to its delivered GPU-seconds, its node released and the run closed; the
-    last run burns the fees and refunds the remainder.
+    to its delivered GPU-seconds (net of the job's fee), its node released and
+    the run closed.
     """
     w = Writer()
     w.raw(DISCRIMINATOR_JOB_SETTLE)

@@ -73,10 +73,6 @@ class ConfigUpdateArgs:
 class EscrowParams:
     """Type `EscrowParams`."""
 
-    fee_bps: int
-    """Protocol fee on every payment to a node. precision: bps (≤ 1_000)"""
-    fee_burn_bps: int
-    """Share of the fee that is burned; the rest goes to the treasury. precision: bps"""
     challenge_window_secs: int
     """How long after completion the client may dispute. unit: seconds"""
     dispute_bond: int
@@ -93,8 +89,6 @@ class EscrowParams:
     @classmethod
     def read(cls, r: Reader) -> EscrowParams:
         return cls(
-            fee_bps=r.u16(),
-            fee_burn_bps=r.u16(),
             challenge_window_secs=r.u32(),
             dispute_bond=r.u64(),
             min_reputation_bps=r.u16(),
@@ -105,8 +99,6 @@ class EscrowParams:
         )
 
     def write(self, w: Writer) -> None:
-        w.u16(self.fee_bps)
-        w.u16(self.fee_burn_bps)
         w.u32(self.challenge_window_secs)
         w.u64(self.dispute_bond)
         w.u16(self.min_reputation_bps)
@@ -185,7 +177,8 @@ class JobSpec:
 class JobState(IntEnum):
     """
     Open → Running → Completed (⇄ Disputed) → Settled; Open → Cancelled → Settled.
-    A settled job can be closed by its client.
+    `job_settle` pays the runs; once none is open, `job_finalize` moves the fees
+    out and refunds the rest (→ Settled). A settled job can be closed by its client.
     """
 
     Open = 0

@@ -37,7 +37,7 @@ class Node:
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([208, 53, 1, 3, 49, 122, 180, 49])
     LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<QQQqqqQqQQQqq32sBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBIIIHHHBBBBBB32s32s32sBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBIHHBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBIIIIIHHHHHBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
+        "<QQQqqqQqQQQQqq32sBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBIIIHHHBBBBBB32s32s32sBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBIHHBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBIIIIIHHHHHBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
     )
 
     node_id: int
@@ -58,6 +58,11 @@ class Node:
     """precision: IO base units (1e8)"""
     slashed_total: int
     """precision: IO base units (1e8)"""
+    delivered_gpu_seconds: int
+    """
+    GPU-seconds delivered in jobs, as the escrow reported them on release
+    (cumulative): what the IO token's work rewards accrue from.
+    """
     attestation: Attestation
     operator: Pubkey
     agent: Pubkey
@@ -107,52 +112,53 @@ class Node:
                 slash_epoch_start=v[7],
                 slashed_in_epoch=v[8],
                 slashed_total=v[9],
+                delivered_gpu_seconds=v[10],
                 attestation=Attestation(
-                    slot=v[10],
-                    attested_at=v[11],
-                    expires_at=v[12],
-                    verifier=Pubkey.from_bytes(v[13]),
-                    fingerprint=list(v[14:46]),
-                    measured_tflops=v[46],
-                    rtt_us=v[47],
-                    bandwidth_mbps=v[48],
-                    gpu_count=v[49],
-                    vram_gb_per_gpu=v[50],
-                    packet_loss_bps=v[51],
-                    gpu_model=v[52],
-                    passed=v[53],
-                    mismatch=v[54],
-                    padding=list(v[55:58]),
+                    slot=v[11],
+                    attested_at=v[12],
+                    expires_at=v[13],
+                    verifier=Pubkey.from_bytes(v[14]),
+                    fingerprint=list(v[15:47]),
+                    measured_tflops=v[47],
+                    rtt_us=v[48],
+                    bandwidth_mbps=v[49],
+                    gpu_count=v[50],
+                    vram_gb_per_gpu=v[51],
+                    packet_loss_bps=v[52],
+                    gpu_model=v[53],
+                    passed=v[54],
+                    mismatch=v[55],
+                    padding=list(v[56:59]),
                 ),
-                operator=Pubkey.from_bytes(v[58]),
-                agent=Pubkey.from_bytes(v[59]),
-                vault=Pubkey.from_bytes(v[60]),
-                spoofing_evidence=list(v[61:93]),
+                operator=Pubkey.from_bytes(v[59]),
+                agent=Pubkey.from_bytes(v[60]),
+                vault=Pubkey.from_bytes(v[61]),
+                spoofing_evidence=list(v[62:94]),
                 declared=NodeHardware(
-                    bandwidth_mbps=v[93],
-                    gpu_count=v[94],
-                    vram_gb_per_gpu=v[95],
-                    gpu_model=v[96],
-                    cuda_major=v[97],
-                    cuda_minor=v[98],
-                    padding=v[99],
-                    region=list(v[100:108]),
-                    fingerprint=list(v[108:140]),
+                    bandwidth_mbps=v[94],
+                    gpu_count=v[95],
+                    vram_gb_per_gpu=v[96],
+                    gpu_model=v[97],
+                    cuda_major=v[98],
+                    cuda_minor=v[99],
+                    padding=v[100],
+                    region=list(v[101:109]),
+                    fingerprint=list(v[109:141]),
                 ),
-                slash_count=v[140],
-                jobs_completed=v[141],
-                jobs_failed=v[142],
-                attestations_passed=v[143],
-                attestations_failed=v[144],
-                active_jobs=v[145],
-                committed_gpus=v[146],
-                pending_slashes=v[147],
-                uptime_bps=v[148],
-                reputation_bps=v[149],
-                status=v[150],
-                effective_tier=v[151],
-                bump=v[152],
-                reserved=list(v[153:188]),
+                slash_count=v[141],
+                jobs_completed=v[142],
+                jobs_failed=v[143],
+                attestations_passed=v[144],
+                attestations_failed=v[145],
+                active_jobs=v[146],
+                committed_gpus=v[147],
+                pending_slashes=v[148],
+                uptime_bps=v[149],
+                reputation_bps=v[150],
+                status=v[151],
+                effective_tier=v[152],
+                bump=v[153],
+                reserved=list(v[154:181]),
             )
         except ValueError as err:
             raise DecodeError(f"Node: {err}") from err
@@ -169,6 +175,7 @@ class Node:
         w.i64(self.slash_epoch_start)
         w.u64(self.slashed_in_epoch)
         w.u64(self.slashed_total)
+        w.u64(self.delivered_gpu_seconds)
         self.attestation.write(w)
         w.pubkey(self.operator)
         w.pubkey(self.agent)
@@ -188,7 +195,7 @@ class Node:
         w.u8(self.status)
         w.u8(self.effective_tier)
         w.u8(self.bump)
-        w.array(self.reserved, Writer.u8, 35)
+        w.array(self.reserved, Writer.u8, 27)
 
     @classmethod
     def decode(cls, data: bytes) -> Node:

@@ -323,11 +323,12 @@ class NodeJobReleased:
     """Event `NodeJobReleased`."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([145, 240, 69, 209, 220, 177, 229, 176])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sHBHHH")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sHBQHHH")
 
     node: Pubkey
     gpus: int
     outcome: JobOutcome
+    gpu_seconds: int
     active_jobs: int
     committed_gpus: int
     reputation_bps: int
@@ -344,9 +345,10 @@ class NodeJobReleased:
                 node=Pubkey.from_bytes(v[0]),
                 gpus=v[1],
                 outcome=JobOutcome(v[2]),
-                active_jobs=v[3],
-                committed_gpus=v[4],
-                reputation_bps=v[5],
+                gpu_seconds=v[3],
+                active_jobs=v[4],
+                committed_gpus=v[5],
+                reputation_bps=v[6],
             )
         except ValueError as err:
             raise DecodeError(f"NodeJobReleased: {err}") from err
@@ -356,6 +358,7 @@ class NodeJobReleased:
         w.pubkey(self.node)
         w.u16(self.gpus)
         self.outcome.write(w)
+        w.u64(self.gpu_seconds)
         w.u16(self.active_jobs)
         w.u16(self.committed_gpus)
         w.u16(self.reputation_bps)

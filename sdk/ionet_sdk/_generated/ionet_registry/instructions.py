@@ -282,17 +282,19 @@ def node_job_release(
     *,
     gpus: int,
     outcome: JobOutcome,
+    gpu_seconds: int,
     program_id: Pubkey = PROGRAM_ID,
     remaining_accounts: Sequence[AccountMeta] = (),
 ) -> Instruction:
     """
-    Job authority: releases a job's GPUs and records its outcome (completed jobs
-    raise reputation, failed ones lower it).
+    Job authority: releases a job's GPUs, records its outcome (completed jobs
+    raise reputation, failed ones lower it) and the GPU-seconds delivered.
     """
     w = Writer()
     w.raw(DISCRIMINATOR_NODE_JOB_RELEASE)
     w.u16(gpus)
     outcome.write(w)
+    w.u64(gpu_seconds)
     return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
 
 
@@ -458,7 +460,10 @@ class SlashExecuteAccounts:
     treasury: Pubkey
     cranker: Pubkey
     config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
+    token_config: Pubkey = Pubkey.from_string("2WMny8zHr4z88VahXtMWQYGDybYPwPJnAmAi7byZuvu5")
+    token_stats: Pubkey = Pubkey.from_string("kSeQWbzavGtoL1fkhrr6fwpD1GN4v9sMTTHru9XnSkV")
     token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
+    io_program: Pubkey = Pubkey.from_string("7883gsa3V2o3E8XboYD8DyQyaz6MuEq4f4dH6bCb3vsn")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
         return [
@@ -468,8 +473,11 @@ class SlashExecuteAccounts:
             AccountMeta(self.vault, is_signer=False, is_writable=True),
             AccountMeta(self.stake_mint, is_signer=False, is_writable=True),
             AccountMeta(self.treasury, is_signer=False, is_writable=True),
+            AccountMeta(self.token_config, is_signer=False, is_writable=False),
+            AccountMeta(self.token_stats, is_signer=False, is_writable=True),
             AccountMeta(self.cranker, is_signer=True, is_writable=False),
             AccountMeta(self.token_program, is_signer=False, is_writable=False),
+            AccountMeta(self.io_program, is_signer=False, is_writable=False),
         ]
 
 

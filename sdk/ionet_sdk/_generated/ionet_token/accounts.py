@@ -17,10 +17,91 @@ from ionet_sdk.errors import AccountDiscriminatorMismatchError, AccountOwnerMism
 
 from .constants import PROGRAM_ID
 from .types import (
+    Bucket,
     EmissionEntry,
     EpochStats,
     TokenParams,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class EpochRecord:
+    """
+    Seeds: `[EPOCH_SEED, epoch (u64 LE)]`. Created when the epoch's emission is
+    minted; operators' claims resolve their points against it, lazily.
+    """
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([193, 72, 26, 28, 161, 98, 58, 132])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<QQQQQB")
+
+    epoch: int
+    work_pool: int
+    """Emission for delivered work (plus any carry). precision: IO base units (1e8)"""
+    availability_pool: int
+    """Emission for availability (plus any carry). precision: IO base units (1e8)"""
+    work_points: int
+    availability_points: int
+    bump: int
+
+    @classmethod
+    def read(cls, r: Reader) -> EpochRecord:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("EpochRecord: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                epoch=v[0],
+                work_pool=v[1],
+                availability_pool=v[2],
+                work_points=v[3],
+                availability_points=v[4],
+                bump=v[5],
+            )
+        except ValueError as err:
+            raise DecodeError(f"EpochRecord: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.u64(self.epoch)
+        w.u64(self.work_pool)
+        w.u64(self.availability_pool)
+        w.u64(self.work_points)
+        w.u64(self.availability_points)
+        w.u8(self.bump)
+
+    @classmethod
+    def decode(cls, data: bytes) -> EpochRecord:
+        """Decode account data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise AccountDiscriminatorMismatchError("not a EpochRecord: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+    @classmethod
+    def from_account(cls, info: AccountInfo) -> EpochRecord:
+        """Decode an account read from a connection, checking its owner."""
+        if info.owner != PROGRAM_ID:
+            raise AccountOwnerMismatchError(f"{info.address} is owned by {info.owner}, not ionet_token")
+        return cls.decode(info.data)
+
+    @classmethod
+    async def fetch(cls, conn: AccountSource, address: Pubkey) -> EpochRecord | None:
+        """Fetch and decode; None if the account does not exist."""
+        info = await conn.get_account(address)
+        return None if info is None else cls.from_account(info)
+
+    @classmethod
+    async def fetch_multiple(
+        cls, conn: AccountSource, addresses: Sequence[Pubkey]
+    ) -> list[EpochRecord | None]:
+        infos = await conn.get_multiple_accounts(addresses)
+        return [None if i is None else cls.from_account(i) for i in infos]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +115,7 @@ class NetworkStats:
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([171, 11, 222, 71, 255, 220, 21, 3])
     LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"
+        "<QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"
     )
 
     minted_genesis: int
@@ -43,6 +124,10 @@ class NetworkStats:
     burned_slashes: int
     compute_spend: int
     fees: int
+    escrowed_volume: int
+    """Deposited into job escrows (reported when a job's books close)."""
+    rewards_paid: int
+    """Rewards paid out of the pool to operators."""
     epochs: list[EpochStats]
 
     @classmethod
@@ -60,30 +145,28 @@ class NetworkStats:
                 burned_slashes=v[3],
                 compute_spend=v[4],
                 fees=v[5],
+                escrowed_volume=v[6],
+                rewards_paid=v[7],
                 epochs=[
                     EpochStats(
-                        epoch=v[6],
-                        minted=v[7],
-                        burned_fees=v[8],
-                        burned_slashes=v[9],
-                        compute_spend=v[10],
-                        fees=v[11],
+                        epoch=v[8],
+                        minted=v[9],
+                        burned_fees=v[10],
+                        burned_slashes=v[11],
+                        compute_spend=v[12],
+                        fees=v[13],
+                        work_points=v[14],
+                        availability_points=v[15],
                     ),
                     EpochStats(
-                        epoch=v[12],
-                        minted=v[13],
-                        burned_fees=v[14],
-                        burned_slashes=v[15],
-                        compute_spend=v[16],
-                        fees=v[17],
-                    ),
-                    EpochStats(
-                        epoch=v[18],
-                        minted=v[19],
-                        burned_fees=v[20],
-                        burned_slashes=v[21],
-                        compute_spend=v[22],
-                        fees=v[23],
+                        epoch=v[16],
+                        minted=v[17],
+                        burned_fees=v[18],
+                        burned_slashes=v[19],
+                        compute_spend=v[20],
+                        fees=v[21],
+                        work_points=v[22],
+                        availability_points=v[23],
                     ),
                     EpochStats(
                         epoch=v[24],
@@ -92,30 +175,28 @@ class NetworkStats:
                         burned_slashes=v[27],
                         compute_spend=v[28],
                         fees=v[29],
+                        work_points=v[30],
+                        availability_points=v[31],
                     ),
                     EpochStats(
-                        epoch=v[30],
-                        minted=v[31],
-                        burned_fees=v[32],
-                        burned_slashes=v[33],
-                        compute_spend=v[34],
-                        fees=v[35],
+                        epoch=v[32],
+                        minted=v[33],
+                        burned_fees=v[34],
+                        burned_slashes=v[35],
+                        compute_spend=v[36],
+                        fees=v[37],
+                        work_points=v[38],
+                        availability_points=v[39],
                     ),
                     EpochStats(
-                        epoch=v[36],
-                        minted=v[37],
-                        burned_fees=v[38],
-                        burned_slashes=v[39],
-                        compute_spend=v[40],
-                        fees=v[41],
-                    ),
-                    EpochStats(
-                        epoch=v[42],
-                        minted=v[43],
-                        burned_fees=v[44],
-                        burned_slashes=v[45],
-                        compute_spend=v[46],
-                        fees=v[47],
+                        epoch=v[40],
+                        minted=v[41],
+                        burned_fees=v[42],
+                        burned_slashes=v[43],
+                        compute_spend=v[44],
+                        fees=v[45],
+                        work_points=v[46],
+                        availability_points=v[47],
                     ),
                     EpochStats(
                         epoch=v[48],
@@ -124,30 +205,28 @@ class NetworkStats:
                         burned_slashes=v[51],
                         compute_spend=v[52],
                         fees=v[53],
+                        work_points=v[54],
+                        availability_points=v[55],
                     ),
                     EpochStats(
-                        epoch=v[54],
-                        minted=v[55],
-                        burned_fees=v[56],
-                        burned_slashes=v[57],
-                        compute_spend=v[58],
-                        fees=v[59],
+                        epoch=v[56],
+                        minted=v[57],
+                        burned_fees=v[58],
+                        burned_slashes=v[59],
+                        compute_spend=v[60],
+                        fees=v[61],
+                        work_points=v[62],
+                        availability_points=v[63],
                     ),
                     EpochStats(
-                        epoch=v[60],
-                        minted=v[61],
-                        burned_fees=v[62],
-                        burned_slashes=v[63],
-                        compute_spend=v[64],
-                        fees=v[65],
-                    ),
-                    EpochStats(
-                        epoch=v[66],
-                        minted=v[67],
-                        burned_fees=v[68],
-                        burned_slashes=v[69],
-                        compute_spend=v[70],
-                        fees=v[71],
+                        epoch=v[64],
+                        minted=v[65],
+                        burned_fees=v[66],
+                        burned_slashes=v[67],
+                        compute_spend=v[68],
+                        fees=v[69],
+                        work_points=v[70],
+                        availability_points=v[71],
                     ),
                     EpochStats(
                         epoch=v[72],
@@ -156,30 +235,28 @@ class NetworkStats:
                         burned_slashes=v[75],
                         compute_spend=v[76],
                         fees=v[77],
+                        work_points=v[78],
+                        availability_points=v[79],
                     ),
                     EpochStats(
-                        epoch=v[78],
-                        minted=v[79],
-                        burned_fees=v[80],
-                        burned_slashes=v[81],
-                        compute_spend=v[82],
-                        fees=v[83],
+                        epoch=v[80],
+                        minted=v[81],
+                        burned_fees=v[82],
+                        burned_slashes=v[83],
+                        compute_spend=v[84],
+                        fees=v[85],
+                        work_points=v[86],
+                        availability_points=v[87],
                     ),
                     EpochStats(
-                        epoch=v[84],
-                        minted=v[85],
-                        burned_fees=v[86],
-                        burned_slashes=v[87],
-                        compute_spend=v[88],
-                        fees=v[89],
-                    ),
-                    EpochStats(
-                        epoch=v[90],
-                        minted=v[91],
-                        burned_fees=v[92],
-                        burned_slashes=v[93],
-                        compute_spend=v[94],
-                        fees=v[95],
+                        epoch=v[88],
+                        minted=v[89],
+                        burned_fees=v[90],
+                        burned_slashes=v[91],
+                        compute_spend=v[92],
+                        fees=v[93],
+                        work_points=v[94],
+                        availability_points=v[95],
                     ),
                     EpochStats(
                         epoch=v[96],
@@ -188,30 +265,28 @@ class NetworkStats:
                         burned_slashes=v[99],
                         compute_spend=v[100],
                         fees=v[101],
+                        work_points=v[102],
+                        availability_points=v[103],
                     ),
                     EpochStats(
-                        epoch=v[102],
-                        minted=v[103],
-                        burned_fees=v[104],
-                        burned_slashes=v[105],
-                        compute_spend=v[106],
-                        fees=v[107],
+                        epoch=v[104],
+                        minted=v[105],
+                        burned_fees=v[106],
+                        burned_slashes=v[107],
+                        compute_spend=v[108],
+                        fees=v[109],
+                        work_points=v[110],
+                        availability_points=v[111],
                     ),
                     EpochStats(
-                        epoch=v[108],
-                        minted=v[109],
-                        burned_fees=v[110],
-                        burned_slashes=v[111],
-                        compute_spend=v[112],
-                        fees=v[113],
-                    ),
-                    EpochStats(
-                        epoch=v[114],
-                        minted=v[115],
-                        burned_fees=v[116],
-                        burned_slashes=v[117],
-                        compute_spend=v[118],
-                        fees=v[119],
+                        epoch=v[112],
+                        minted=v[113],
+                        burned_fees=v[114],
+                        burned_slashes=v[115],
+                        compute_spend=v[116],
+                        fees=v[117],
+                        work_points=v[118],
+                        availability_points=v[119],
                     ),
                     EpochStats(
                         epoch=v[120],
@@ -220,30 +295,28 @@ class NetworkStats:
                         burned_slashes=v[123],
                         compute_spend=v[124],
                         fees=v[125],
+                        work_points=v[126],
+                        availability_points=v[127],
                     ),
                     EpochStats(
-                        epoch=v[126],
-                        minted=v[127],
-                        burned_fees=v[128],
-                        burned_slashes=v[129],
-                        compute_spend=v[130],
-                        fees=v[131],
+                        epoch=v[128],
+                        minted=v[129],
+                        burned_fees=v[130],
+                        burned_slashes=v[131],
+                        compute_spend=v[132],
+                        fees=v[133],
+                        work_points=v[134],
+                        availability_points=v[135],
                     ),
                     EpochStats(
-                        epoch=v[132],
-                        minted=v[133],
-                        burned_fees=v[134],
-                        burned_slashes=v[135],
-                        compute_spend=v[136],
-                        fees=v[137],
-                    ),
-                    EpochStats(
-                        epoch=v[138],
-                        minted=v[139],
-                        burned_fees=v[140],
-                        burned_slashes=v[141],
-                        compute_spend=v[142],
-                        fees=v[143],
+                        epoch=v[136],
+                        minted=v[137],
+                        burned_fees=v[138],
+                        burned_slashes=v[139],
+                        compute_spend=v[140],
+                        fees=v[141],
+                        work_points=v[142],
+                        availability_points=v[143],
                     ),
                     EpochStats(
                         epoch=v[144],
@@ -252,30 +325,28 @@ class NetworkStats:
                         burned_slashes=v[147],
                         compute_spend=v[148],
                         fees=v[149],
+                        work_points=v[150],
+                        availability_points=v[151],
                     ),
                     EpochStats(
-                        epoch=v[150],
-                        minted=v[151],
-                        burned_fees=v[152],
-                        burned_slashes=v[153],
-                        compute_spend=v[154],
-                        fees=v[155],
+                        epoch=v[152],
+                        minted=v[153],
+                        burned_fees=v[154],
+                        burned_slashes=v[155],
+                        compute_spend=v[156],
+                        fees=v[157],
+                        work_points=v[158],
+                        availability_points=v[159],
                     ),
                     EpochStats(
-                        epoch=v[156],
-                        minted=v[157],
-                        burned_fees=v[158],
-                        burned_slashes=v[159],
-                        compute_spend=v[160],
-                        fees=v[161],
-                    ),
-                    EpochStats(
-                        epoch=v[162],
-                        minted=v[163],
-                        burned_fees=v[164],
-                        burned_slashes=v[165],
-                        compute_spend=v[166],
-                        fees=v[167],
+                        epoch=v[160],
+                        minted=v[161],
+                        burned_fees=v[162],
+                        burned_slashes=v[163],
+                        compute_spend=v[164],
+                        fees=v[165],
+                        work_points=v[166],
+                        availability_points=v[167],
                     ),
                     EpochStats(
                         epoch=v[168],
@@ -284,30 +355,28 @@ class NetworkStats:
                         burned_slashes=v[171],
                         compute_spend=v[172],
                         fees=v[173],
+                        work_points=v[174],
+                        availability_points=v[175],
                     ),
                     EpochStats(
-                        epoch=v[174],
-                        minted=v[175],
-                        burned_fees=v[176],
-                        burned_slashes=v[177],
-                        compute_spend=v[178],
-                        fees=v[179],
+                        epoch=v[176],
+                        minted=v[177],
+                        burned_fees=v[178],
+                        burned_slashes=v[179],
+                        compute_spend=v[180],
+                        fees=v[181],
+                        work_points=v[182],
+                        availability_points=v[183],
                     ),
                     EpochStats(
-                        epoch=v[180],
-                        minted=v[181],
-                        burned_fees=v[182],
-                        burned_slashes=v[183],
-                        compute_spend=v[184],
-                        fees=v[185],
-                    ),
-                    EpochStats(
-                        epoch=v[186],
-                        minted=v[187],
-                        burned_fees=v[188],
-                        burned_slashes=v[189],
-                        compute_spend=v[190],
-                        fees=v[191],
+                        epoch=v[184],
+                        minted=v[185],
+                        burned_fees=v[186],
+                        burned_slashes=v[187],
+                        compute_spend=v[188],
+                        fees=v[189],
+                        work_points=v[190],
+                        availability_points=v[191],
                     ),
                     EpochStats(
                         epoch=v[192],
@@ -316,30 +385,28 @@ class NetworkStats:
                         burned_slashes=v[195],
                         compute_spend=v[196],
                         fees=v[197],
+                        work_points=v[198],
+                        availability_points=v[199],
                     ),
                     EpochStats(
-                        epoch=v[198],
-                        minted=v[199],
-                        burned_fees=v[200],
-                        burned_slashes=v[201],
-                        compute_spend=v[202],
-                        fees=v[203],
+                        epoch=v[200],
+                        minted=v[201],
+                        burned_fees=v[202],
+                        burned_slashes=v[203],
+                        compute_spend=v[204],
+                        fees=v[205],
+                        work_points=v[206],
+                        availability_points=v[207],
                     ),
                     EpochStats(
-                        epoch=v[204],
-                        minted=v[205],
-                        burned_fees=v[206],
-                        burned_slashes=v[207],
-                        compute_spend=v[208],
-                        fees=v[209],
-                    ),
-                    EpochStats(
-                        epoch=v[210],
-                        minted=v[211],
-                        burned_fees=v[212],
-                        burned_slashes=v[213],
-                        compute_spend=v[214],
-                        fees=v[215],
+                        epoch=v[208],
+                        minted=v[209],
+                        burned_fees=v[210],
+                        burned_slashes=v[211],
+                        compute_spend=v[212],
+                        fees=v[213],
+                        work_points=v[214],
+                        availability_points=v[215],
                     ),
                     EpochStats(
                         epoch=v[216],
@@ -348,30 +415,28 @@ class NetworkStats:
                         burned_slashes=v[219],
                         compute_spend=v[220],
                         fees=v[221],
+                        work_points=v[222],
+                        availability_points=v[223],
                     ),
                     EpochStats(
-                        epoch=v[222],
-                        minted=v[223],
-                        burned_fees=v[224],
-                        burned_slashes=v[225],
-                        compute_spend=v[226],
-                        fees=v[227],
+                        epoch=v[224],
+                        minted=v[225],
+                        burned_fees=v[226],
+                        burned_slashes=v[227],
+                        compute_spend=v[228],
+                        fees=v[229],
+                        work_points=v[230],
+                        availability_points=v[231],
                     ),
                     EpochStats(
-                        epoch=v[228],
-                        minted=v[229],
-                        burned_fees=v[230],
-                        burned_slashes=v[231],
-                        compute_spend=v[232],
-                        fees=v[233],
-                    ),
-                    EpochStats(
-                        epoch=v[234],
-                        minted=v[235],
-                        burned_fees=v[236],
-                        burned_slashes=v[237],
-                        compute_spend=v[238],
-                        fees=v[239],
+                        epoch=v[232],
+                        minted=v[233],
+                        burned_fees=v[234],
+                        burned_slashes=v[235],
+                        compute_spend=v[236],
+                        fees=v[237],
+                        work_points=v[238],
+                        availability_points=v[239],
                     ),
                     EpochStats(
                         epoch=v[240],
@@ -380,30 +445,28 @@ class NetworkStats:
                         burned_slashes=v[243],
                         compute_spend=v[244],
                         fees=v[245],
+                        work_points=v[246],
+                        availability_points=v[247],
                     ),
                     EpochStats(
-                        epoch=v[246],
-                        minted=v[247],
-                        burned_fees=v[248],
-                        burned_slashes=v[249],
-                        compute_spend=v[250],
-                        fees=v[251],
+                        epoch=v[248],
+                        minted=v[249],
+                        burned_fees=v[250],
+                        burned_slashes=v[251],
+                        compute_spend=v[252],
+                        fees=v[253],
+                        work_points=v[254],
+                        availability_points=v[255],
                     ),
                     EpochStats(
-                        epoch=v[252],
-                        minted=v[253],
-                        burned_fees=v[254],
-                        burned_slashes=v[255],
-                        compute_spend=v[256],
-                        fees=v[257],
-                    ),
-                    EpochStats(
-                        epoch=v[258],
-                        minted=v[259],
-                        burned_fees=v[260],
-                        burned_slashes=v[261],
-                        compute_spend=v[262],
-                        fees=v[263],
+                        epoch=v[256],
+                        minted=v[257],
+                        burned_fees=v[258],
+                        burned_slashes=v[259],
+                        compute_spend=v[260],
+                        fees=v[261],
+                        work_points=v[262],
+                        availability_points=v[263],
                     ),
                     EpochStats(
                         epoch=v[264],
@@ -412,30 +475,28 @@ class NetworkStats:
                         burned_slashes=v[267],
                         compute_spend=v[268],
                         fees=v[269],
+                        work_points=v[270],
+                        availability_points=v[271],
                     ),
                     EpochStats(
-                        epoch=v[270],
-                        minted=v[271],
-                        burned_fees=v[272],
-                        burned_slashes=v[273],
-                        compute_spend=v[274],
-                        fees=v[275],
+                        epoch=v[272],
+                        minted=v[273],
+                        burned_fees=v[274],
+                        burned_slashes=v[275],
+                        compute_spend=v[276],
+                        fees=v[277],
+                        work_points=v[278],
+                        availability_points=v[279],
                     ),
                     EpochStats(
-                        epoch=v[276],
-                        minted=v[277],
-                        burned_fees=v[278],
-                        burned_slashes=v[279],
-                        compute_spend=v[280],
-                        fees=v[281],
-                    ),
-                    EpochStats(
-                        epoch=v[282],
-                        minted=v[283],
-                        burned_fees=v[284],
-                        burned_slashes=v[285],
-                        compute_spend=v[286],
-                        fees=v[287],
+                        epoch=v[280],
+                        minted=v[281],
+                        burned_fees=v[282],
+                        burned_slashes=v[283],
+                        compute_spend=v[284],
+                        fees=v[285],
+                        work_points=v[286],
+                        availability_points=v[287],
                     ),
                     EpochStats(
                         epoch=v[288],
@@ -444,30 +505,28 @@ class NetworkStats:
                         burned_slashes=v[291],
                         compute_spend=v[292],
                         fees=v[293],
+                        work_points=v[294],
+                        availability_points=v[295],
                     ),
                     EpochStats(
-                        epoch=v[294],
-                        minted=v[295],
-                        burned_fees=v[296],
-                        burned_slashes=v[297],
-                        compute_spend=v[298],
-                        fees=v[299],
+                        epoch=v[296],
+                        minted=v[297],
+                        burned_fees=v[298],
+                        burned_slashes=v[299],
+                        compute_spend=v[300],
+                        fees=v[301],
+                        work_points=v[302],
+                        availability_points=v[303],
                     ),
                     EpochStats(
-                        epoch=v[300],
-                        minted=v[301],
-                        burned_fees=v[302],
-                        burned_slashes=v[303],
-                        compute_spend=v[304],
-                        fees=v[305],
-                    ),
-                    EpochStats(
-                        epoch=v[306],
-                        minted=v[307],
-                        burned_fees=v[308],
-                        burned_slashes=v[309],
-                        compute_spend=v[310],
-                        fees=v[311],
+                        epoch=v[304],
+                        minted=v[305],
+                        burned_fees=v[306],
+                        burned_slashes=v[307],
+                        compute_spend=v[308],
+                        fees=v[309],
+                        work_points=v[310],
+                        availability_points=v[311],
                     ),
                     EpochStats(
                         epoch=v[312],
@@ -476,30 +535,28 @@ class NetworkStats:
                         burned_slashes=v[315],
                         compute_spend=v[316],
                         fees=v[317],
+                        work_points=v[318],
+                        availability_points=v[319],
                     ),
                     EpochStats(
-                        epoch=v[318],
-                        minted=v[319],
-                        burned_fees=v[320],
-                        burned_slashes=v[321],
-                        compute_spend=v[322],
-                        fees=v[323],
+                        epoch=v[320],
+                        minted=v[321],
+                        burned_fees=v[322],
+                        burned_slashes=v[323],
+                        compute_spend=v[324],
+                        fees=v[325],
+                        work_points=v[326],
+                        availability_points=v[327],
                     ),
                     EpochStats(
-                        epoch=v[324],
-                        minted=v[325],
-                        burned_fees=v[326],
-                        burned_slashes=v[327],
-                        compute_spend=v[328],
-                        fees=v[329],
-                    ),
-                    EpochStats(
-                        epoch=v[330],
-                        minted=v[331],
-                        burned_fees=v[332],
-                        burned_slashes=v[333],
-                        compute_spend=v[334],
-                        fees=v[335],
+                        epoch=v[328],
+                        minted=v[329],
+                        burned_fees=v[330],
+                        burned_slashes=v[331],
+                        compute_spend=v[332],
+                        fees=v[333],
+                        work_points=v[334],
+                        availability_points=v[335],
                     ),
                     EpochStats(
                         epoch=v[336],
@@ -508,30 +565,28 @@ class NetworkStats:
                         burned_slashes=v[339],
                         compute_spend=v[340],
                         fees=v[341],
+                        work_points=v[342],
+                        availability_points=v[343],
                     ),
                     EpochStats(
-                        epoch=v[342],
-                        minted=v[343],
-                        burned_fees=v[344],
-                        burned_slashes=v[345],
-                        compute_spend=v[346],
-                        fees=v[347],
+                        epoch=v[344],
+                        minted=v[345],
+                        burned_fees=v[346],
+                        burned_slashes=v[347],
+                        compute_spend=v[348],
+                        fees=v[349],
+                        work_points=v[350],
+                        availability_points=v[351],
                     ),
                     EpochStats(
-                        epoch=v[348],
-                        minted=v[349],
-                        burned_fees=v[350],
-                        burned_slashes=v[351],
-                        compute_spend=v[352],
-                        fees=v[353],
-                    ),
-                    EpochStats(
-                        epoch=v[354],
-                        minted=v[355],
-                        burned_fees=v[356],
-                        burned_slashes=v[357],
-                        compute_spend=v[358],
-                        fees=v[359],
+                        epoch=v[352],
+                        minted=v[353],
+                        burned_fees=v[354],
+                        burned_slashes=v[355],
+                        compute_spend=v[356],
+                        fees=v[357],
+                        work_points=v[358],
+                        availability_points=v[359],
                     ),
                     EpochStats(
                         epoch=v[360],
@@ -540,30 +595,28 @@ class NetworkStats:
                         burned_slashes=v[363],
                         compute_spend=v[364],
                         fees=v[365],
+                        work_points=v[366],
+                        availability_points=v[367],
                     ),
                     EpochStats(
-                        epoch=v[366],
-                        minted=v[367],
-                        burned_fees=v[368],
-                        burned_slashes=v[369],
-                        compute_spend=v[370],
-                        fees=v[371],
+                        epoch=v[368],
+                        minted=v[369],
+                        burned_fees=v[370],
+                        burned_slashes=v[371],
+                        compute_spend=v[372],
+                        fees=v[373],
+                        work_points=v[374],
+                        availability_points=v[375],
                     ),
                     EpochStats(
-                        epoch=v[372],
-                        minted=v[373],
-                        burned_fees=v[374],
-                        burned_slashes=v[375],
-                        compute_spend=v[376],
-                        fees=v[377],
-                    ),
-                    EpochStats(
-                        epoch=v[378],
-                        minted=v[379],
-                        burned_fees=v[380],
-                        burned_slashes=v[381],
-                        compute_spend=v[382],
-                        fees=v[383],
+                        epoch=v[376],
+                        minted=v[377],
+                        burned_fees=v[378],
+                        burned_slashes=v[379],
+                        compute_spend=v[380],
+                        fees=v[381],
+                        work_points=v[382],
+                        availability_points=v[383],
                     ),
                     EpochStats(
                         epoch=v[384],
@@ -572,6 +625,168 @@ class NetworkStats:
                         burned_slashes=v[387],
                         compute_spend=v[388],
                         fees=v[389],
+                        work_points=v[390],
+                        availability_points=v[391],
+                    ),
+                    EpochStats(
+                        epoch=v[392],
+                        minted=v[393],
+                        burned_fees=v[394],
+                        burned_slashes=v[395],
+                        compute_spend=v[396],
+                        fees=v[397],
+                        work_points=v[398],
+                        availability_points=v[399],
+                    ),
+                    EpochStats(
+                        epoch=v[400],
+                        minted=v[401],
+                        burned_fees=v[402],
+                        burned_slashes=v[403],
+                        compute_spend=v[404],
+                        fees=v[405],
+                        work_points=v[406],
+                        availability_points=v[407],
+                    ),
+                    EpochStats(
+                        epoch=v[408],
+                        minted=v[409],
+                        burned_fees=v[410],
+                        burned_slashes=v[411],
+                        compute_spend=v[412],
+                        fees=v[413],
+                        work_points=v[414],
+                        availability_points=v[415],
+                    ),
+                    EpochStats(
+                        epoch=v[416],
+                        minted=v[417],
+                        burned_fees=v[418],
+                        burned_slashes=v[419],
+                        compute_spend=v[420],
+                        fees=v[421],
+                        work_points=v[422],
+                        availability_points=v[423],
+                    ),
+                    EpochStats(
+                        epoch=v[424],
+                        minted=v[425],
+                        burned_fees=v[426],
+                        burned_slashes=v[427],
+                        compute_spend=v[428],
+                        fees=v[429],
+                        work_points=v[430],
+                        availability_points=v[431],
+                    ),
+                    EpochStats(
+                        epoch=v[432],
+                        minted=v[433],
+                        burned_fees=v[434],
+                        burned_slashes=v[435],
+                        compute_spend=v[436],
+                        fees=v[437],
+                        work_points=v[438],
+                        availability_points=v[439],
+                    ),
+                    EpochStats(
+                        epoch=v[440],
+                        minted=v[441],
+                        burned_fees=v[442],
+                        burned_slashes=v[443],
+                        compute_spend=v[444],
+                        fees=v[445],
+                        work_points=v[446],
+                        availability_points=v[447],
+                    ),
+                    EpochStats(
+                        epoch=v[448],
+                        minted=v[449],
+                        burned_fees=v[450],
+                        burned_slashes=v[451],
+                        compute_spend=v[452],
+                        fees=v[453],
+                        work_points=v[454],
+                        availability_points=v[455],
+                    ),
+                    EpochStats(
+                        epoch=v[456],
+                        minted=v[457],
+                        burned_fees=v[458],
+                        burned_slashes=v[459],
+                        compute_spend=v[460],
+                        fees=v[461],
+                        work_points=v[462],
+                        availability_points=v[463],
+                    ),
+                    EpochStats(
+                        epoch=v[464],
+                        minted=v[465],
+                        burned_fees=v[466],
+                        burned_slashes=v[467],
+                        compute_spend=v[468],
+                        fees=v[469],
+                        work_points=v[470],
+                        availability_points=v[471],
+                    ),
+                    EpochStats(
+                        epoch=v[472],
+                        minted=v[473],
+                        burned_fees=v[474],
+                        burned_slashes=v[475],
+                        compute_spend=v[476],
+                        fees=v[477],
+                        work_points=v[478],
+                        availability_points=v[479],
+                    ),
+                    EpochStats(
+                        epoch=v[480],
+                        minted=v[481],
+                        burned_fees=v[482],
+                        burned_slashes=v[483],
+                        compute_spend=v[484],
+                        fees=v[485],
+                        work_points=v[486],
+                        availability_points=v[487],
+                    ),
+                    EpochStats(
+                        epoch=v[488],
+                        minted=v[489],
+                        burned_fees=v[490],
+                        burned_slashes=v[491],
+                        compute_spend=v[492],
+                        fees=v[493],
+                        work_points=v[494],
+                        availability_points=v[495],
+                    ),
+                    EpochStats(
+                        epoch=v[496],
+                        minted=v[497],
+                        burned_fees=v[498],
+                        burned_slashes=v[499],
+                        compute_spend=v[500],
+                        fees=v[501],
+                        work_points=v[502],
+                        availability_points=v[503],
+                    ),
+                    EpochStats(
+                        epoch=v[504],
+                        minted=v[505],
+                        burned_fees=v[506],
+                        burned_slashes=v[507],
+                        compute_spend=v[508],
+                        fees=v[509],
+                        work_points=v[510],
+                        availability_points=v[511],
+                    ),
+                    EpochStats(
+                        epoch=v[512],
+                        minted=v[513],
+                        burned_fees=v[514],
+                        burned_slashes=v[515],
+                        compute_spend=v[516],
+                        fees=v[517],
+                        work_points=v[518],
+                        availability_points=v[519],
                     ),
                 ],
             )
@@ -586,6 +801,8 @@ class NetworkStats:
         w.u64(self.burned_slashes)
         w.u64(self.compute_spend)
         w.u64(self.fees)
+        w.u64(self.escrowed_volume)
+        w.u64(self.rewards_paid)
         w.array(self.epochs, lambda w, v: v.write(w), 64)
 
     @classmethod
@@ -683,6 +900,144 @@ class ParamsProposal:
     async def fetch_multiple(
         cls, conn: AccountSource, addresses: Sequence[Pubkey]
     ) -> list[ParamsProposal | None]:
+        infos = await conn.get_multiple_accounts(addresses)
+        return [None if i is None else cls.from_account(i) for i in infos]
+
+
+@dataclass(frozen=True, slots=True)
+class Reward:
+    """
+    Seeds: `[REWARD_SEED, node]`. Cumulative accounting: accruals add points to
+    the current epoch's bucket; claims resolve buckets of minted epochs against
+    their `EpochRecord`; nothing ever loops over all nodes.
+    """
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([174, 129, 42, 212, 190, 18, 45, 34])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct(
+        "<QqQQQQQ32s32sQQQBBBBBBBBQQQBBBBBBBBQQQBBBBBBBBQQQBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
+    )
+
+    locked: int
+    """Resolved rewards not yet paid: slashes can still take them. precision: IO base units (1e8)"""
+    unlock_at: int
+    """When `locked` may be paid (a new resolution restarts it). unit: unix seconds"""
+    claimed_total: int
+    """precision: IO base units (1e8)"""
+    forfeited_total: int
+    """Taken by slashes. precision: IO base units (1e8)"""
+    last_delivered: int
+    """The node's delivered GPU-seconds when work was last accrued."""
+    last_availability_epoch: int
+    """The last epoch availability was credited for; u64::MAX before the first."""
+    last_slashed_total: int
+    """The node's slashed total last seen (new slashes take locked rewards)."""
+    node: Pubkey
+    beneficiary: Pubkey
+    """The node's operator: signs claims and is paid."""
+    buckets: list[Bucket]
+    bump: int
+    padding: list[int]
+    reserved: list[int]
+    """Space for fields added by later versions."""
+
+    @classmethod
+    def read(cls, r: Reader) -> Reward:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("Reward: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                locked=v[0],
+                unlock_at=v[1],
+                claimed_total=v[2],
+                forfeited_total=v[3],
+                last_delivered=v[4],
+                last_availability_epoch=v[5],
+                last_slashed_total=v[6],
+                node=Pubkey.from_bytes(v[7]),
+                beneficiary=Pubkey.from_bytes(v[8]),
+                buckets=[
+                    Bucket(
+                        epoch=v[9],
+                        work_points=v[10],
+                        availability_points=v[11],
+                        used=v[12],
+                        padding=list(v[13:20]),
+                    ),
+                    Bucket(
+                        epoch=v[20],
+                        work_points=v[21],
+                        availability_points=v[22],
+                        used=v[23],
+                        padding=list(v[24:31]),
+                    ),
+                    Bucket(
+                        epoch=v[31],
+                        work_points=v[32],
+                        availability_points=v[33],
+                        used=v[34],
+                        padding=list(v[35:42]),
+                    ),
+                    Bucket(
+                        epoch=v[42],
+                        work_points=v[43],
+                        availability_points=v[44],
+                        used=v[45],
+                        padding=list(v[46:53]),
+                    ),
+                ],
+                bump=v[53],
+                padding=list(v[54:61]),
+                reserved=list(v[61:93]),
+            )
+        except ValueError as err:
+            raise DecodeError(f"Reward: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.u64(self.locked)
+        w.i64(self.unlock_at)
+        w.u64(self.claimed_total)
+        w.u64(self.forfeited_total)
+        w.u64(self.last_delivered)
+        w.u64(self.last_availability_epoch)
+        w.u64(self.last_slashed_total)
+        w.pubkey(self.node)
+        w.pubkey(self.beneficiary)
+        w.array(self.buckets, lambda w, v: v.write(w), 4)
+        w.u8(self.bump)
+        w.array(self.padding, Writer.u8, 7)
+        w.array(self.reserved, Writer.u8, 32)
+
+    @classmethod
+    def decode(cls, data: bytes) -> Reward:
+        """Decode account data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise AccountDiscriminatorMismatchError("not a Reward: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+    @classmethod
+    def from_account(cls, info: AccountInfo) -> Reward:
+        """Decode an account read from a connection, checking its owner."""
+        if info.owner != PROGRAM_ID:
+            raise AccountOwnerMismatchError(f"{info.address} is owned by {info.owner}, not ionet_token")
+        return cls.decode(info.data)
+
+    @classmethod
+    async def fetch(cls, conn: AccountSource, address: Pubkey) -> Reward | None:
+        """Fetch and decode; None if the account does not exist."""
+        info = await conn.get_account(address)
+        return None if info is None else cls.from_account(info)
+
+    @classmethod
+    async def fetch_multiple(cls, conn: AccountSource, addresses: Sequence[Pubkey]) -> list[Reward | None]:
         infos = await conn.get_multiple_accounts(addresses)
         return [None if i is None else cls.from_account(i) for i in infos]
 
@@ -831,7 +1186,7 @@ class TokenConfig:
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([92, 73, 255, 43, 107, 51, 117, 101])
     LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<32s32s32sqIQQQQqIQIHHHHHHHHIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
+        "<32s32s32sqIQQQQqHHIQIHHHHHHHHIQQBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
     )
 
     admin: Pubkey
@@ -858,6 +1213,16 @@ class TokenConfig:
     breaker_updated_at: int
     """unit: unix seconds"""
     params: TokenParams
+    carry_work: int
+    """
+    Work rewards of epochs nobody worked in, added to the next epoch's pool.
+    precision: IO base units (1e8)
+    """
+    carry_availability: int
+    """
+    Availability rewards of epochs no node was available in, likewise.
+    precision: IO base units (1e8)
+    """
     bump: int
     reserved: list[int]
     """Space for fields added by later versions."""
@@ -882,15 +1247,19 @@ class TokenConfig:
                 breaker_total=v[8],
                 breaker_updated_at=v[9],
                 params=TokenParams(
-                    breaker_window_secs=v[10],
-                    breaker_threshold=v[11],
-                    reward_lock_secs=v[12],
-                    work_weight_bps=v[13],
-                    tier_weights_bps=list(v[14:21]),
-                    timelock_secs=v[21],
+                    fee_bps=v[10],
+                    fee_burn_bps=v[11],
+                    breaker_window_secs=v[12],
+                    breaker_threshold=v[13],
+                    reward_lock_secs=v[14],
+                    work_weight_bps=v[15],
+                    tier_weights_bps=list(v[16:23]),
+                    timelock_secs=v[23],
                 ),
-                bump=v[22],
-                reserved=list(v[23:87]),
+                carry_work=v[24],
+                carry_availability=v[25],
+                bump=v[26],
+                reserved=list(v[27:91]),
             )
         except ValueError as err:
             raise DecodeError(f"TokenConfig: {err}") from err
@@ -908,6 +1277,8 @@ class TokenConfig:
         w.u64(self.breaker_total)
         w.i64(self.breaker_updated_at)
         self.params.write(w)
+        w.u64(self.carry_work)
+        w.u64(self.carry_availability)
         w.u8(self.bump)
         w.array(self.reserved, Writer.u8, 64)
 
@@ -944,9 +1315,11 @@ class TokenConfig:
         return [None if i is None else cls.from_account(i) for i in infos]
 
 
-ACCOUNTS: dict[bytes, type[NetworkStats | ParamsProposal | Schedule | TokenConfig]] = {
+ACCOUNTS: dict[bytes, type[EpochRecord | NetworkStats | ParamsProposal | Reward | Schedule | TokenConfig]] = {
+    EpochRecord.DISCRIMINATOR: EpochRecord,
     NetworkStats.DISCRIMINATOR: NetworkStats,
     ParamsProposal.DISCRIMINATOR: ParamsProposal,
+    Reward.DISCRIMINATOR: Reward,
     Schedule.DISCRIMINATOR: Schedule,
     TokenConfig.DISCRIMINATOR: TokenConfig,
 }

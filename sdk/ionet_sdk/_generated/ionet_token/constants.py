@@ -17,6 +17,8 @@ BPS_DENOMINATOR: int = 10000
 """Basis-point denominator: 10_000 bps = 100%."""
 CONFIG_SEED: bytes = bytes([99, 111, 110, 102, 105, 103])
 """Seed of the token config: `["config"]`."""
+EPOCH_SEED: bytes = bytes([101, 112, 111, 99, 104])
+"""Seed of an epoch's reward record: `["epoch", epoch (u64 LE)]`."""
 IO_DECIMALS: int = 8
 """IO has 8 decimals."""
 MINT_SEED: bytes = bytes([109, 105, 110, 116])
@@ -25,6 +27,8 @@ PROPOSAL_SEED: bytes = bytes([112, 114, 111, 112, 111, 115, 97, 108])
 """Seed of the pending parameter change: `["proposal"]`."""
 REWARDS_SEED: bytes = bytes([114, 101, 119, 97, 114, 100, 115])
 """Seed of the reward pool, an IO token account held by the authority: `["rewards"]`."""
+REWARD_SEED: bytes = bytes([114, 101, 119, 97, 114, 100])
+"""Seed of a node's reward account: `["reward", node]`."""
 SCHEDULE_SEED: bytes = bytes([115, 99, 104, 101, 100, 117, 108, 101])
 """Seed of the emission schedule: `["schedule"]`."""
 STATS_SEED: bytes = bytes([115, 116, 97, 116, 115])

@@ -149,6 +149,86 @@ class WrongMint(IonetTokenError):
     error_msg = "Token account's mint is not the IO mint"
 
 
+class InvalidNode(IonetTokenError):
+    """Account is not a node of the ionet registry"""
+
+    code = 6017
+    error_name = "InvalidNode"
+    error_msg = "Account is not a node of the ionet registry"
+
+
+class EmissionsBehind(IonetTokenError):
+    """Emissions are 64 or more epochs behind: crank emission_mint_epoch first"""
+
+    code = 6018
+    error_name = "EmissionsBehind"
+    error_msg = "Emissions are 64 or more epochs behind: crank emission_mint_epoch first"
+
+
+class BucketsFull(IonetTokenError):
+    """The reward account holds four unresolved epochs: claim first"""
+
+    code = 6019
+    error_name = "BucketsFull"
+    error_msg = "The reward account holds four unresolved epochs: claim first"
+
+
+class NothingToAccrue(IonetTokenError):
+    """Nothing new to accrue this epoch"""
+
+    code = 6020
+    error_name = "NothingToAccrue"
+    error_msg = "Nothing new to accrue this epoch"
+
+
+class NothingToClaim(IonetTokenError):
+    """Nothing to claim"""
+
+    code = 6021
+    error_name = "NothingToClaim"
+    error_msg = "Nothing to claim"
+
+
+class NotBeneficiary(IonetTokenError):
+    """Signer is not the node's operator"""
+
+    code = 6022
+    error_name = "NotBeneficiary"
+    error_msg = "Signer is not the node's operator"
+
+
+class WrongRewardAccount(IonetTokenError):
+    """Reward account does not belong to this node"""
+
+    code = 6023
+    error_name = "WrongRewardAccount"
+    error_msg = "Reward account does not belong to this node"
+
+
+class InvalidEpochRecord(IonetTokenError):
+    """Account is not an epoch record of this program"""
+
+    code = 6024
+    error_name = "InvalidEpochRecord"
+    error_msg = "Account is not an epoch record of this program"
+
+
+class InvalidPda(IonetTokenError):
+    """Account is not at the PDA of its seeds and stored bump"""
+
+    code = 6025
+    error_name = "InvalidPda"
+    error_msg = "Account is not at the PDA of its seeds and stored bump"
+
+
+class NoNewSlashes(IonetTokenError):
+    """The node has no new slash"""
+
+    code = 6026
+    error_name = "NoNewSlashes"
+    error_msg = "The node has no new slash"
+
+
 ERRORS: dict[int, type[IonetTokenError]] = {
     NotUpgradeAuthority.code: NotUpgradeAuthority,
     InvalidProgramData.code: InvalidProgramData,
@@ -167,4 +247,14 @@ ERRORS: dict[int, type[IonetTokenError]] = {
     TimelockNotElapsed.code: TimelockNotElapsed,
     NothingToUpdate.code: NothingToUpdate,
     WrongMint.code: WrongMint,
+    InvalidNode.code: InvalidNode,
+    EmissionsBehind.code: EmissionsBehind,
+    BucketsFull.code: BucketsFull,
+    NothingToAccrue.code: NothingToAccrue,
+    NothingToClaim.code: NothingToClaim,
+    NotBeneficiary.code: NotBeneficiary,
+    WrongRewardAccount.code: WrongRewardAccount,
+    InvalidEpochRecord.code: InvalidEpochRecord,
+    InvalidPda.code: InvalidPda,
+    NoNewSlashes.code: NoNewSlashes,
 }

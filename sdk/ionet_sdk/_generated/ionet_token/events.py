@@ -116,6 +116,54 @@ class EpochEmitted:
 
 
 @dataclass(frozen=True, slots=True)
+class EpochRewardsRecorded:
+    """Event `EpochRewardsRecorded`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([40, 134, 66, 152, 48, 199, 132, 214])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<QQQQQ")
+
+    epoch: int
+    work_pool: int
+    availability_pool: int
+    work_points: int
+    availability_points: int
+
+    @classmethod
+    def read(cls, r: Reader) -> EpochRewardsRecorded:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("EpochRewardsRecorded: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                epoch=v[0], work_pool=v[1], availability_pool=v[2], work_points=v[3], availability_points=v[4]
+            )
+        except ValueError as err:
+            raise DecodeError(f"EpochRewardsRecorded: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.u64(self.epoch)
+        w.u64(self.work_pool)
+        w.u64(self.availability_pool)
+        w.u64(self.work_points)
+        w.u64(self.availability_points)
+
+    @classmethod
+    def decode(cls, data: bytes) -> EpochRewardsRecorded:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a EpochRewardsRecorded: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
 class GenesisMinted:
     """Event `GenesisMinted`."""
 
@@ -202,7 +250,7 @@ class ParamsExecuted:
     """Event `ParamsExecuted`."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([43, 82, 27, 103, 223, 157, 65, 40])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<IQIHHHHHHHHII")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<HHIQIHHHHHHHHII")
 
     params: TokenParams
     schedule_entries: int
@@ -217,14 +265,16 @@ class ParamsExecuted:
         try:
             return cls(
                 params=TokenParams(
-                    breaker_window_secs=v[0],
-                    breaker_threshold=v[1],
-                    reward_lock_secs=v[2],
-                    work_weight_bps=v[3],
-                    tier_weights_bps=list(v[4:11]),
-                    timelock_secs=v[11],
+                    fee_bps=v[0],
+                    fee_burn_bps=v[1],
+                    breaker_window_secs=v[2],
+                    breaker_threshold=v[3],
+                    reward_lock_secs=v[4],
+                    work_weight_bps=v[5],
+                    tier_weights_bps=list(v[6:13]),
+                    timelock_secs=v[13],
                 ),
-                schedule_entries=v[12],
+                schedule_entries=v[14],
             )
         except ValueError as err:
             raise DecodeError(f"ParamsExecuted: {err}") from err
@@ -272,6 +322,190 @@ class ParamsProposed:
         """Decode event data, checking the 8-byte discriminator."""
         if data[:8] != cls.DISCRIMINATOR:
             raise DecodeError("not a ParamsProposed: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class RewardsAccrued:
+    """Event `RewardsAccrued`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([33, 15, 54, 214, 98, 95, 10, 34])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQQQ")
+
+    node: Pubkey
+    epoch: int
+    work_points: int
+    availability_points: int
+
+    @classmethod
+    def read(cls, r: Reader) -> RewardsAccrued:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("RewardsAccrued: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(node=Pubkey.from_bytes(v[0]), epoch=v[1], work_points=v[2], availability_points=v[3])
+        except ValueError as err:
+            raise DecodeError(f"RewardsAccrued: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.u64(self.epoch)
+        w.u64(self.work_points)
+        w.u64(self.availability_points)
+
+    @classmethod
+    def decode(cls, data: bytes) -> RewardsAccrued:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a RewardsAccrued: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class RewardsClaimed:
+    """Event `RewardsClaimed`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([75, 98, 88, 18, 219, 112, 88, 121])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQQQQq")
+
+    node: Pubkey
+    resolved: int
+    """Newly resolved into the locked balance."""
+    paid: int
+    """Paid to the operator."""
+    forfeited: int
+    """Taken by slashes and burned."""
+    locked: int
+    unlock_at: int
+
+    @classmethod
+    def read(cls, r: Reader) -> RewardsClaimed:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("RewardsClaimed: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                node=Pubkey.from_bytes(v[0]),
+                resolved=v[1],
+                paid=v[2],
+                forfeited=v[3],
+                locked=v[4],
+                unlock_at=v[5],
+            )
+        except ValueError as err:
+            raise DecodeError(f"RewardsClaimed: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.u64(self.resolved)
+        w.u64(self.paid)
+        w.u64(self.forfeited)
+        w.u64(self.locked)
+        w.i64(self.unlock_at)
+
+    @classmethod
+    def decode(cls, data: bytes) -> RewardsClaimed:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a RewardsClaimed: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class RewardsForfeited:
+    """Event `RewardsForfeited`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([171, 190, 87, 208, 87, 188, 100, 177])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQQ")
+
+    node: Pubkey
+    forfeited: int
+    locked: int
+
+    @classmethod
+    def read(cls, r: Reader) -> RewardsForfeited:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("RewardsForfeited: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(node=Pubkey.from_bytes(v[0]), forfeited=v[1], locked=v[2])
+        except ValueError as err:
+            raise DecodeError(f"RewardsForfeited: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.u64(self.forfeited)
+        w.u64(self.locked)
+
+    @classmethod
+    def decode(cls, data: bytes) -> RewardsForfeited:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a RewardsForfeited: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class RewardsOpened:
+    """Event `RewardsOpened`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([160, 2, 64, 59, 88, 206, 218, 38])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s")
+
+    node: Pubkey
+    beneficiary: Pubkey
+
+    @classmethod
+    def read(cls, r: Reader) -> RewardsOpened:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("RewardsOpened: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(node=Pubkey.from_bytes(v[0]), beneficiary=Pubkey.from_bytes(v[1]))
+        except ValueError as err:
+            raise DecodeError(f"RewardsOpened: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.pubkey(self.beneficiary)
+
+    @classmethod
+    def decode(cls, data: bytes) -> RewardsOpened:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a RewardsOpened: discriminator mismatch")
         return cls.read(Reader(data, 8))
 
     def encode(self) -> bytes:
@@ -382,10 +616,15 @@ class TokensBurned:
 Event = (
     AuthoritiesUpdated
     | EpochEmitted
+    | EpochRewardsRecorded
     | GenesisMinted
     | ParamsCancelled
     | ParamsExecuted
     | ParamsProposed
+    | RewardsAccrued
+    | RewardsClaimed
+    | RewardsForfeited
+    | RewardsOpened
     | TokenInitialized
     | TokensBurned
 )
@@ -393,10 +632,15 @@ Event = (
 EVENTS: dict[bytes, type[Event]] = {
     AuthoritiesUpdated.DISCRIMINATOR: AuthoritiesUpdated,
     EpochEmitted.DISCRIMINATOR: EpochEmitted,
+    EpochRewardsRecorded.DISCRIMINATOR: EpochRewardsRecorded,
     GenesisMinted.DISCRIMINATOR: GenesisMinted,
     ParamsCancelled.DISCRIMINATOR: ParamsCancelled,
     ParamsExecuted.DISCRIMINATOR: ParamsExecuted,
     ParamsProposed.DISCRIMINATOR: ParamsProposed,
+    RewardsAccrued.DISCRIMINATOR: RewardsAccrued,
+    RewardsClaimed.DISCRIMINATOR: RewardsClaimed,
+    RewardsForfeited.DISCRIMINATOR: RewardsForfeited,
+    RewardsOpened.DISCRIMINATOR: RewardsOpened,
     TokenInitialized.DISCRIMINATOR: TokenInitialized,
     TokensBurned.DISCRIMINATOR: TokensBurned,
 }

@@ -56,7 +56,10 @@ def authority_update(
 class EmissionMintEpochAccounts:
     """Accounts of `emission_mint_epoch`, in the program's order."""
 
+    epoch_record: Pubkey
+    """The epoch's reward record, created here."""
     cranker: Pubkey
+    """Anyone; pays the epoch record's rent."""
     config: Pubkey = Pubkey.from_string("2WMny8zHr4z88VahXtMWQYGDybYPwPJnAmAi7byZuvu5")
     schedule: Pubkey = Pubkey.from_string("Fh83b3s28GmUuYg9NcAPpTg2FArrBxusfa8D9HkQAsDY")
     stats: Pubkey = Pubkey.from_string("kSeQWbzavGtoL1fkhrr6fwpD1GN4v9sMTTHru9XnSkV")
@@ -64,6 +67,7 @@ class EmissionMintEpochAccounts:
     reward_vault: Pubkey = Pubkey.from_string("3AatCYdNKUY1V46zDkF7jsAtSCiaXyHg6FifMKa5hQhd")
     authority: Pubkey = Pubkey.from_string("Ep4J6e159gDknGj8SYgVZTXH5R9FVaVa5kdrDcL9LJJA")
     token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
+    system_program: Pubkey = Pubkey.from_string("11111111111111111111111111111111")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
         return [
@@ -73,8 +77,10 @@ class EmissionMintEpochAccounts:
             AccountMeta(self.mint, is_signer=False, is_writable=True),
             AccountMeta(self.reward_vault, is_signer=False, is_writable=True),
             AccountMeta(self.authority, is_signer=False, is_writable=False),
-            AccountMeta(self.cranker, is_signer=True, is_writable=False),
+            AccountMeta(self.epoch_record, is_signer=False, is_writable=True),
+            AccountMeta(self.cranker, is_signer=True, is_writable=True),
             AccountMeta(self.token_program, is_signer=False, is_writable=False),
+            AccountMeta(self.system_program, is_signer=False, is_writable=False),
         ]
 
 
@@ -281,6 +287,172 @@ def params_propose(
     w = Writer()
     w.raw(DISCRIMINATOR_PARAMS_PROPOSE)
     args.write(w)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class RewardsAccrueAccounts:
+    """Accounts of `rewards_accrue`, in the program's order."""
+
+    reward: Pubkey
+    node: Pubkey
+    """The registry node."""
+    config: Pubkey = Pubkey.from_string("2WMny8zHr4z88VahXtMWQYGDybYPwPJnAmAi7byZuvu5")
+    stats: Pubkey = Pubkey.from_string("kSeQWbzavGtoL1fkhrr6fwpD1GN4v9sMTTHru9XnSkV")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.stats, is_signer=False, is_writable=True),
+            AccountMeta(self.reward, is_signer=False, is_writable=True),
+            AccountMeta(self.node, is_signer=False, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_REWARDS_ACCRUE = bytes([71, 141, 86, 217, 55, 239, 43, 145])
+
+
+def rewards_accrue(
+    accounts: RewardsAccrueAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Anyone (the node's agent, each epoch): credits the epoch with the node's new
+    work and, if active, its availability, read from the registry.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_REWARDS_ACCRUE)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class RewardsClaimAccounts:
+    """Accounts of `rewards_claim`, in the program's order."""
+
+    reward: Pubkey
+    node: Pubkey
+    """The registry node (its new slashes take locked rewards first)."""
+    destination: Pubkey
+    """The operator's IO account."""
+    beneficiary: Pubkey
+    config: Pubkey = Pubkey.from_string("2WMny8zHr4z88VahXtMWQYGDybYPwPJnAmAi7byZuvu5")
+    stats: Pubkey = Pubkey.from_string("kSeQWbzavGtoL1fkhrr6fwpD1GN4v9sMTTHru9XnSkV")
+    mint: Pubkey = Pubkey.from_string("bnroVMFSZEj7c43t2KfAZeBvitJPFUQmyYJYyLWYxiu")
+    reward_vault: Pubkey = Pubkey.from_string("3AatCYdNKUY1V46zDkF7jsAtSCiaXyHg6FifMKa5hQhd")
+    authority: Pubkey = Pubkey.from_string("Ep4J6e159gDknGj8SYgVZTXH5R9FVaVa5kdrDcL9LJJA")
+    token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.stats, is_signer=False, is_writable=True),
+            AccountMeta(self.reward, is_signer=False, is_writable=True),
+            AccountMeta(self.node, is_signer=False, is_writable=False),
+            AccountMeta(self.mint, is_signer=False, is_writable=True),
+            AccountMeta(self.reward_vault, is_signer=False, is_writable=True),
+            AccountMeta(self.destination, is_signer=False, is_writable=True),
+            AccountMeta(self.authority, is_signer=False, is_writable=False),
+            AccountMeta(self.beneficiary, is_signer=True, is_writable=False),
+            AccountMeta(self.token_program, is_signer=False, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_REWARDS_CLAIM = bytes([39, 246, 137, 230, 81, 254, 178, 51])
+
+
+def rewards_claim(
+    accounts: RewardsClaimAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Operator: resolves minted epochs into the locked balance (remaining
+    accounts: their epoch records) and is paid what finished its lock.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_REWARDS_CLAIM)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class RewardsForfeitAccounts:
+    """Accounts of `rewards_forfeit`, in the program's order."""
+
+    reward: Pubkey
+    node: Pubkey
+    """The registry node."""
+    config: Pubkey = Pubkey.from_string("2WMny8zHr4z88VahXtMWQYGDybYPwPJnAmAi7byZuvu5")
+    stats: Pubkey = Pubkey.from_string("kSeQWbzavGtoL1fkhrr6fwpD1GN4v9sMTTHru9XnSkV")
+    mint: Pubkey = Pubkey.from_string("bnroVMFSZEj7c43t2KfAZeBvitJPFUQmyYJYyLWYxiu")
+    reward_vault: Pubkey = Pubkey.from_string("3AatCYdNKUY1V46zDkF7jsAtSCiaXyHg6FifMKa5hQhd")
+    authority: Pubkey = Pubkey.from_string("Ep4J6e159gDknGj8SYgVZTXH5R9FVaVa5kdrDcL9LJJA")
+    token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.stats, is_signer=False, is_writable=True),
+            AccountMeta(self.reward, is_signer=False, is_writable=True),
+            AccountMeta(self.node, is_signer=False, is_writable=False),
+            AccountMeta(self.mint, is_signer=False, is_writable=True),
+            AccountMeta(self.reward_vault, is_signer=False, is_writable=True),
+            AccountMeta(self.authority, is_signer=False, is_writable=False),
+            AccountMeta(self.token_program, is_signer=False, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_REWARDS_FORFEIT = bytes([22, 27, 39, 111, 98, 147, 107, 13])
+
+
+def rewards_forfeit(
+    accounts: RewardsForfeitAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Anyone, after a slash: burns the share of the node's locked rewards the
+    slash took of its stake.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_REWARDS_FORFEIT)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class RewardsOpenAccounts:
+    """Accounts of `rewards_open`, in the program's order."""
+
+    reward: Pubkey
+    node: Pubkey
+    """The registry node whose rewards this account collects."""
+    payer: Pubkey
+    system_program: Pubkey = Pubkey.from_string("11111111111111111111111111111111")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.reward, is_signer=False, is_writable=True),
+            AccountMeta(self.node, is_signer=False, is_writable=False),
+            AccountMeta(self.payer, is_signer=True, is_writable=True),
+            AccountMeta(self.system_program, is_signer=False, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_REWARDS_OPEN = bytes([179, 232, 130, 40, 189, 89, 200, 187])
+
+
+def rewards_open(
+    accounts: RewardsOpenAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """Anyone (the operator): opens a node's reward account."""
+    w = Writer()
+    w.raw(DISCRIMINATOR_REWARDS_OPEN)
     return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
 
 

@@ -34,6 +34,35 @@ class AuthorityUpdateArgs:
         w.option(self.slash_reporter, Writer.pubkey)
 
 
+@dataclass(frozen=True, slots=True)
+class Bucket:
+    """Points a node earned in one epoch, until a claim resolves them."""
+
+    epoch: int
+    work_points: int
+    availability_points: int
+    used: int
+    """1 while it holds points."""
+    padding: list[int]
+
+    @classmethod
+    def read(cls, r: Reader) -> Bucket:
+        return cls(
+            epoch=r.u64(),
+            work_points=r.u64(),
+            availability_points=r.u64(),
+            used=r.u8(),
+            padding=r.array(Reader.u8, 7),
+        )
+
+    def write(self, w: Writer) -> None:
+        w.u64(self.epoch)
+        w.u64(self.work_points)
+        w.u64(self.availability_points)
+        w.u8(self.used)
+        w.array(self.padding, Writer.u8, 7)
+
+
 class BurnKind(IntEnum):
     """Enum `BurnKind`."""
 
@@ -78,6 +107,10 @@ class EpochStats:
     """Paid for compute (job settlements), gross of fees."""
     fees: int
     """Protocol fees charged (burned or sent to the treasury)."""
+    work_points: int
+    """Work points credited (tier-weighted GPU-seconds)."""
+    availability_points: int
+    """Availability points credited (tier-weighted GPUs x uptime)."""
 
     @classmethod
     def read(cls, r: Reader) -> EpochStats:
@@ -88,6 +121,8 @@ class EpochStats:
             burned_slashes=r.u64(),
             compute_spend=r.u64(),
             fees=r.u64(),
+            work_points=r.u64(),
+            availability_points=r.u64(),
         )
 
     def write(self, w: Writer) -> None:
@@ -97,6 +132,8 @@ class EpochStats:
         w.u64(self.burned_slashes)
         w.u64(self.compute_spend)
         w.u64(self.fees)
+        w.u64(self.work_points)
+        w.u64(self.availability_points)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,16 +150,21 @@ class FeesBurnArgs:
     """
     fees: int
     """Protocol fees that settlement charged, burned or not. precision: IO base units (1e8)"""
+    escrowed: int
+    """What the settled job had escrowed (0 for slashes). precision: IO base units (1e8)"""
 
     @classmethod
     def read(cls, r: Reader) -> FeesBurnArgs:
-        return cls(kind=BurnKind.read(r), amount=r.u64(), compute_spend=r.u64(), fees=r.u64())
+        return cls(
+            kind=BurnKind.read(r), amount=r.u64(), compute_spend=r.u64(), fees=r.u64(), escrowed=r.u64()
+        )
 
     def write(self, w: Writer) -> None:
         self.kind.write(w)
         w.u64(self.amount)
         w.u64(self.compute_spend)
         w.u64(self.fees)
+        w.u64(self.escrowed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +230,13 @@ class TokenInitArgs:
 class TokenParams:
     """Type `TokenParams`."""
 
+    fee_bps: int
+    """
+    Protocol fee on every payment for compute (the escrow snapshots it into
+    each job at creation). precision: bps (≤ 1_000)
+    """
+    fee_burn_bps: int
+    """Share of the fees burned; the rest goes to the treasury. precision: bps"""
     breaker_window_secs: int
     """The circuit breaker's window. unit: seconds"""
     breaker_threshold: int
@@ -204,6 +253,8 @@ class TokenParams:
     @classmethod
     def read(cls, r: Reader) -> TokenParams:
         return cls(
+            fee_bps=r.u16(),
+            fee_burn_bps=r.u16(),
             breaker_window_secs=r.u32(),
             breaker_threshold=r.u64(),
             reward_lock_secs=r.u32(),
@@ -213,6 +264,8 @@ class TokenParams:
         )
 
     def write(self, w: Writer) -> None:
+        w.u16(self.fee_bps)
+        w.u16(self.fee_burn_bps)
         w.u32(self.breaker_window_secs)
         w.u64(self.breaker_threshold)
         w.u32(self.reward_lock_secs)

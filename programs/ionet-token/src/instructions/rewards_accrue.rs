@@ -1,0 +1,86 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::STATS_EPOCHS;
+use crate::error::TokenError;
+use crate::events::RewardsAccrued;
+use crate::math::SafeMath;
+use crate::pda::{CONFIG_ADDRESS, STATS_ADDRESS};
+use crate::registry_node::RegistryNode;
+use crate::rewards::{availability_points, work_points};
+use crate::state::{NetworkStats, Reward, TokenConfig, TIER_COUNT};
+
+#[derive(Accounts)]
+pub struct RewardsAccrue<'info> {
+    #[account(address = CONFIG_ADDRESS)]
+    pub config: Box<Account<'info, TokenConfig>>,
+    #[account(mut, address = STATS_ADDRESS)]
+    pub stats: AccountLoader<'info, NetworkStats>,
+    #[account(
+        mut,
+        constraint = reward.load()?.node == node.key() @ TokenError::WrongRewardAccount,
+        constraint = reward.load()?.is_at(&reward.key()) @ TokenError::InvalidPda,
+    )]
+    pub reward: AccountLoader<'info, Reward>,
+    /// The registry node.
+    /// CHECK: owner and type checked by `RegistryNode::load`.
+    pub node: UncheckedAccount<'info>,
+}
+
+/// Anyone (the node's agent, once an epoch): credits the current epoch with the
+/// node's new work (GPU-seconds its jobs delivered since the last accrual,
+/// weighted by tier) and, once per epoch while the node is active, its
+/// availability (attested GPUs x uptime, weighted by tier), read from the
+/// registry. Points join the epoch's totals; the emission is shared by them.
+pub fn handler(ctx: Context<RewardsAccrue>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let config = &ctx.accounts.config;
+    let epoch = config.epoch_at(now);
+    require!(
+        epoch < config.epochs_minted.safe_add(STATS_EPOCHS as u64)?,
+        TokenError::EmissionsBehind
+    );
+    let node = RegistryNode::load(&ctx.accounts.node)?;
+    let weight = config.params.tier_weights_bps[usize::from(node.tier).min(TIER_COUNT - 1)];
+    let mut reward = ctx.accounts.reward.load_mut()?;
+    let work = work_points(
+        node.delivered_gpu_seconds
+            .saturating_sub(reward.last_delivered),
+        weight,
+    )?;
+    let availability = if node.active && reward.last_availability_epoch != epoch {
+        availability_points(node.attested_gpus, node.uptime_bps, weight)?
+    } else {
+        0
+    };
+    require!(work > 0 || availability > 0, TokenError::NothingToAccrue);
+    let index = reward
+        .buckets
+        .iter()
+        .position(|b| b.used != 0 && b.epoch == epoch)
+        .or_else(|| reward.buckets.iter().position(|b| b.used == 0))
+        .ok_or_else(|| error!(TokenError::BucketsFull))?;
+    let bucket = &mut reward.buckets[index];
+    if bucket.used == 0 {
+        bucket.used = 1;
+        bucket.epoch = epoch;
+        bucket.work_points = 0;
+        bucket.availability_points = 0;
+    }
+    bucket.work_points = bucket.work_points.safe_add(work)?;
+    bucket.availability_points = bucket.availability_points.safe_add(availability)?;
+    reward.last_delivered = node.delivered_gpu_seconds.max(reward.last_delivered);
+    if availability > 0 {
+        reward.last_availability_epoch = epoch;
+    }
+    let mut stats = ctx.accounts.stats.load_mut()?;
+    let slot = stats.epoch_mut(epoch);
+    slot.work_points = slot.work_points.safe_add(work)?;
+    slot.availability_points = slot.availability_points.safe_add(availability)?;
+    emit!(RewardsAccrued {
+        node: reward.node,
+        epoch,
+        work_points: work,
+        availability_points: availability,
+    });
+    Ok(())
+}

@@ -1,0 +1,158 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token::{burn, transfer_checked, Burn, Mint, Token, TokenAccount, TransferChecked};
+
+use crate::constants::{EPOCH_SEED, IO_DECIMALS};
+use crate::error::TokenError;
+use crate::events::RewardsClaimed;
+use crate::math::SafeMath;
+use crate::pda::{
+    is_program_address, AUTHORITY_ADDRESS, AUTHORITY_SIGNER, CONFIG_ADDRESS, MINT_ADDRESS,
+    REWARDS_ADDRESS, STATS_ADDRESS,
+};
+use crate::registry_node::RegistryNode;
+use crate::rewards::{apply_slashes, share};
+use crate::state::{EpochRecord, NetworkStats, Reward, TokenConfig};
+
+#[derive(Accounts)]
+pub struct RewardsClaim<'info> {
+    #[account(address = CONFIG_ADDRESS)]
+    pub config: Box<Account<'info, TokenConfig>>,
+    #[account(mut, address = STATS_ADDRESS)]
+    pub stats: AccountLoader<'info, NetworkStats>,
+    #[account(
+        mut,
+        constraint = reward.load()?.node == node.key() @ TokenError::WrongRewardAccount,
+        constraint = reward.load()?.is_at(&reward.key()) @ TokenError::InvalidPda,
+        constraint = reward.load()?.beneficiary == beneficiary.key() @ TokenError::NotBeneficiary,
+    )]
+    pub reward: AccountLoader<'info, Reward>,
+    /// The registry node (its new slashes take locked rewards first).
+    /// CHECK: owner and type checked by `RegistryNode::load`.
+    pub node: UncheckedAccount<'info>,
+    #[account(mut, address = MINT_ADDRESS)]
+    pub mint: Box<Account<'info, Mint>>,
+    /// The reward pool.
+    /// CHECK: address checked; the token program checks the rest.
+    #[account(mut, address = REWARDS_ADDRESS)]
+    pub reward_vault: UncheckedAccount<'info>,
+    /// The operator's IO account.
+    #[account(mut, token::mint = mint, token::authority = beneficiary)]
+    pub destination: Box<Account<'info, TokenAccount>>,
+    /// The program's authority PDA (owner of the pool).
+    /// CHECK: address checked; no data.
+    #[account(address = AUTHORITY_ADDRESS)]
+    pub authority: UncheckedAccount<'info>,
+    pub beneficiary: Signer<'info>,
+    pub token_program: Program<'info, Token>,
+}
+
+/// The operator claims: new slashes first take their share of the locked
+/// rewards; then every bucket of a minted epoch (its `EpochRecord` among the
+/// remaining accounts) is resolved into the locked balance, which restarts the
+/// lock; whatever had finished its lock is paid out.
+pub fn handler<'info>(ctx: Context<'info, RewardsClaim<'info>>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let config = &ctx.accounts.config;
+    let node = RegistryNode::load(&ctx.accounts.node)?;
+    let mut reward = ctx.accounts.reward.load_mut()?;
+    let forfeited = apply_slashes(&mut reward, &node)?;
+
+    let mut resolved = 0u64;
+    for bucket in reward.buckets.iter_mut() {
+        if bucket.used == 0 || bucket.epoch >= config.epochs_minted {
+            continue;
+        }
+        let id = bucket.epoch.to_le_bytes();
+        let Some(info) = ctx.remaining_accounts.iter().find(|info| {
+            info.try_borrow_data()
+                .is_ok_and(|d| d.len() >= EpochRecord::SPACE)
+                && Account::<EpochRecord>::try_from(info).is_ok_and(|r| {
+                    r.epoch == bucket.epoch
+                        && is_program_address(info.key, &[EPOCH_SEED, &id], r.bump)
+                })
+        }) else {
+            continue;
+        };
+        let record = Account::<EpochRecord>::try_from(info)?;
+        resolved = resolved
+            .safe_add(share(
+                bucket.work_points,
+                record.work_pool,
+                record.work_points,
+            )?)?
+            .safe_add(share(
+                bucket.availability_points,
+                record.availability_pool,
+                record.availability_points,
+            )?)?;
+        bucket.used = 0;
+    }
+
+    let mut payable = 0u64;
+    if reward.unlock_at <= now {
+        payable = reward.locked;
+        reward.locked = 0;
+    }
+    if resolved > 0 {
+        reward.locked = reward.locked.safe_add(resolved)?;
+        reward.unlock_at = now.safe_add(i64::from(config.params.reward_lock_secs))?;
+        if config.params.reward_lock_secs == 0 {
+            payable = payable.safe_add(reward.locked)?;
+            reward.locked = 0;
+        }
+    }
+    require!(
+        payable > 0 || resolved > 0 || forfeited > 0,
+        TokenError::NothingToClaim
+    );
+    reward.claimed_total = reward.claimed_total.safe_add(payable)?;
+    let (node_key, locked, unlock_at) = (reward.node, reward.locked, reward.unlock_at);
+    drop(reward);
+
+    let token_program = ctx.accounts.token_program.key();
+    if forfeited > 0 {
+        burn(
+            CpiContext::new_with_signer(
+                token_program,
+                Burn {
+                    mint: ctx.accounts.mint.to_account_info(),
+                    from: ctx.accounts.reward_vault.to_account_info(),
+                    authority: ctx.accounts.authority.to_account_info(),
+                },
+                &[AUTHORITY_SIGNER],
+            ),
+            forfeited,
+        )?;
+    }
+    if payable > 0 {
+        transfer_checked(
+            CpiContext::new_with_signer(
+                token_program,
+                TransferChecked {
+                    from: ctx.accounts.reward_vault.to_account_info(),
+                    mint: ctx.accounts.mint.to_account_info(),
+                    to: ctx.accounts.destination.to_account_info(),
+                    authority: ctx.accounts.authority.to_account_info(),
+                },
+                &[AUTHORITY_SIGNER],
+            ),
+            payable,
+            IO_DECIMALS,
+        )?;
+    }
+    let epoch = config.epoch_at(now);
+    let mut stats = ctx.accounts.stats.load_mut()?;
+    stats.rewards_paid = stats.rewards_paid.safe_add(payable)?;
+    stats.burned_slashes = stats.burned_slashes.safe_add(forfeited)?;
+    let slot = stats.epoch_mut(epoch);
+    slot.burned_slashes = slot.burned_slashes.safe_add(forfeited)?;
+    emit!(RewardsClaimed {
+        node: node_key,
+        resolved,
+        paid: payable,
+        forfeited,
+        locked,
+        unlock_at,
+    });
+    Ok(())
+}

@@ -1,0 +1,53 @@
+//! A node's rewards: unresolved epoch points, the locked balance, the totals.
+
+use anchor_lang::prelude::*;
+
+use crate::constants::{REWARD_BUCKETS, REWARD_SEED};
+
+/// Points a node earned in one epoch, until a claim resolves them.
+#[zero_copy]
+pub struct Bucket {
+    pub epoch: u64,
+    pub work_points: u64,
+    pub availability_points: u64,
+    /// 1 while it holds points.
+    pub used: u8,
+    pub padding: [u8; 7],
+}
+
+/// Seeds: `[REWARD_SEED, node]`. Cumulative accounting: accruals add points to
+/// the current epoch's bucket; claims resolve buckets of minted epochs against
+/// their `EpochRecord`; nothing ever loops over all nodes.
+#[account(zero_copy)]
+pub struct Reward {
+    /// Resolved rewards not yet paid: slashes can still take them. precision: IO base units (1e8)
+    pub locked: u64,
+    /// When `locked` may be paid (a new resolution restarts it). unit: unix seconds
+    pub unlock_at: i64,
+    /// precision: IO base units (1e8)
+    pub claimed_total: u64,
+    /// Taken by slashes. precision: IO base units (1e8)
+    pub forfeited_total: u64,
+    /// The node's delivered GPU-seconds when work was last accrued.
+    pub last_delivered: u64,
+    /// The last epoch availability was credited for; u64::MAX before the first.
+    pub last_availability_epoch: u64,
+    /// The node's slashed total last seen (new slashes take locked rewards).
+    pub last_slashed_total: u64,
+    pub node: Pubkey,
+    /// The node's operator: signs claims and is paid.
+    pub beneficiary: Pubkey,
+    pub buckets: [Bucket; REWARD_BUCKETS],
+    pub bump: u8,
+    pub padding: [u8; 7],
+    /// Space for fields added by later versions.
+    pub reserved: [u8; 32],
+}
+
+impl Reward {
+    pub const SPACE: usize = 8 + core::mem::size_of::<Reward>();
+
+    pub fn is_at(&self, key: &Pubkey) -> bool {
+        crate::pda::is_program_address(key, &[REWARD_SEED, self.node.as_ref()], self.bump)
+    }
+}
