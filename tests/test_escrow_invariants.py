@@ -194,6 +194,12 @@ async def check(env: EscrowEnv, nodes: list[NodeHandle], model: Model, supply: i
             active[node.address],
         ), "the registry's commitments disagree with the open runs"
     assert await env.supply() == supply + model.minted - model.burned
+    stats = await env.io.stats()  # the IO token's own books agree
+    assert (
+        stats.minted_genesis + stats.minted_emission - stats.burned_fees - stats.burned_slashes
+        == await env.supply()
+    )
+    assert stats.burned_fees == model.burned
 
 
 async def scenario(ops: list[Op]) -> Model:

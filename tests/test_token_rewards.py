@@ -1,0 +1,203 @@
+"""rewards_open / rewards_accrue / rewards_claim / rewards_forfeit: emissions shared by
+delivered work and availability, claimed lazily, locked, and taken by slashes."""
+
+from __future__ import annotations
+
+from solders.keypair import Keypair
+
+from ionet_sdk import registry, token
+from ionet_sdk._generated import anchor_errors
+from ionet_sdk._generated.ionet_registry.types import Offense
+from ionet_sdk._generated.ionet_token import errors, events
+from ionet_sdk._generated.ionet_token.accounts import EpochRecord, Reward
+from ionet_sdk.defaults import REGISTRY_PARAMS, TOKEN_PARAMS
+
+from .escrow_env import HOUR, ClientHandle, EscrowEnv, NodeHandle
+from .registry_env import with_account
+
+
+async def reward(market: EscrowEnv, node: NodeHandle) -> Reward:
+    data = await Reward.fetch(market.conn, token.reward_account(node.address))
+    assert data is not None
+    return data
+
+
+async def open_rewards(market: EscrowEnv, *nodes: NodeHandle) -> None:
+    for node in nodes:
+        await market.send([token.build_rewards_open_ix(node.address, market.payer.pubkey())], market.payer)
+
+
+async def mint_through(market: EscrowEnv, epoch: int) -> None:
+    """Crank every epoch up to and including `epoch` (warping to its end if needed)."""
+    config = await market.io.config()
+    end = config.genesis_time + (epoch + 1) * config.epoch_secs
+    market.conn.warp(max(0, end - await market.now()))
+    while (await market.io.config()).epochs_minted <= epoch:
+        await market.io.crank()
+
+
+async def current_epoch(market: EscrowEnv) -> int:
+    config = await market.io.config()
+    return (await market.now() - config.genesis_time) // config.epoch_secs
+
+
+async def worked(market: EscrowEnv, nodes: int = 1, hours: int = 1) -> list[NodeHandle]:
+    """Nodes with reward accounts that delivered `hours` on 8 GPUs each and were settled."""
+    r = await market.ran(hours, nodes)
+    await open_rewards(market, *r.nodes)
+    await market.settled_window(r)
+    await market.settle(r.job, *r.nodes)
+    for node in r.nodes:
+        await market.heartbeat(node)
+    return r.nodes
+
+
+async def test_work_and_availability_share_the_epochs_emission(market: EscrowEnv) -> None:
+    (node,) = await worked(market)
+    assert (await market.node(node)).delivered_gpu_seconds == 8 * HOUR
+    epoch = await current_epoch(market)
+    result = await market.send([token.build_rewards_accrue_ix(node.address)], market.payer)
+    print(f"\nrewards_accrue: {result.compute_units} CU")
+    (accrued,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.RewardsAccrued)]
+    weight = TOKEN_PARAMS.tier_weights_bps[0]  # H100 class
+    assert accrued.work_points == 8 * HOUR * weight // 10_000
+    assert accrued.availability_points > 0 and accrued.epoch == epoch
+    # Nothing new in the same epoch: refused.
+    await market.rejects(
+        [token.build_rewards_accrue_ix(node.address)],
+        market.payer,
+        errors.NothingToAccrue,
+        watch=[token.reward_account(node.address)],
+    )
+    await mint_through(market, epoch)
+    record = await EpochRecord.fetch(market.conn, token.epoch_record(epoch))
+    assert record is not None
+    assert (record.work_points, record.availability_points) == (
+        accrued.work_points,
+        accrued.availability_points,
+    )
+    assert record.work_pool > 0 and record.availability_pool > 0  # the only node: all of it (plus carry)
+
+    destination = node.token_account
+    assert destination is not None
+    claim = token.build_rewards_claim_ix(node.address, node.operator.pubkey(), destination, [epoch])
+    result = await market.send([claim], node.operator)
+    print(f"rewards_claim (resolve one epoch): {result.compute_units} CU")
+    (claimed,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.RewardsClaimed)]
+    assert claimed.resolved == record.work_pool + record.availability_pool  # rounding: one claimant
+    assert (claimed.paid, claimed.locked) == (0, claimed.resolved)  # locked first
+    await market.rejects(
+        [claim], node.operator, errors.NothingToClaim, watch=[token.reward_account(node.address)]
+    )
+    market.conn.warp(TOKEN_PARAMS.reward_lock_secs)
+    before = await market.token_balance(destination)
+    result = await market.send([claim], node.operator)
+    (paid,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.RewardsClaimed)]
+    assert paid.paid == claimed.resolved
+    assert await market.token_balance(destination) == before + claimed.resolved
+    assert (await market.io.stats()).rewards_paid == claimed.resolved
+
+
+async def test_two_nodes_share_pro_rata(market: EscrowEnv) -> None:
+    a, b = await worked(market, nodes=2)
+    epoch = await current_epoch(market)
+    for node in (a, b):
+        await market.send([token.build_rewards_accrue_ix(node.address)], market.payer)
+    await mint_through(market, epoch)
+    record = await EpochRecord.fetch(market.conn, token.epoch_record(epoch))
+    assert record is not None
+    resolved = []
+    for node in (a, b):
+        assert node.token_account is not None
+        claim = token.build_rewards_claim_ix(
+            node.address, node.operator.pubkey(), node.token_account, [epoch]
+        )
+        result = await market.send([claim], node.operator)
+        resolved += [
+            e.resolved for e in events.parse_logs(result.logs) if isinstance(e, events.RewardsClaimed)
+        ]
+    # Equal nodes, equal work: equal halves, never more than the pools.
+    assert abs(resolved[0] - resolved[1]) <= 1
+    assert sum(resolved) <= record.work_pool + record.availability_pool
+
+
+async def test_claims_are_the_operators_own(market: EscrowEnv) -> None:
+    a, b = await worked(market, nodes=2)
+    epoch = await current_epoch(market)
+    for node in (a, b):
+        await market.send([token.build_rewards_accrue_ix(node.address)], market.payer)
+    await mint_through(market, epoch)
+    assert a.token_account is not None and b.token_account is not None
+    watch = [
+        token.reward_account(a.address),
+        token.reward_account(b.address),
+        a.token_account,
+        b.token_account,
+    ]
+    # b's operator claims a's rewards (to its own account, or to a's).
+    theft = token.build_rewards_claim_ix(a.address, b.operator.pubkey(), b.token_account, [epoch])
+    await market.rejects([theft], b.operator, errors.NotBeneficiary, watch=watch)
+    # a's reward account with b's node.
+    ix = token.build_rewards_claim_ix(b.address, a.operator.pubkey(), a.token_account, [epoch])
+    keys = [m.pubkey for m in ix.accounts]
+    mixed = with_account(ix, keys.index(token.reward_account(b.address)), token.reward_account(a.address))
+    await market.rejects([mixed], a.operator, errors.WrongRewardAccount, watch=watch)
+    # Paid into someone else's account, or an account of another mint.
+    elsewhere = token.build_rewards_claim_ix(a.address, a.operator.pubkey(), b.token_account, [epoch])
+    await market.rejects([elsewhere], a.operator, anchor_errors.ConstraintTokenOwner, watch=watch)
+    _, foreign = await market.other_mint_account(ClientHandle(a.operator, a.token_account))
+    wrong_mint = token.build_rewards_claim_ix(a.address, a.operator.pubkey(), foreign, [epoch])
+    await market.rejects([wrong_mint], a.operator, anchor_errors.ConstraintTokenMint, watch=watch)
+    # Not a registry node.
+    fake = Keypair()
+    await market.rejects(
+        [token.build_rewards_open_ix(fake.pubkey(), market.payer.pubkey())],
+        market.payer,
+        errors.InvalidNode,
+        watch=[token.reward_account(fake.pubkey())],
+    )
+
+
+async def test_a_slash_takes_its_share_of_the_locked_rewards(market: EscrowEnv) -> None:
+    (node,) = await worked(market)
+    epoch = await current_epoch(market)
+    await market.send([token.build_rewards_accrue_ix(node.address)], market.payer)
+    await mint_through(market, epoch)
+    assert node.token_account is not None
+    claim = token.build_rewards_claim_ix(node.address, node.operator.pubkey(), node.token_account, [epoch])
+    await market.send([claim], node.operator)
+    locked = (await reward(market, node)).locked
+    await market.rejects(
+        [token.build_rewards_forfeit_ix(node.address)],
+        market.payer,
+        errors.NoNewSlashes,
+        watch=[token.reward_account(node.address)],
+    )
+    # The slashing authority proposes 50% of the stake; after the appeal window it executes.
+    stake = (await market.node(node)).bonded
+    propose = registry.build_slash_propose_ix(
+        node.address,
+        0,
+        proposer=market.slasher.pubkey(),
+        payer=market.slasher.pubkey(),
+        offense=Offense.Misconduct,
+        evidence_hash=bytes(32),
+        amount=stake // 2,
+    )
+    await market.send([propose], market.slasher)
+    market.conn.warp(REGISTRY_PARAMS.appeal_window_secs + 1)
+    supply = await market.supply()
+    execute = registry.build_slash_execute_ix(
+        market.config, node.address, node.vault, 0, market.payer.pubkey()
+    )
+    await market.send([execute], market.payer)
+    slashed_burn = stake // 2 * REGISTRY_PARAMS.slash_burn_bps // 10_000
+    assert await market.supply() == supply - slashed_burn
+    assert (await market.io.stats()).burned_slashes == slashed_burn
+
+    result = await market.send([token.build_rewards_forfeit_ix(node.address)], market.payer)
+    print(f"\nrewards_forfeit: {result.compute_units} CU")
+    after = await reward(market, node)
+    assert after.locked == locked - locked // 2 and after.forfeited_total == locked // 2
+    assert await market.supply() == supply - slashed_burn - locked // 2
+    assert (await market.io.stats()).burned_slashes == slashed_burn + locked // 2
