@@ -3,7 +3,7 @@
 
     python scripts/bench_cu.py [--markdown]
 
-Runs every registry and escrow instruction in the state a real node or job
+Runs every registry, escrow and IO token instruction in the state a real node or job
 would be in, and prints instruction, compute units, the budget from the issue
 tracker and whether it fits. Batch instructions (job_assign, job_settle) are
 shown per node: job_assign over several batches (its canonical-bump search
@@ -19,12 +19,13 @@ import asyncio
 
 from solders.keypair import Keypair
 
-from ionet_sdk import escrow, lookup_tables, pda, registry, tx
+from ionet_sdk import escrow, lookup_tables, pda, registry, token, tx
 from ionet_sdk._generated.ionet_escrow.types import ConfigUpdateArgs as EscrowConfigUpdateArgs
 from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs, JobOutcome, Offense
-from ionet_sdk.defaults import ESCROW_PARAMS, IO, REGISTRY_PARAMS
+from ionet_sdk.defaults import ESCROW_PARAMS, IO, REGISTRY_PARAMS, TOKEN_PARAMS
 from ionet_sdk.escrow_sandbox import EscrowSandbox, JobHandle
 from ionet_sdk.sandbox import NodeHandle, RegistrySandbox
+from ionet_sdk.token_sandbox import TokenSandbox
 
 BUDGETS = {
     "config_init": 15_000,
@@ -39,6 +40,9 @@ BUDGETS = {
     "job_assign (per node, worst batch of 8)": 12_000,
     "job_report_usage": 8_000,
     "job_settle (per node, 16 nodes in one tx)": 10_000,
+    "emission_mint_epoch": 20_000,
+    "rewards_claim": 20_000,
+    "fees_burn": 15_000,
 }
 HOUR = 3_600
 STALE = REGISTRY_PARAMS.heartbeat_interval_secs + REGISTRY_PARAMS.heartbeat_grace_secs + 1
@@ -183,7 +187,7 @@ async def measure_escrow() -> dict[str, int]:
     cu["job_complete"] = (await env.complete(job)).compute_units
     cu["job_dispute"] = (await env.dispute(job)).compute_units
     cu["job_resolve"] = (await env.resolve(job, founded=False)).compute_units
-    cu["job_settle, one run alone (the last: burn, refund)"] = (await env.settle(job, nodes[0])).compute_units
+    cu["job_settle + job_finalize, one run alone"] = (await env.settle(job, nodes[0])).compute_units
     cu["job_close"] = (await env.close(job)).compute_units
 
     env.conn.warp(REGISTRY_PARAMS.heartbeat_interval_secs)
@@ -202,6 +206,9 @@ async def measure_escrow() -> dict[str, int]:
     )
     result = await tx.send(env.conn, [settle], env.payer, unit_limit=1_400_000, lookup_tables=[table])
     cu["job_settle (per node, 16 nodes in one tx)"] = result.compute_units // 16
+    cu["job_finalize (burn through the IO token, treasury, refund)"] = (
+        await env.finalize(cluster)
+    ).compute_units
 
     pending = await env.create_job(gpu_count=8)
     cu["job_cancel"] = (await env.cancel(pending)).compute_units
@@ -216,6 +223,54 @@ async def measure_escrow() -> dict[str, int]:
     return cu
 
 
+async def measure_token() -> dict[str, int]:
+    market = await EscrowSandbox().setup()
+    io = market.io
+    cu = {"token_init": 0}
+    fresh = TokenSandbox()
+    await fresh.setup()
+    cu["token_init"] = fresh.last_result.compute_units
+    holder = Keypair()
+    market.conn.airdrop(holder.pubkey(), 10**9)
+    cu["genesis_mint"] = (
+        await fresh.send(
+            [token.build_genesis_mint_ix(fresh.admin.pubkey(), await fresh.account(holder), IO)], fresh.admin
+        )
+    ).compute_units
+    cu["fees_burn"] = (await fresh.burn(holder, IO // 2, compute_spend=IO, fees=IO // 2)).compute_units
+
+    # Rewards, on a node that worked an hour in the marketplace.
+    node = await market.active_node()
+    await market.send([token.build_rewards_open_ix(node.address, market.payer.pubkey())], market.payer)
+    cu["rewards_open"] = market.last_result.compute_units
+    job = await running_job(market, [node])
+    market.conn.warp(HOUR)
+    await market.heartbeat(node)
+    await market.report(job, node, 8 * HOUR)
+    await market.complete(job)
+    market.conn.warp(ESCROW_PARAMS.challenge_window_secs)
+    await market.settle(job, node)
+    await market.heartbeat(node)
+    config = await io.config()
+    epoch = (await market.now() - config.genesis_time) // config.epoch_secs
+    cu["rewards_accrue"] = (
+        await market.send([token.build_rewards_accrue_ix(node.address)], market.payer)
+    ).compute_units
+    market.conn.warp(config.genesis_time + (epoch + 1) * config.epoch_secs - await market.now())
+    while (await io.config()).epochs_minted <= epoch:
+        cu["emission_mint_epoch"] = (await io.crank()).compute_units
+    assert node.token_account is not None
+    claim = token.build_rewards_claim_ix(node.address, node.operator.pubkey(), node.token_account, [epoch])
+    cu["rewards_claim"] = (await market.send([claim], node.operator)).compute_units
+    admin = io.admin.pubkey()
+    cu["params_propose"] = (
+        await io.send([token.build_params_propose_ix(admin, TOKEN_PARAMS)], io.admin)
+    ).compute_units
+    market.conn.warp(TOKEN_PARAMS.timelock_secs)
+    cu["params_execute"] = (await io.send([token.build_params_execute_ix(admin)], io.admin)).compute_units
+    return cu
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -224,6 +279,7 @@ def main() -> int:
     args = parser.parse_args()
     cu = asyncio.run(measure())
     cu.update(asyncio.run(measure_escrow()))
+    cu.update(asyncio.run(measure_token()))
     rows = [(name, units, BUDGETS.get(name, BUDGETS.get(name.split(" ")[0]))) for name, units in cu.items()]
     if args.markdown:
         print("| instruction | compute units | budget | within |\n|---|---:|---:|---|")

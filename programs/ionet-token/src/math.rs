@@ -50,6 +50,15 @@ pub fn decayed(total: u64, elapsed: i64, window: u32) -> Result<u64> {
     u64::try_from(value).map_err(|_| error!(TokenError::MathOverflow))
 }
 
+/// An SPL mint's supply, read in place (bytes 36..44 of the mint layout).
+pub fn mint_supply(info: &AccountInfo) -> Result<u64> {
+    let data = info.try_borrow_data()?;
+    require!(data.len() >= 82, TokenError::WrongMint);
+    let mut supply = [0u8; 8];
+    supply.copy_from_slice(&data[36..44]);
+    Ok(u64::from_le_bytes(supply))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,6 +35,8 @@ pub struct ConfigInit<'info> {
     pub program: Program<'info, IonetRegistry>,
     #[account(constraint = program_data.upgrade_authority_address == Some(upgrade_authority.key()) @ RegistryError::NotUpgradeAuthority)]
     pub program_data: Account<'info, ProgramData>,
+    /// The IO mint (8 decimals; the IO token program's mint in a deployment).
+    #[account(constraint = stake_mint.decimals == ionet_token::constants::IO_DECIMALS @ RegistryError::WrongMint)]
     pub stake_mint: Box<Account<'info, Mint>>,
     #[account(token::mint = stake_mint)]
     pub treasury: Box<Account<'info, TokenAccount>>,

@@ -1,5 +1,5 @@
 use anchor_lang::prelude::*;
-use anchor_spl::token::{transfer_checked, Mint, Token, TokenAccount, TransferChecked};
+use anchor_spl::token::{transfer_checked, Token, TokenAccount, TransferChecked};
 use ionet_token::instructions::{BurnKind, FeesBurnArgs};
 use ionet_token::program::IonetToken;
 
@@ -27,10 +27,15 @@ pub struct SlashExecute<'info> {
     pub proposal: Box<Account<'info, SlashProposal>>,
     #[account(mut, address = node.load()?.vault @ RegistryError::WrongVault)]
     pub vault: Box<Account<'info, TokenAccount>>,
+    /// The IO mint (the burn reduces its supply).
+    /// CHECK: address checked here; the token program checks it in the burn and
+    /// the transfer (which also checks its decimals against `IO_DECIMALS`).
     #[account(mut, address = config.stake_mint @ RegistryError::WrongMint)]
-    pub stake_mint: Box<Account<'info, Mint>>,
+    pub stake_mint: UncheckedAccount<'info>,
+    /// The treasury (its mint is checked by the token program's transfer).
+    /// CHECK: address checked here.
     #[account(mut, address = config.treasury @ RegistryError::WrongTreasury)]
-    pub treasury: Box<Account<'info, TokenAccount>>,
+    pub treasury: UncheckedAccount<'info>,
     /// The IO token program's config (it checks that the registry reports slashes).
     /// CHECK: address checked; read by the token program.
     #[account(address = ionet_token::pda::CONFIG_ADDRESS)]
@@ -141,7 +146,7 @@ pub fn handler(ctx: Context<SlashExecute>) -> Result<()> {
                 &[seeds],
             ),
             to_treasury,
-            ctx.accounts.stake_mint.decimals,
+            ionet_token::constants::IO_DECIMALS,
         )?;
     }
 

@@ -1,11 +1,11 @@
 use anchor_lang::prelude::*;
-use anchor_spl::token::{burn, Burn, Mint, Token};
+use anchor_spl::token::{burn, Burn, Token};
 
 use crate::error::TokenError;
 use crate::events::TokensBurned;
-use crate::math::SafeMath;
+use crate::math::{mint_supply, SafeMath};
 use crate::pda::{CONFIG_ADDRESS, MINT_ADDRESS, STATS_ADDRESS};
-use crate::state::{NetworkStats, TokenConfig};
+use crate::state::{BurnView, NetworkStats};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BurnKind {
@@ -31,12 +31,16 @@ pub struct FeesBurnArgs {
 
 #[derive(Accounts)]
 pub struct FeesBurn<'info> {
+    /// Read in place (`BurnView`): this runs for every settled job and slash.
+    /// CHECK: address checked here; owner and type checked by `BurnView::load`.
     #[account(address = CONFIG_ADDRESS)]
-    pub config: Box<Account<'info, TokenConfig>>,
+    pub config: UncheckedAccount<'info>,
     #[account(mut, address = STATS_ADDRESS)]
     pub stats: AccountLoader<'info, NetworkStats>,
+    /// The IO mint (read in place: only its supply, for the event).
+    /// CHECK: address checked; the token program's burn checks the rest.
     #[account(mut, address = MINT_ADDRESS)]
-    pub mint: Box<Account<'info, Mint>>,
+    pub mint: UncheckedAccount<'info>,
     /// The IO account burned from (the token program checks its mint and that
     /// `source_authority` may burn from it).
     /// CHECK: checked by the token program's burn.
@@ -52,7 +56,7 @@ pub struct FeesBurn<'info> {
 /// fees from job settlements and the burned share of slashes, each only from
 /// its reporter; the settlement's compute spend and fees are recorded too.
 pub fn handler(ctx: Context<FeesBurn>, args: FeesBurnArgs) -> Result<()> {
-    let config = &ctx.accounts.config;
+    let config = BurnView::load(&ctx.accounts.config)?;
     let reporter = match args.kind {
         BurnKind::Fee => config.fee_reporter,
         BurnKind::Slash => config.slash_reporter,
@@ -100,7 +104,7 @@ pub fn handler(ctx: Context<FeesBurn>, args: FeesBurnArgs) -> Result<()> {
         compute_spend: args.compute_spend,
         fees: args.fees,
         epoch,
-        supply: ctx.accounts.mint.supply.safe_sub(args.amount)?,
+        supply: mint_supply(&ctx.accounts.mint)?,
     });
     Ok(())
 }

@@ -36,6 +36,7 @@ class ConfigInitAccounts:
     """
     program_data: Pubkey
     stake_mint: Pubkey
+    """The IO mint (8 decimals; the IO token program's mint in a deployment)."""
     treasury: Pubkey
     program: Pubkey = Pubkey.from_string("GMJp7x7EvHRbWJEsEn2NAooBGekLr1Zg4ooqibRRET4G")
     system_program: Pubkey = Pubkey.from_string("11111111111111111111111111111111")
@@ -457,7 +458,12 @@ class SlashExecuteAccounts:
     proposal: Pubkey
     vault: Pubkey
     stake_mint: Pubkey
+    """
+    The IO mint (the burn reduces its supply).
+    the transfer (which also checks its decimals against `IO_DECIMALS`).
+    """
     treasury: Pubkey
+    """The treasury (its mint is checked by the token program's transfer)."""
     cranker: Pubkey
     config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
     token_config: Pubkey = Pubkey.from_string("2WMny8zHr4z88VahXtMWQYGDybYPwPJnAmAi7byZuvu5")
