@@ -33,6 +33,7 @@ from solders.keypair import Keypair
 
 from ionet_sdk import token
 from ionet_sdk._generated.ionet_token import events
+from ionet_sdk._generated.ionet_token.types import EmissionEntry
 from ionet_sdk.defaults import DAY, IO, TOKEN_PARAMS
 from ionet_sdk.economics import MONTH, decay_schedule, halving_schedule
 from ionet_sdk.token_sandbox import GENESIS, TokenSandbox
@@ -63,12 +64,17 @@ async def simulate(model: str, years: int) -> list[Day]:
     env = TokenSandbox()
     await env.setup(init=False)
     start = await env.now()
+    later: list[EmissionEntry] = []
     if model == "halving":
         schedule = halving_schedule(
             start, first_year=150_000_000 * IO, years=min(years + 1, 64), epoch_secs=DAY
         )
     else:
-        schedule = decay_schedule(start, supply=GENESIS, annual_rate_bps=800, months=64, epoch_secs=DAY)
+        # The whole decay, projected once; the chain holds 64 months at a time.
+        full = decay_schedule(
+            start, supply=GENESIS, annual_rate_bps=800, months=12 * years + 12, epoch_secs=DAY
+        )
+        schedule, later = full[:64], full[64:]
     params = replace(TOKEN_PARAMS, breaker_threshold=5_000_000 * IO, timelock_secs=2 * DAY)
     args = env.init_args(schedule=schedule, params=params, epoch_secs=DAY)
     await env.send([token.build_token_init_ix(env.deployer.pubkey(), args)], env.deployer)
@@ -79,7 +85,6 @@ async def simulate(model: str, years: int) -> list[Day]:
     days: list[Day] = []
     pending_until: int | None = None
     last_entry = schedule[-1]
-    supply_estimate = GENESIS
     for day in range(years * 365):
         env.conn.warp(DAY)
         result = await env.crank()
@@ -87,18 +92,9 @@ async def simulate(model: str, years: int) -> list[Day]:
         spend = demand(day)
         fee = spend * FEE_BPS // 10_000
         await env.burn(client, fee, compute_spend=spend, fees=fee)
-        supply_estimate += emitted - fee
         now = await env.now()
-        if model == "decay" and pending_until is None and last_entry.start_time - now < 6 * MONTH:
-            months = 48
-            rate_bps = 800 * (0.99 ** ((last_entry.start_time - start) // MONTH + 1))
-            more = decay_schedule(
-                last_entry.start_time + MONTH,
-                supply=supply_estimate,
-                annual_rate_bps=int(rate_bps),
-                months=months,
-                epoch_secs=DAY,
-            )
+        if model == "decay" and later and pending_until is None and last_entry.start_time - now < 6 * MONTH:
+            more, later = later[:48], later[48:]
             await env.send([token.build_params_propose_ix(env.admin.pubkey(), params, more)], env.admin)
             pending_until = now + params.timelock_secs
             last_entry = more[-1]

@@ -8,6 +8,7 @@ from ionet_sdk import spl, token
 from ionet_sdk._generated.ionet_token import errors, events
 from ionet_sdk._generated.ionet_token.types import BurnKind
 from ionet_sdk.defaults import IO
+from ionet_sdk.economics import period
 from ionet_sdk.errors import TransactionFailedError
 
 from .token_env import TokenEnv
@@ -60,3 +61,18 @@ async def test_only_the_reporters_burn_and_only_their_kind(io: TokenEnv) -> None
     assert any("owner does not match" in line.lower() for line in failure.value.logs), failure.value.logs
     assert await io.balance(source) == 100 * IO
     assert spl.ata(holder.pubkey(), token.MINT) == source
+
+
+async def test_the_sdk_computes_demand_to_emission_and_net_deflation(io: TokenEnv) -> None:
+    payer = await io.holder()
+    await io.genesis(payer, 100_000 * IO)
+    await io.to_epoch_end()
+    await io.crank()  # epoch 0 emits
+    emitted = (await io.stats()).epochs[0].minted
+    await io.burn(payer, 10 * IO, compute_spend=emitted, fees=10 * IO)  # in epoch 1
+    stats = await io.stats()
+    both = period(stats, 1, 2)
+    assert (both.minted, both.compute_spend, both.burned) == (emitted, emitted, 10 * IO)
+    assert both.demand_to_emission == 1.0 and not both.net_deflation
+    last = period(stats, 1, 1)  # epoch 1: nothing minted yet, 10 IO burned
+    assert last.net_deflation and last.demand_to_emission == float("inf")

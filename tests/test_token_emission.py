@@ -111,4 +111,8 @@ async def test_emissions_never_exceed_the_cap_nor_the_unminted_genesis() -> None
     assert supply == config.genesis_total // 2 + total
     # The rest of the genesis allocation still fits under the cap.
     await env.genesis(holder, config.genesis_total // 2)
-    assert await env.supply() <= SUPPLY_CAP
+    assert await env.supply() == SUPPLY_CAP
+    # Burning makes no room for more emissions: the cap counts what was ever minted.
+    await env.burn(holder, 1_000 * IO)
+    result = await env.crank()
+    assert [e.amount for e in events.parse_logs(result.logs) if isinstance(e, events.EpochEmitted)] == [0]

@@ -69,6 +69,7 @@ async def check(env: TokenEnv, holders: list[Keypair]) -> None:
     config = await env.config()
     assert supply <= SUPPLY_CAP
     minted = stats.minted_genesis + stats.minted_emission
+    assert minted <= SUPPLY_CAP  # the cap bounds everything ever minted
     burned = stats.burned_fees + stats.burned_slashes
     assert minted - burned == supply, "minted - burned must equal the supply"
     assert stats.minted_genesis == config.genesis_minted <= config.genesis_total

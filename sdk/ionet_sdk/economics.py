@@ -3,6 +3,10 @@ computed from the token program's statistics."""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
+from ionet_sdk._generated.ionet_token.accounts import NetworkStats
 from ionet_sdk._generated.ionet_token.types import EmissionEntry
 from ionet_sdk.defaults import DAY, EPOCH_SECS
 
@@ -43,3 +47,45 @@ def decay_schedule(
         supply += per_month
         rate = rate * (10_000 - monthly_decay_bps) // 10_000
     return entries
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The network's economics over a run of epochs, from the stats account's ring."""
+
+    first_epoch: int
+    last_epoch: int
+    minted: int
+    burned: int
+    compute_spend: int
+    fees: int
+
+    @property
+    def demand_to_emission(self) -> float:
+        """Compute spend / emissions over the period (the seeds' D/E, both in IO): 0.60
+        and above marks a self-sustaining network; infinite when nothing was emitted."""
+        return self.compute_spend / self.minted if self.minted else math.inf
+
+    @property
+    def net_deflation(self) -> bool:
+        """Burned more than minted in the period."""
+        return self.burned > self.minted
+
+
+def period(stats: NetworkStats, last_epoch: int, epochs: int) -> Period:
+    """The `epochs` epochs ending with `last_epoch` (at most the 64 the ring keeps);
+    epochs the ring no longer holds count as empty."""
+    if not 1 <= epochs <= len(stats.epochs):
+        raise ValueError(f"a period spans 1..{len(stats.epochs)} epochs, not {epochs}")
+    first = max(0, last_epoch - epochs + 1)
+    held = [
+        e for e in stats.epochs if first <= e.epoch <= last_epoch and (e.epoch or e.minted or e.burned_fees)
+    ]
+    return Period(
+        first_epoch=first,
+        last_epoch=last_epoch,
+        minted=sum(e.minted for e in held),
+        burned=sum(e.burned_fees + e.burned_slashes for e in held),
+        compute_spend=sum(e.compute_spend for e in held),
+        fees=sum(e.fees for e in held),
+    )

@@ -37,7 +37,8 @@ pub const STATS_SEED: &[u8] = b"stats";
 pub const IO_DECIMALS: u8 = 8;
 /// One IO in base units.
 pub const IO: u64 = 100_000_000;
-/// The hard cap: 800,000,000 IO, enforced on every mint.
+/// The hard cap: 800,000,000 IO ever minted (genesis and emissions; burns do not
+/// make room again), enforced on every mint.
 #[constant]
 pub const SUPPLY_CAP: u64 = 800_000_000 * IO;
 

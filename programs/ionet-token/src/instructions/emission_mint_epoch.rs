@@ -50,7 +50,7 @@ pub struct EmissionMintEpoch<'info> {
 /// Permissionless crank: mints the next unminted epoch's emission (once that
 /// epoch has ended) into the reward pool. Each epoch is minted exactly once and
 /// in order; the amount is the schedule's, cut to what the cap leaves after the
-/// unminted genesis allocation; the circuit breaker refuses a mint that would
+/// genesis allocation and the emissions so far (burns never make room again); the circuit breaker refuses a mint that would
 /// take the decaying window total above its threshold. The epoch's record
 /// splits it into the work and availability pools (a pool nobody earned points
 /// for carries to the next epoch) with the points credited during the epoch.
@@ -66,10 +66,12 @@ pub fn handler(ctx: Context<EmissionMintEpoch>) -> Result<()> {
         TokenError::EpochNotEnded
     );
     let scheduled = emission_at(ctx.accounts.schedule.load()?.active(), start);
-    let reserved = config.genesis_total.safe_sub(config.genesis_minted)?;
+    // The cap bounds everything ever minted (burns do not make room again): the
+    // genesis allocation, minted or not, and the emissions so far.
+    let minted_emission = ctx.accounts.stats.load()?.minted_emission;
     let room = SUPPLY_CAP
-        .saturating_sub(ctx.accounts.mint.supply)
-        .saturating_sub(reserved);
+        .saturating_sub(config.genesis_total)
+        .saturating_sub(minted_emission);
     let amount = scheduled.min(room);
 
     let window = config.params.breaker_window_secs;

@@ -34,4 +34,7 @@ SCHEDULE_SEED: bytes = bytes([115, 99, 104, 101, 100, 117, 108, 101])
 STATS_SEED: bytes = bytes([115, 116, 97, 116, 115])
 """Seed of the network statistics: `["stats"]`."""
 SUPPLY_CAP: int = 80000000000000000
-"""The hard cap: 800,000,000 IO, enforced on every mint."""
+"""
+The hard cap: 800,000,000 IO ever minted (genesis and emissions; burns do not
+make room again), enforced on every mint.
+"""
