@@ -52,7 +52,7 @@ async def test_settle_pays_pro_rata_burns_the_fee_and_refunds_the_rest(market: E
     payer_before = await market.conn.get_balance(market.payer.pubkey())
 
     result = await market.settle(r.job, *r.nodes)
-    print(f"\njob_settle x2 (last run included): {result.compute_units} CU")
+    print(f"\njob_settle x2 + job_finalize: {result.compute_units} CU")
     earned = [16 * IO, 8 * IO]
     fees = [e * 200 // 10_000 for e in earned]
     for i in range(2):

@@ -44,7 +44,7 @@ impl JobState {
 /// Accounting identity, at every moment:
 /// `deposited = vault balance + paid + fees + refunded`, where `fees` counts fees
 /// already burned or sent to the treasury and `fees_pending` those still in the
-/// vault (moved out when the last run settles).
+/// vault (moved out by `job_finalize`).
 #[account(zero_copy)]
 pub struct Job {
     pub job_id: u64,

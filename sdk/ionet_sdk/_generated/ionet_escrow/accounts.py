@@ -126,7 +126,7 @@ class Job:
     Accounting identity, at every moment:
     `deposited = vault balance + paid + fees + refunded`, where `fees` counts fees
     already burned or sent to the treasury and `fees_pending` those still in the
-    vault (moved out when the last run settles).
+    vault (moved out by `job_finalize`).
     """
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([75, 124, 80, 203, 161, 180, 202, 80])
