@@ -181,6 +181,8 @@ class Program:
         if isinstance(t, str):
             return PRIMITIVES[t][1] if t in PRIMITIVES else None
         if "array" in t:
+            if t["array"][0] == "u8":  # one bytes object, not N small ints
+                return f"{t['array'][1]}s"
             inner = self.fixed_format(t["array"][0])
             return None if inner is None else inner * t["array"][1]
         if "defined" in t:
@@ -193,7 +195,8 @@ class Program:
         return None
 
     def fixed_constructor(self, fields: list[dict[str, Any]]) -> tuple[str, str] | None:
-        """The struct format and keyword constructor arguments over `v[...]` slots."""
+        """The struct format and positional constructor arguments over `v[...]` slots
+        (positional: a decode builds dozens of fields and keywords cost a third more)."""
         fmts: list[str] = []
         args: list[str] = []
         slot = 0
@@ -211,6 +214,10 @@ class Program:
                 return expr
             if "array" in t:
                 inner, n = t["array"]
+                if inner == "u8":
+                    expr = f"list(v[{slot}])"
+                    slot += 1
+                    return expr
                 if isinstance(inner, str) and inner not in ("pubkey", "u128", "i128"):
                     expr = f"list(v[{slot}:{slot + n}])"
                     slot += n
@@ -222,7 +229,7 @@ class Program:
                 expr = f"{name}(v[{slot}])"
                 slot += 1
                 return expr
-            inner_args = ", ".join(f"{f['name']}={build(f['type'])}" for f in ty["fields"])
+            inner_args = ", ".join(build(f["type"]) for f in ty["fields"])
             return f"{name}({inner_args})"
 
         for f in fields:
@@ -230,8 +237,8 @@ class Program:
             if fmt is None:
                 return None
             fmts.append(fmt)
-            args.append(f"{f['name']}={build(f['type'])}")
-        return "<" + "".join(fmts), ", ".join(args)
+            args.append(f"{build(f['type'])},  # {f['name']}")
+        return "<" + "".join(fmts), "\n".join(args)
 
     # ------------------------------------------------------------- emitters
 
@@ -266,7 +273,9 @@ class Program:
             out.append(f'            raise DecodeError("{name}: data too short") from err')
             out.append("        r.offset += cls.LAYOUT.size")
             out.append("        try:")
-            out.append(f"            return cls({layout[1]})")
+            out.append("            return cls(")
+            out.extend(f"                {line}" for line in layout[1].split("\n"))
+            out.append("            )")
             out.append("        except ValueError as err:")
             out.append(f'            raise DecodeError(f"{name}: {{err}}") from err')
         elif fields:

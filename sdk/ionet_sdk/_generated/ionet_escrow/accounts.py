@@ -26,9 +26,7 @@ class EscrowConfig:
     """Seeds: `[CONFIG_SEED]`. One per program."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([138, 174, 227, 187, 239, 148, 1, 44])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<32s32s32s32s32sIQHHHIIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
-    )
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32s32s32sIQHHHIIB64s")
 
     admin: Pubkey
     """Changes parameters and authorities. Any pubkey (a multisig works)."""
@@ -54,22 +52,14 @@ class EscrowConfig:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                admin=Pubkey.from_bytes(v[0]),
-                matcher=Pubkey.from_bytes(v[1]),
-                arbiter=Pubkey.from_bytes(v[2]),
-                payment_mint=Pubkey.from_bytes(v[3]),
-                treasury=Pubkey.from_bytes(v[4]),
-                params=EscrowParams(
-                    challenge_window_secs=v[5],
-                    dispute_bond=v[6],
-                    min_reputation_bps=v[7],
-                    max_nodes_per_job=v[8],
-                    max_gpus_per_job=v[9],
-                    max_duration_hours=v[10],
-                    max_start_delay_secs=v[11],
-                ),
-                bump=v[12],
-                reserved=list(v[13:77]),
+                Pubkey.from_bytes(v[0]),  # admin
+                Pubkey.from_bytes(v[1]),  # matcher
+                Pubkey.from_bytes(v[2]),  # arbiter
+                Pubkey.from_bytes(v[3]),  # payment_mint
+                Pubkey.from_bytes(v[4]),  # treasury
+                EscrowParams(v[5], v[6], v[7], v[8], v[9], v[10], v[11]),  # params
+                v[12],  # bump
+                list(v[13]),  # reserved
             )
         except ValueError as err:
             raise DecodeError(f"EscrowConfig: {err}") from err
@@ -130,9 +120,7 @@ class Job:
     """
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([75, 124, 80, 203, 161, 180, 202, 80])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<QQQQQQQQqqqqq32s32sBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBIHHHHHHHHHBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
-    )
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<QQQQQQQQqqqqq32s32s32s8sIHHHHHHHHHBBBBBBBB66s")
 
     job_id: int
     price_per_gpu_hour: int
@@ -211,42 +199,42 @@ class Job:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                job_id=v[0],
-                price_per_gpu_hour=v[1],
-                deposited=v[2],
-                paid=v[3],
-                fees=v[4],
-                fees_pending=v[5],
-                refunded=v[6],
-                dispute_bond=v[7],
-                created_at=v[8],
-                start_deadline=v[9],
-                started_at=v[10],
-                completed_at=v[11],
-                challenge_ends_at=v[12],
-                client=Pubkey.from_bytes(v[13]),
-                vault=Pubkey.from_bytes(v[14]),
-                dispute_evidence=list(v[15:47]),
-                region=list(v[47:55]),
-                duration_hours=v[55],
-                gpu_count=v[56],
-                gpus_assigned=v[57],
-                runs=v[58],
-                runs_started=v[59],
-                runs_open=v[60],
-                runs_removed=v[61],
-                min_vram_gb=v[62],
-                payout_bps=v[63],
-                fee_bps=v[64],
-                gpu_model=v[65],
-                match_tier=v[66],
-                min_cuda_major=v[67],
-                min_cuda_minor=v[68],
-                state=v[69],
-                disputed=v[70],
-                bump=v[71],
-                vault_bump=v[72],
-                reserved=list(v[73:139]),
+                v[0],  # job_id
+                v[1],  # price_per_gpu_hour
+                v[2],  # deposited
+                v[3],  # paid
+                v[4],  # fees
+                v[5],  # fees_pending
+                v[6],  # refunded
+                v[7],  # dispute_bond
+                v[8],  # created_at
+                v[9],  # start_deadline
+                v[10],  # started_at
+                v[11],  # completed_at
+                v[12],  # challenge_ends_at
+                Pubkey.from_bytes(v[13]),  # client
+                Pubkey.from_bytes(v[14]),  # vault
+                list(v[15]),  # dispute_evidence
+                list(v[16]),  # region
+                v[17],  # duration_hours
+                v[18],  # gpu_count
+                v[19],  # gpus_assigned
+                v[20],  # runs
+                v[21],  # runs_started
+                v[22],  # runs_open
+                v[23],  # runs_removed
+                v[24],  # min_vram_gb
+                v[25],  # payout_bps
+                v[26],  # fee_bps
+                v[27],  # gpu_model
+                v[28],  # match_tier
+                v[29],  # min_cuda_major
+                v[30],  # min_cuda_minor
+                v[31],  # state
+                v[32],  # disputed
+                v[33],  # bump
+                v[34],  # vault_bump
+                list(v[35]),  # reserved
             )
         except ValueError as err:
             raise DecodeError(f"Job: {err}") from err
@@ -331,9 +319,7 @@ class Run:
     """
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([199, 54, 155, 86, 235, 115, 246, 189])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<Qqqq32s32s32s32s32sHBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
-    )
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<Qqqq32s32s32s32s32sHBB36s")
 
     gpu_seconds: int
     """Cumulative GPU-seconds delivered, from the agent's receipts."""
@@ -367,19 +353,19 @@ class Run:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                gpu_seconds=v[0],
-                started_at=v[1],
-                last_report_at=v[2],
-                removed_at=v[3],
-                job=Pubkey.from_bytes(v[4]),
-                node=Pubkey.from_bytes(v[5]),
-                agent=Pubkey.from_bytes(v[6]),
-                operator=Pubkey.from_bytes(v[7]),
-                rent_payer=Pubkey.from_bytes(v[8]),
-                gpus=v[9],
-                status=v[10],
-                bump=v[11],
-                reserved=list(v[12:48]),
+                v[0],  # gpu_seconds
+                v[1],  # started_at
+                v[2],  # last_report_at
+                v[3],  # removed_at
+                Pubkey.from_bytes(v[4]),  # job
+                Pubkey.from_bytes(v[5]),  # node
+                Pubkey.from_bytes(v[6]),  # agent
+                Pubkey.from_bytes(v[7]),  # operator
+                Pubkey.from_bytes(v[8]),  # rent_payer
+                v[9],  # gpus
+                v[10],  # status
+                v[11],  # bump
+                list(v[12]),  # reserved
             )
         except ValueError as err:
             raise DecodeError(f"Run: {err}") from err

@@ -44,7 +44,12 @@ class DisputeResolved:
             raise DecodeError("DisputeResolved: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(job=Pubkey.from_bytes(v[0]), founded=v[1], payout_bps=v[2], bond=v[3])
+            return cls(
+                Pubkey.from_bytes(v[0]),  # job
+                v[1],  # founded
+                v[2],  # payout_bps
+                v[3],  # bond
+            )
         except ValueError as err:
             raise DecodeError(f"DisputeResolved: {err}") from err
 
@@ -92,21 +97,13 @@ class EscrowConfigInitialized:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                config=Pubkey.from_bytes(v[0]),
-                admin=Pubkey.from_bytes(v[1]),
-                matcher=Pubkey.from_bytes(v[2]),
-                arbiter=Pubkey.from_bytes(v[3]),
-                payment_mint=Pubkey.from_bytes(v[4]),
-                treasury=Pubkey.from_bytes(v[5]),
-                params=EscrowParams(
-                    challenge_window_secs=v[6],
-                    dispute_bond=v[7],
-                    min_reputation_bps=v[8],
-                    max_nodes_per_job=v[9],
-                    max_gpus_per_job=v[10],
-                    max_duration_hours=v[11],
-                    max_start_delay_secs=v[12],
-                ),
+                Pubkey.from_bytes(v[0]),  # config
+                Pubkey.from_bytes(v[1]),  # admin
+                Pubkey.from_bytes(v[2]),  # matcher
+                Pubkey.from_bytes(v[3]),  # arbiter
+                Pubkey.from_bytes(v[4]),  # payment_mint
+                Pubkey.from_bytes(v[5]),  # treasury
+                EscrowParams(v[6], v[7], v[8], v[9], v[10], v[11], v[12]),  # params
             )
         except ValueError as err:
             raise DecodeError(f"EscrowConfigInitialized: {err}") from err
@@ -156,19 +153,11 @@ class EscrowConfigUpdated:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                admin=Pubkey.from_bytes(v[0]),
-                matcher=Pubkey.from_bytes(v[1]),
-                arbiter=Pubkey.from_bytes(v[2]),
-                treasury=Pubkey.from_bytes(v[3]),
-                params=EscrowParams(
-                    challenge_window_secs=v[4],
-                    dispute_bond=v[5],
-                    min_reputation_bps=v[6],
-                    max_nodes_per_job=v[7],
-                    max_gpus_per_job=v[8],
-                    max_duration_hours=v[9],
-                    max_start_delay_secs=v[10],
-                ),
+                Pubkey.from_bytes(v[0]),  # admin
+                Pubkey.from_bytes(v[1]),  # matcher
+                Pubkey.from_bytes(v[2]),  # arbiter
+                Pubkey.from_bytes(v[3]),  # treasury
+                EscrowParams(v[4], v[5], v[6], v[7], v[8], v[9], v[10]),  # params
             )
         except ValueError as err:
             raise DecodeError(f"EscrowConfigUpdated: {err}") from err
@@ -212,7 +201,10 @@ class JobCancelled:
             raise DecodeError("JobCancelled: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(job=Pubkey.from_bytes(v[0]), refunded=v[1])
+            return cls(
+                Pubkey.from_bytes(v[0]),  # job
+                v[1],  # refunded
+            )
         except ValueError as err:
             raise DecodeError(f"JobCancelled: {err}") from err
 
@@ -252,7 +244,10 @@ class JobClosed:
             raise DecodeError("JobClosed: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(job=Pubkey.from_bytes(v[0]), state=JobState(v[1]))
+            return cls(
+                Pubkey.from_bytes(v[0]),  # job
+                JobState(v[1]),  # state
+            )
         except ValueError as err:
             raise DecodeError(f"JobClosed: {err}") from err
 
@@ -295,10 +290,10 @@ class JobCompleted:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                job=Pubkey.from_bytes(v[0]),
-                by=Pubkey.from_bytes(v[1]),
-                completed_at=v[2],
-                challenge_ends_at=v[3],
+                Pubkey.from_bytes(v[0]),  # job
+                Pubkey.from_bytes(v[1]),  # by
+                v[2],  # completed_at
+                v[3],  # challenge_ends_at
             )
         except ValueError as err:
             raise DecodeError(f"JobCompleted: {err}") from err
@@ -349,15 +344,15 @@ class JobCreated:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                job=Pubkey.from_bytes(v[0]),
-                client=Pubkey.from_bytes(v[1]),
-                job_id=v[2],
-                gpu_model=GpuModel(v[3]),
-                gpu_count=v[4],
-                duration_hours=v[5],
-                price_per_gpu_hour=v[6],
-                deposited=v[7],
-                start_deadline=v[8],
+                Pubkey.from_bytes(v[0]),  # job
+                Pubkey.from_bytes(v[1]),  # client
+                v[2],  # job_id
+                GpuModel(v[3]),  # gpu_model
+                v[4],  # gpu_count
+                v[5],  # duration_hours
+                v[6],  # price_per_gpu_hour
+                v[7],  # deposited
+                v[8],  # start_deadline
             )
         except ValueError as err:
             raise DecodeError(f"JobCreated: {err}") from err
@@ -392,7 +387,7 @@ class JobDisputed:
     """Event `JobDisputed`."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([203, 7, 212, 211, 189, 75, 64, 15])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQ32s")
 
     job: Pubkey
     bond: int
@@ -406,7 +401,11 @@ class JobDisputed:
             raise DecodeError("JobDisputed: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(job=Pubkey.from_bytes(v[0]), bond=v[1], evidence_hash=list(v[2:34]))
+            return cls(
+                Pubkey.from_bytes(v[0]),  # job
+                v[1],  # bond
+                list(v[2]),  # evidence_hash
+            )
         except ValueError as err:
             raise DecodeError(f"JobDisputed: {err}") from err
 
@@ -452,12 +451,12 @@ class JobSettled:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                job=Pubkey.from_bytes(v[0]),
-                paid=v[1],
-                fees=v[2],
-                fees_burned=v[3],
-                fees_to_treasury=v[4],
-                refunded=v[5],
+                Pubkey.from_bytes(v[0]),  # job
+                v[1],  # paid
+                v[2],  # fees
+                v[3],  # fees_burned
+                v[4],  # fees_to_treasury
+                v[5],  # refunded
             )
         except ValueError as err:
             raise DecodeError(f"JobSettled: {err}") from err
@@ -506,11 +505,11 @@ class NodeAssigned:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                job=Pubkey.from_bytes(v[0]),
-                run=Pubkey.from_bytes(v[1]),
-                node=Pubkey.from_bytes(v[2]),
-                gpus=v[3],
-                gpus_assigned=v[4],
+                Pubkey.from_bytes(v[0]),  # job
+                Pubkey.from_bytes(v[1]),  # run
+                Pubkey.from_bytes(v[2]),  # node
+                v[3],  # gpus
+                v[4],  # gpus_assigned
             )
         except ValueError as err:
             raise DecodeError(f"NodeAssigned: {err}") from err
@@ -562,13 +561,13 @@ class RunSettled:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                job=Pubkey.from_bytes(v[0]),
-                run=Pubkey.from_bytes(v[1]),
-                node=Pubkey.from_bytes(v[2]),
-                status=RunStatus(v[3]),
-                gpu_seconds=v[4],
-                paid=v[5],
-                fee=v[6],
+                Pubkey.from_bytes(v[0]),  # job
+                Pubkey.from_bytes(v[1]),  # run
+                Pubkey.from_bytes(v[2]),  # node
+                RunStatus(v[3]),  # status
+                v[4],  # gpu_seconds
+                v[5],  # paid
+                v[6],  # fee
             )
         except ValueError as err:
             raise DecodeError(f"RunSettled: {err}") from err
@@ -617,10 +616,10 @@ class RunStarted:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                job=Pubkey.from_bytes(v[0]),
-                run=Pubkey.from_bytes(v[1]),
-                node=Pubkey.from_bytes(v[2]),
-                started_at=v[3],
+                Pubkey.from_bytes(v[0]),  # job
+                Pubkey.from_bytes(v[1]),  # run
+                Pubkey.from_bytes(v[2]),  # node
+                v[3],  # started_at
             )
         except ValueError as err:
             raise DecodeError(f"RunStarted: {err}") from err
@@ -650,7 +649,7 @@ class RunTimedOut:
     """Event `RunTimedOut`."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([96, 16, 56, 199, 47, 83, 220, 37])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32s?Q32sBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32s?Q32s32s")
 
     job: Pubkey
     run: Pubkey
@@ -670,13 +669,13 @@ class RunTimedOut:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                job=Pubkey.from_bytes(v[0]),
-                run=Pubkey.from_bytes(v[1]),
-                node=Pubkey.from_bytes(v[2]),
-                not_started=v[3],
-                refunded=v[4],
-                slash_proposal=Pubkey.from_bytes(v[5]),
-                evidence_hash=list(v[6:38]),
+                Pubkey.from_bytes(v[0]),  # job
+                Pubkey.from_bytes(v[1]),  # run
+                Pubkey.from_bytes(v[2]),  # node
+                v[3],  # not_started
+                v[4],  # refunded
+                Pubkey.from_bytes(v[5]),  # slash_proposal
+                list(v[6]),  # evidence_hash
             )
         except ValueError as err:
             raise DecodeError(f"RunTimedOut: {err}") from err
@@ -725,7 +724,10 @@ class UsageReported:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                job=Pubkey.from_bytes(v[0]), run=Pubkey.from_bytes(v[1]), gpu_seconds=v[2], earned=v[3]
+                Pubkey.from_bytes(v[0]),  # job
+                Pubkey.from_bytes(v[1]),  # run
+                v[2],  # gpu_seconds
+                v[3],  # earned
             )
         except ValueError as err:
             raise DecodeError(f"UsageReported: {err}") from err

@@ -37,7 +37,7 @@ class Node:
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([208, 53, 1, 3, 49, 122, 180, 49])
     LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<QQQqqqQqQQQQqq32sBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBIIIHHHBBBBBB32s32s32sBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBIHHBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBIIIIIHHHHHBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
+        "<QQQqqqQqQQQQqq32s32sIIIHHHBBB3s32s32s32s32sIHHBBBB8s32sIIIIIHHHHHBBB27s"
     )
 
     node_id: int
@@ -102,63 +102,55 @@ class Node:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                node_id=v[0],
-                bonded=v[1],
-                unbonding=v[2],
-                unbonding_ready_at=v[3],
-                registered_at=v[4],
-                last_heartbeat=v[5],
-                heartbeat_count=v[6],
-                slash_epoch_start=v[7],
-                slashed_in_epoch=v[8],
-                slashed_total=v[9],
-                delivered_gpu_seconds=v[10],
-                attestation=Attestation(
-                    slot=v[11],
-                    attested_at=v[12],
-                    expires_at=v[13],
-                    verifier=Pubkey.from_bytes(v[14]),
-                    fingerprint=list(v[15:47]),
-                    measured_tflops=v[47],
-                    rtt_us=v[48],
-                    bandwidth_mbps=v[49],
-                    gpu_count=v[50],
-                    vram_gb_per_gpu=v[51],
-                    packet_loss_bps=v[52],
-                    gpu_model=v[53],
-                    passed=v[54],
-                    mismatch=v[55],
-                    padding=list(v[56:59]),
-                ),
-                operator=Pubkey.from_bytes(v[59]),
-                agent=Pubkey.from_bytes(v[60]),
-                vault=Pubkey.from_bytes(v[61]),
-                spoofing_evidence=list(v[62:94]),
-                declared=NodeHardware(
-                    bandwidth_mbps=v[94],
-                    gpu_count=v[95],
-                    vram_gb_per_gpu=v[96],
-                    gpu_model=v[97],
-                    cuda_major=v[98],
-                    cuda_minor=v[99],
-                    padding=v[100],
-                    region=list(v[101:109]),
-                    fingerprint=list(v[109:141]),
-                ),
-                slash_count=v[141],
-                jobs_completed=v[142],
-                jobs_failed=v[143],
-                attestations_passed=v[144],
-                attestations_failed=v[145],
-                active_jobs=v[146],
-                committed_gpus=v[147],
-                pending_slashes=v[148],
-                uptime_bps=v[149],
-                reputation_bps=v[150],
-                status=v[151],
-                effective_tier=v[152],
-                bump=v[153],
-                reserved=list(v[154:181]),
+                v[0],  # node_id
+                v[1],  # bonded
+                v[2],  # unbonding
+                v[3],  # unbonding_ready_at
+                v[4],  # registered_at
+                v[5],  # last_heartbeat
+                v[6],  # heartbeat_count
+                v[7],  # slash_epoch_start
+                v[8],  # slashed_in_epoch
+                v[9],  # slashed_total
+                v[10],  # delivered_gpu_seconds
+                Attestation(
+                    v[11],
+                    v[12],
+                    v[13],
+                    Pubkey.from_bytes(v[14]),
+                    list(v[15]),
+                    v[16],
+                    v[17],
+                    v[18],
+                    v[19],
+                    v[20],
+                    v[21],
+                    v[22],
+                    v[23],
+                    v[24],
+                    list(v[25]),
+                ),  # attestation
+                Pubkey.from_bytes(v[26]),  # operator
+                Pubkey.from_bytes(v[27]),  # agent
+                Pubkey.from_bytes(v[28]),  # vault
+                list(v[29]),  # spoofing_evidence
+                NodeHardware(
+                    v[30], v[31], v[32], v[33], v[34], v[35], v[36], list(v[37]), list(v[38])
+                ),  # declared
+                v[39],  # slash_count
+                v[40],  # jobs_completed
+                v[41],  # jobs_failed
+                v[42],  # attestations_passed
+                v[43],  # attestations_failed
+                v[44],  # active_jobs
+                v[45],  # committed_gpus
+                v[46],  # pending_slashes
+                v[47],  # uptime_bps
+                v[48],  # reputation_bps
+                v[49],  # status
+                v[50],  # effective_tier
+                v[51],  # bump
+                list(v[52]),  # reserved
             )
         except ValueError as err:
             raise DecodeError(f"Node: {err}") from err
@@ -322,9 +314,7 @@ class SlashProposal:
     """Seeds: `[SLASH_SEED, node, index (u32 LE)]`."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([104, 26, 13, 94, 65, 203, 107, 43])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<32sIB32sQQBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBqqBB"
-    )
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sIB32sQQ32s32sqqBB")
 
     node: Pubkey
     index: int
@@ -354,18 +344,18 @@ class SlashProposal:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                node=Pubkey.from_bytes(v[0]),
-                index=v[1],
-                offense=Offense(v[2]),
-                proposer=Pubkey.from_bytes(v[3]),
-                amount=v[4],
-                executed=v[5],
-                evidence_hash=list(v[6:38]),
-                appeal_hash=list(v[38:70]),
-                proposed_at=v[70],
-                appeal_deadline=v[71],
-                status=SlashStatus(v[72]),
-                bump=v[73],
+                Pubkey.from_bytes(v[0]),  # node
+                v[1],  # index
+                Offense(v[2]),  # offense
+                Pubkey.from_bytes(v[3]),  # proposer
+                v[4],  # amount
+                v[5],  # executed
+                list(v[6]),  # evidence_hash
+                list(v[7]),  # appeal_hash
+                v[8],  # proposed_at
+                v[9],  # appeal_deadline
+                SlashStatus(v[10]),  # status
+                v[11],  # bump
             )
         except ValueError as err:
             raise DecodeError(f"SlashProposal: {err}") from err

@@ -130,7 +130,7 @@ class NodeAttested:
     """Event `NodeAttested`."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([50, 246, 156, 15, 245, 164, 143, 218])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s?BBIqBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s?BBIq32s")
 
     node: Pubkey
     verifier: Pubkey
@@ -152,14 +152,14 @@ class NodeAttested:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                node=Pubkey.from_bytes(v[0]),
-                verifier=Pubkey.from_bytes(v[1]),
-                passed=v[2],
-                mismatch=v[3],
-                effective_tier=GpuTier(v[4]),
-                measured_tflops=v[5],
-                expires_at=v[6],
-                attestation_hash=list(v[7:39]),
+                Pubkey.from_bytes(v[0]),  # node
+                Pubkey.from_bytes(v[1]),  # verifier
+                v[2],  # passed
+                v[3],  # mismatch
+                GpuTier(v[4]),  # effective_tier
+                v[5],  # measured_tflops
+                v[6],  # expires_at
+                list(v[7]),  # attestation_hash
             )
         except ValueError as err:
             raise DecodeError(f"NodeAttested: {err}") from err
@@ -207,7 +207,11 @@ class NodeDeregistered:
             raise DecodeError("NodeDeregistered: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(node=Pubkey.from_bytes(v[0]), operator=Pubkey.from_bytes(v[1]), node_id=v[2])
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                Pubkey.from_bytes(v[1]),  # operator
+                v[2],  # node_id
+            )
         except ValueError as err:
             raise DecodeError(f"NodeDeregistered: {err}") from err
 
@@ -250,7 +254,12 @@ class NodeHeartbeat:
             raise DecodeError("NodeHeartbeat: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(node=Pubkey.from_bytes(v[0]), at=v[1], on_time=v[2], uptime_bps=v[3])
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                v[1],  # at
+                v[2],  # on_time
+                v[3],  # uptime_bps
+            )
         except ValueError as err:
             raise DecodeError(f"NodeHeartbeat: {err}") from err
 
@@ -294,7 +303,12 @@ class NodeJobCommitted:
             raise DecodeError("NodeJobCommitted: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(node=Pubkey.from_bytes(v[0]), gpus=v[1], active_jobs=v[2], committed_gpus=v[3])
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                v[1],  # gpus
+                v[2],  # active_jobs
+                v[3],  # committed_gpus
+            )
         except ValueError as err:
             raise DecodeError(f"NodeJobCommitted: {err}") from err
 
@@ -342,13 +356,13 @@ class NodeJobReleased:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                node=Pubkey.from_bytes(v[0]),
-                gpus=v[1],
-                outcome=JobOutcome(v[2]),
-                gpu_seconds=v[3],
-                active_jobs=v[4],
-                committed_gpus=v[5],
-                reputation_bps=v[6],
+                Pubkey.from_bytes(v[0]),  # node
+                v[1],  # gpus
+                JobOutcome(v[2]),  # outcome
+                v[3],  # gpu_seconds
+                v[4],  # active_jobs
+                v[5],  # committed_gpus
+                v[6],  # reputation_bps
             )
         except ValueError as err:
             raise DecodeError(f"NodeJobReleased: {err}") from err
@@ -395,7 +409,11 @@ class NodeMarkedInactive:
             raise DecodeError("NodeMarkedInactive: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(node=Pubkey.from_bytes(v[0]), last_heartbeat=v[1], cranker=Pubkey.from_bytes(v[2]))
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                v[1],  # last_heartbeat
+                Pubkey.from_bytes(v[2]),  # cranker
+            )
         except ValueError as err:
             raise DecodeError(f"NodeMarkedInactive: {err}") from err
 
@@ -423,9 +441,7 @@ class NodeRegistered:
     """Event `NodeRegistered`."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([15, 57, 183, 59, 93, 55, 157, 195])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<32s32sQ32sBHHBBBBBBBBBBIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
-    )
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32sQ32sBHHBB8sI32s")
 
     node: Pubkey
     operator: Pubkey
@@ -442,20 +458,13 @@ class NodeRegistered:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                node=Pubkey.from_bytes(v[0]),
-                operator=Pubkey.from_bytes(v[1]),
-                node_id=v[2],
-                agent=Pubkey.from_bytes(v[3]),
-                hardware=HardwareSpec(
-                    gpu_model=GpuModel(v[4]),
-                    gpu_count=v[5],
-                    vram_gb_per_gpu=v[6],
-                    cuda_major=v[7],
-                    cuda_minor=v[8],
-                    region=list(v[9:17]),
-                    bandwidth_mbps=v[17],
-                    fingerprint=list(v[18:50]),
-                ),
+                Pubkey.from_bytes(v[0]),  # node
+                Pubkey.from_bytes(v[1]),  # operator
+                v[2],  # node_id
+                Pubkey.from_bytes(v[3]),  # agent
+                HardwareSpec(
+                    GpuModel(v[4]), v[5], v[6], v[7], v[8], list(v[9]), v[10], list(v[11])
+                ),  # hardware
             )
         except ValueError as err:
             raise DecodeError(f"NodeRegistered: {err}") from err
@@ -502,7 +511,10 @@ class NodeStatusChanged:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                node=Pubkey.from_bytes(v[0]), from_=NodeStatus(v[1]), to=NodeStatus(v[2]), reputation_bps=v[3]
+                Pubkey.from_bytes(v[0]),  # node
+                NodeStatus(v[1]),  # from_
+                NodeStatus(v[2]),  # to
+                v[3],  # reputation_bps
             )
         except ValueError as err:
             raise DecodeError(f"NodeStatusChanged: {err}") from err
@@ -532,7 +544,7 @@ class NodeUpdated:
     """Event `NodeUpdated`."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([3, 8, 87, 251, 118, 64, 24, 70])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32sBHHBBBBBBBBBBIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB?")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32sBHHBB8sI32s?")
 
     node: Pubkey
     agent: Pubkey
@@ -549,19 +561,12 @@ class NodeUpdated:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                node=Pubkey.from_bytes(v[0]),
-                agent=Pubkey.from_bytes(v[1]),
-                hardware=HardwareSpec(
-                    gpu_model=GpuModel(v[2]),
-                    gpu_count=v[3],
-                    vram_gb_per_gpu=v[4],
-                    cuda_major=v[5],
-                    cuda_minor=v[6],
-                    region=list(v[7:15]),
-                    bandwidth_mbps=v[15],
-                    fingerprint=list(v[16:48]),
-                ),
-                verification_cleared=v[48],
+                Pubkey.from_bytes(v[0]),  # node
+                Pubkey.from_bytes(v[1]),  # agent
+                HardwareSpec(
+                    GpuModel(v[2]), v[3], v[4], v[5], v[6], list(v[7]), v[8], list(v[9])
+                ),  # hardware
+                v[10],  # verification_cleared
             )
         except ValueError as err:
             raise DecodeError(f"NodeUpdated: {err}") from err
@@ -591,7 +596,7 @@ class SlashAppealed:
     """Event `SlashAppealed`."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([95, 61, 211, 128, 117, 80, 87, 101])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32sBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32s")
 
     node: Pubkey
     proposal: Pubkey
@@ -606,7 +611,9 @@ class SlashAppealed:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                node=Pubkey.from_bytes(v[0]), proposal=Pubkey.from_bytes(v[1]), appeal_hash=list(v[2:34])
+                Pubkey.from_bytes(v[0]),  # node
+                Pubkey.from_bytes(v[1]),  # proposal
+                list(v[2]),  # appeal_hash
             )
         except ValueError as err:
             raise DecodeError(f"SlashAppealed: {err}") from err
@@ -655,14 +662,14 @@ class SlashExecuted:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                node=Pubkey.from_bytes(v[0]),
-                proposal=Pubkey.from_bytes(v[1]),
-                amount=v[2],
-                burned=v[3],
-                to_treasury=v[4],
-                remaining=v[5],
-                status=SlashStatus(v[6]),
-                reputation_bps=v[7],
+                Pubkey.from_bytes(v[0]),  # node
+                Pubkey.from_bytes(v[1]),  # proposal
+                v[2],  # amount
+                v[3],  # burned
+                v[4],  # to_treasury
+                v[5],  # remaining
+                SlashStatus(v[6]),  # status
+                v[7],  # reputation_bps
             )
         except ValueError as err:
             raise DecodeError(f"SlashExecuted: {err}") from err
@@ -696,7 +703,7 @@ class SlashProposed:
     """Event `SlashProposed`."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([158, 90, 179, 8, 227, 190, 15, 231])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32sBQBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB32sq")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32sBQ32s32sq")
 
     node: Pubkey
     proposal: Pubkey
@@ -715,13 +722,13 @@ class SlashProposed:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                node=Pubkey.from_bytes(v[0]),
-                proposal=Pubkey.from_bytes(v[1]),
-                offense=Offense(v[2]),
-                amount=v[3],
-                evidence_hash=list(v[4:36]),
-                proposer=Pubkey.from_bytes(v[36]),
-                appeal_deadline=v[37],
+                Pubkey.from_bytes(v[0]),  # node
+                Pubkey.from_bytes(v[1]),  # proposal
+                Offense(v[2]),  # offense
+                v[3],  # amount
+                list(v[4]),  # evidence_hash
+                Pubkey.from_bytes(v[5]),  # proposer
+                v[6],  # appeal_deadline
             )
         except ValueError as err:
             raise DecodeError(f"SlashProposed: {err}") from err
@@ -768,7 +775,11 @@ class SlashResolved:
             raise DecodeError("SlashResolved: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(node=Pubkey.from_bytes(v[0]), proposal=Pubkey.from_bytes(v[1]), upheld=v[2])
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                Pubkey.from_bytes(v[1]),  # proposal
+                v[2],  # upheld
+            )
         except ValueError as err:
             raise DecodeError(f"SlashResolved: {err}") from err
 
@@ -810,7 +821,11 @@ class StakeDeposited:
             raise DecodeError("StakeDeposited: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(node=Pubkey.from_bytes(v[0]), amount=v[1], bonded=v[2])
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                v[1],  # amount
+                v[2],  # bonded
+            )
         except ValueError as err:
             raise DecodeError(f"StakeDeposited: {err}") from err
 
@@ -852,7 +867,11 @@ class StakeRebonded:
             raise DecodeError("StakeRebonded: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(node=Pubkey.from_bytes(v[0]), amount=v[1], bonded=v[2])
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                v[1],  # amount
+                v[2],  # bonded
+            )
         except ValueError as err:
             raise DecodeError(f"StakeRebonded: {err}") from err
 
@@ -894,7 +913,11 @@ class StakeWithdrawn:
             raise DecodeError("StakeWithdrawn: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(node=Pubkey.from_bytes(v[0]), amount=v[1], destination=Pubkey.from_bytes(v[2]))
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                v[1],  # amount
+                Pubkey.from_bytes(v[2]),  # destination
+            )
         except ValueError as err:
             raise DecodeError(f"StakeWithdrawn: {err}") from err
 
@@ -938,7 +961,13 @@ class UnstakeRequested:
             raise DecodeError("UnstakeRequested: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(node=Pubkey.from_bytes(v[0]), amount=v[1], bonded=v[2], unbonding=v[3], ready_at=v[4])
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                v[1],  # amount
+                v[2],  # bonded
+                v[3],  # unbonding
+                v[4],  # ready_at
+            )
         except ValueError as err:
             raise DecodeError(f"UnstakeRequested: {err}") from err
 

@@ -42,9 +42,9 @@ class AuthoritiesUpdated:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                admin=Pubkey.from_bytes(v[0]),
-                fee_reporter=Pubkey.from_bytes(v[1]),
-                slash_reporter=Pubkey.from_bytes(v[2]),
+                Pubkey.from_bytes(v[0]),  # admin
+                Pubkey.from_bytes(v[1]),  # fee_reporter
+                Pubkey.from_bytes(v[2]),  # slash_reporter
             )
         except ValueError as err:
             raise DecodeError(f"AuthoritiesUpdated: {err}") from err
@@ -90,7 +90,13 @@ class EpochEmitted:
             raise DecodeError("EpochEmitted: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(epoch=v[0], amount=v[1], scheduled=v[2], supply=v[3], breaker_total=v[4])
+            return cls(
+                v[0],  # epoch
+                v[1],  # amount
+                v[2],  # scheduled
+                v[3],  # supply
+                v[4],  # breaker_total
+            )
         except ValueError as err:
             raise DecodeError(f"EpochEmitted: {err}") from err
 
@@ -137,7 +143,11 @@ class EpochRewardsRecorded:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                epoch=v[0], work_pool=v[1], availability_pool=v[2], work_points=v[3], availability_points=v[4]
+                v[0],  # epoch
+                v[1],  # work_pool
+                v[2],  # availability_pool
+                v[3],  # work_points
+                v[4],  # availability_points
             )
         except ValueError as err:
             raise DecodeError(f"EpochRewardsRecorded: {err}") from err
@@ -183,7 +193,12 @@ class GenesisMinted:
             raise DecodeError("GenesisMinted: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(destination=Pubkey.from_bytes(v[0]), amount=v[1], genesis_minted=v[2], supply=v[3])
+            return cls(
+                Pubkey.from_bytes(v[0]),  # destination
+                v[1],  # amount
+                v[2],  # genesis_minted
+                v[3],  # supply
+            )
         except ValueError as err:
             raise DecodeError(f"GenesisMinted: {err}") from err
 
@@ -224,7 +239,9 @@ class ParamsCancelled:
             raise DecodeError("ParamsCancelled: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(proposed_at=v[0])
+            return cls(
+                v[0],  # proposed_at
+            )
         except ValueError as err:
             raise DecodeError(f"ParamsCancelled: {err}") from err
 
@@ -264,17 +281,8 @@ class ParamsExecuted:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                params=TokenParams(
-                    fee_bps=v[0],
-                    fee_burn_bps=v[1],
-                    breaker_window_secs=v[2],
-                    breaker_threshold=v[3],
-                    reward_lock_secs=v[4],
-                    work_weight_bps=v[5],
-                    tier_weights_bps=list(v[6:13]),
-                    timelock_secs=v[13],
-                ),
-                schedule_entries=v[14],
+                TokenParams(v[0], v[1], v[2], v[3], v[4], v[5], list(v[6:13]), v[13]),  # params
+                v[14],  # schedule_entries
             )
         except ValueError as err:
             raise DecodeError(f"ParamsExecuted: {err}") from err
@@ -350,7 +358,12 @@ class RewardsAccrued:
             raise DecodeError("RewardsAccrued: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(node=Pubkey.from_bytes(v[0]), epoch=v[1], work_points=v[2], availability_points=v[3])
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                v[1],  # epoch
+                v[2],  # work_points
+                v[3],  # availability_points
+            )
         except ValueError as err:
             raise DecodeError(f"RewardsAccrued: {err}") from err
 
@@ -400,12 +413,12 @@ class RewardsClaimed:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                node=Pubkey.from_bytes(v[0]),
-                resolved=v[1],
-                paid=v[2],
-                forfeited=v[3],
-                locked=v[4],
-                unlock_at=v[5],
+                Pubkey.from_bytes(v[0]),  # node
+                v[1],  # resolved
+                v[2],  # paid
+                v[3],  # forfeited
+                v[4],  # locked
+                v[5],  # unlock_at
             )
         except ValueError as err:
             raise DecodeError(f"RewardsClaimed: {err}") from err
@@ -451,7 +464,11 @@ class RewardsForfeited:
             raise DecodeError("RewardsForfeited: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(node=Pubkey.from_bytes(v[0]), forfeited=v[1], locked=v[2])
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                v[1],  # forfeited
+                v[2],  # locked
+            )
         except ValueError as err:
             raise DecodeError(f"RewardsForfeited: {err}") from err
 
@@ -492,7 +509,10 @@ class RewardsOpened:
             raise DecodeError("RewardsOpened: data too short") from err
         r.offset += cls.LAYOUT.size
         try:
-            return cls(node=Pubkey.from_bytes(v[0]), beneficiary=Pubkey.from_bytes(v[1]))
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                Pubkey.from_bytes(v[1]),  # beneficiary
+            )
         except ValueError as err:
             raise DecodeError(f"RewardsOpened: {err}") from err
 
@@ -586,7 +606,12 @@ class TokensBurned:
         r.offset += cls.LAYOUT.size
         try:
             return cls(
-                kind=BurnKind(v[0]), amount=v[1], compute_spend=v[2], fees=v[3], epoch=v[4], supply=v[5]
+                BurnKind(v[0]),  # kind
+                v[1],  # amount
+                v[2],  # compute_spend
+                v[3],  # fees
+                v[4],  # epoch
+                v[5],  # supply
             )
         except ValueError as err:
             raise DecodeError(f"TokensBurned: {err}") from err
