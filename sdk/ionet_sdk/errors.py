@@ -34,6 +34,10 @@ class AccountDiscriminatorMismatchError(DecodeError):
     """The account's first 8 bytes are not the expected type's discriminator."""
 
 
+class ConfigError(IonetError, ValueError):
+    """Bad configuration: an unknown cluster moniker, a missing or malformed keypair file."""
+
+
 class TransportError(IonetError):
     """The connection failed: RPC unreachable, HTTP error, malformed response."""
 

@@ -1,0 +1,167 @@
+"""The main registry flow against a validator process over HTTP JSON-RPC.
+
+`LocalValidator` starts `ionet localnet` (the LiteSVM-backed JSON-RPC server;
+solana-test-validator or surfpool when installed) as a subprocess with the
+built programs at their ids; everything here goes through `RpcConnection`
+(solana-py's AsyncClient) — nothing in-process."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import replace
+
+import pytest
+from solders.keypair import Keypair
+
+from ionet_sdk import pda, registry, spl, token, tx
+from ionet_sdk._generated.ionet_registry import errors
+from ionet_sdk._generated.ionet_registry.accounts import Node, RegistryConfig
+from ionet_sdk._generated.ionet_registry.types import ConfigInitArgs, NodeRegisterArgs, NodeStatus
+from ionet_sdk._generated.ionet_token.types import EmissionEntry
+from ionet_sdk.defaults import IO, IO_DECIMALS, REGISTRY_PARAMS
+from ionet_sdk.errors import ConfigError, TransportError
+from ionet_sdk.localnet import LocalValidator
+from ionet_sdk.programs import REGISTRY_ID
+from ionet_sdk.rpc import RpcConnection
+from ionet_sdk.sandbox import hardware, measurement
+from ionet_sdk.token_sandbox import GENESIS, TokenSandbox
+
+SOL = 1_000_000_000
+
+
+@pytest.fixture(scope="module")
+async def validator() -> AsyncIterator[LocalValidator]:
+    async with LocalValidator(kind="ionet") as v:
+        yield v
+    assert v.process is not None and v.process.poll() is not None, "the validator process was left running"
+
+
+async def test_a_node_becomes_active_over_json_rpc(validator: LocalValidator) -> None:
+    conn = RpcConnection(validator.url)
+    deployer = validator.upgrade_authority
+    admin, payer, operator, agent, vault = (Keypair() for _ in range(5))
+    for kp in (deployer, admin, payer, operator, agent):
+        await conn.request_airdrop(kp.pubkey(), 100 * SOL)
+    assert await conn.get_balance(payer.pubkey()) == 100 * SOL
+
+    # The IO token and its genesis (the token program's upgrade authority is the deployer).
+    now = (await conn.get_clock()).unix_timestamp
+    args = TokenSandbox().init_args()
+    args = replace(
+        args,
+        admin=admin.pubkey(),
+        fee_reporter=pda.escrow_authority(),
+        slash_reporter=pda.registry_config(),
+        schedule=[EmissionEntry(start_time=now, per_epoch=IO)],
+    )
+    result = await tx.send(
+        conn, [token.build_token_init_ix(deployer.pubkey(), args)], deployer, unit_limit=400_000
+    )
+    assert result.compute_units > 0 and any("TokenInit" in line for line in result.logs)
+    faucet = spl.ata(payer.pubkey(), token.MINT)
+    await tx.send(
+        conn,
+        [
+            spl.create_ata_ix(payer.pubkey(), payer.pubkey(), token.MINT),
+            token.build_genesis_mint_ix(admin.pubkey(), faucet, GENESIS),
+        ],
+        payer,
+        [admin],
+    )
+    assert spl.token_balance(await conn.get_account(faucet)) == GENESIS
+
+    # A stranger cannot initialize the registry: the program's own error, with logs, over HTTP.
+    treasury = Keypair()
+    await tx.send(
+        conn,
+        await spl.create_token_account_ixs(conn, payer.pubkey(), treasury, token.MINT, admin.pubkey()),
+        payer,
+        [treasury],
+    )
+    config_args = ConfigInitArgs(
+        admin=admin.pubkey(),
+        slashing_authority=admin.pubkey(),
+        job_authority=pda.escrow_authority(),
+        verifiers=[admin.pubkey()],
+        params=REGISTRY_PARAMS,
+    )
+    stranger_ix = registry.build_config_init_ix(payer.pubkey(), token.MINT, treasury.pubkey(), config_args)
+    with pytest.raises(errors.NotUpgradeAuthority) as failure:
+        await tx.send(conn, [stranger_ix], payer)
+    assert failure.value.logs
+    await tx.send(
+        conn,
+        [registry.build_config_init_ix(deployer.pubkey(), token.MINT, treasury.pubkey(), config_args)],
+        deployer,
+    )
+    config = await RegistryConfig.fetch(conn, pda.registry_config())
+    assert config is not None and config.admin == admin.pubkey()
+
+    # Register, attest, bond, heartbeat: Active.
+    spec = hardware(label="rpc-node")
+    register = NodeRegisterArgs(node_id=1, agent=agent.pubkey(), hardware=spec)
+    await tx.send(
+        conn,
+        await registry.build_node_register_ixs(conn, config, operator.pubkey(), register, vault),
+        operator,
+        [vault],
+    )
+    node = pda.node(operator.pubkey(), 1)
+    await tx.send(
+        conn, [registry.build_node_attest_ix(node, admin.pubkey(), measurement(spec))], payer, [admin]
+    )
+    source = spl.ata(operator.pubkey(), token.MINT)
+    await tx.send(
+        conn,
+        [
+            spl.create_ata_ix(payer.pubkey(), operator.pubkey(), token.MINT),
+            spl.transfer_ix(faucet, token.MINT, source, payer.pubkey(), 10_000 * IO, IO_DECIMALS),
+        ],
+        payer,
+    )
+    await tx.send(
+        conn,
+        [
+            registry.build_stake_deposit_ix(
+                config, node, vault.pubkey(), operator.pubkey(), source, amount=8_000 * IO
+            )
+        ],
+        operator,
+    )
+    await tx.send(conn, [registry.build_node_heartbeat_ix(node, agent.pubkey())], agent)
+    data = await Node.fetch(conn, node)
+    assert data is not None and NodeStatus(data.status) == NodeStatus.Active
+
+    # Listing with server-side filters: the registry's nodes of this operator.
+    info = await conn.get_account(node)
+    assert info is not None
+    operator_offset = 8 + 200  # Node.operator (ionet_token.registry_node pins it)
+    listed = await conn.get_program_accounts(
+        REGISTRY_ID, data_size=len(info.data), memcmp=[(operator_offset, bytes(operator.pubkey()))]
+    )
+    assert [a.address for a in listed] == [node]
+
+    # Time passes on the local server; the heartbeat goes stale; anyone marks it inactive.
+    await conn.warp(REGISTRY_PARAMS.heartbeat_interval_secs + REGISTRY_PARAMS.heartbeat_grace_secs + 1)
+    simulated = await conn.simulate_transaction(
+        tx.build_transaction(
+            [registry.build_node_mark_inactive_ix(node, payer.pubkey())],
+            payer,
+            [],
+            await conn.latest_blockhash(),
+        )
+    )
+    assert simulated.compute_units > 0
+    await tx.send(conn, [registry.build_node_mark_inactive_ix(node, payer.pubkey())], payer)
+    data = await Node.fetch(conn, node)
+    assert data is not None and NodeStatus(data.status) == NodeStatus.Inactive
+    await conn.close()
+
+
+async def test_transport_and_config_errors_are_typed() -> None:
+    with pytest.raises(ConfigError):
+        RpcConnection("moonnet")
+    dead = RpcConnection(f"http://127.0.0.1:{1}", retries=1, backoff_seconds=0.01)
+    with pytest.raises(TransportError, match="getLatestBlockhash"):
+        await dead.latest_blockhash()
+    await dead.close()
