@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -10,7 +11,7 @@ from solders.pubkey import Pubkey
 from solders.signature import Signature
 from solders.transaction import Transaction, VersionedTransaction
 
-from ionet_sdk.accounts import AccountSource
+from ionet_sdk.accounts import AccountInfo, AccountSource
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,3 +48,13 @@ class Connection(AccountSource, Protocol):
     async def get_balance(self, address: Pubkey) -> int: ...
 
     async def get_clock(self) -> Clock: ...
+
+    async def get_program_accounts(
+        self,
+        program_id: Pubkey,
+        *,
+        data_size: int | None = None,
+        memcmp: Sequence[tuple[int, bytes]] = (),
+    ) -> list[AccountInfo]:
+        """Accounts of a program, filtered by size and (offset, bytes) comparisons."""
+        ...

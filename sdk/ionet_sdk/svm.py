@@ -109,6 +109,23 @@ class EmbeddedConnection:
     async def get_multiple_accounts(self, addresses: Sequence[Pubkey]) -> list[AccountInfo | None]:
         return [await self.get_account(a) for a in addresses]
 
+    async def get_program_accounts(
+        self,
+        program_id: Pubkey,
+        *,
+        data_size: int | None = None,
+        memcmp: Sequence[tuple[int, bytes]] = (),
+    ) -> list[AccountInfo]:
+        """Accounts of `program_id` with `data_size` and the `memcmp` (offset, bytes) filters."""
+        out = []
+        for address, account in self.svm.get_program_accounts(program_id):
+            data = bytes(account.data)
+            if data_size is not None and len(data) != data_size:
+                continue
+            if all(data[o : o + len(b)] == b for o, b in memcmp):
+                out.append(AccountInfo(address, account.lamports, account.owner, data, account.executable))
+        return out
+
     async def get_balance(self, address: Pubkey) -> int:
         return self.svm.get_balance(address) or 0
 

@@ -1,0 +1,73 @@
+"""IonetClient: typed queries with server-side filters and multi-transaction flows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from solders.pubkey import Pubkey
+
+from ionet_sdk import client as client_module
+from ionet_sdk._generated.ionet_escrow.accounts import Job, Run
+from ionet_sdk._generated.ionet_escrow.types import JobState
+from ionet_sdk._generated.ionet_registry.accounts import Node
+from ionet_sdk._generated.ionet_registry.types import GpuModel, NodeStatus
+from ionet_sdk.client import IonetClient
+from ionet_sdk.defaults import IO
+
+from .escrow_env import HOUR, EscrowEnv
+from .registry_env import hardware
+
+
+async def test_filter_offsets_match_the_generated_layouts(market: EscrowEnv) -> None:
+    handle = await market.active_node()
+    node = await market.node(handle)
+    marked = replace(node, status=0xA5, declared=replace(node.declared, gpu_model=0x5A))
+    data = marked.encode()
+    assert len(data) == client_module.NODE_SIZE
+    assert data[client_module.NODE_STATUS] == 0xA5 and data[client_module.NODE_GPU_MODEL] == 0x5A
+    assert data[client_module.NODE_OPERATOR : client_module.NODE_OPERATOR + 32] == bytes(node.operator)
+    job_handle = await market.create_job()
+    job = await market.job(job_handle)
+    data = replace(job, state=0xC3).encode()
+    assert len(data) == client_module.JOB_SIZE and data[client_module.JOB_STATE] == 0xC3
+    assert data[client_module.JOB_CLIENT : client_module.JOB_CLIENT + 32] == bytes(job.client)
+    await market.assign(job_handle, handle)
+    run = await market.run(job_handle, handle)
+    assert Run.decode(run.encode()).job == job_handle.address and bytes(run.encode())[40:72] == bytes(
+        job_handle.address
+    )
+    assert isinstance(Job.decode(job.encode()), Job) and isinstance(Node.decode(node.encode()), Node)
+
+
+async def test_queries_and_a_job_settled_in_batches(market: EscrowEnv) -> None:
+    client = IonetClient(market.conn, market.payer, unit_limit=1_400_000)
+    h100s = [await market.active_node() for _ in range(8)]
+    a100 = await market.active_node(hardware(GpuModel.A100, label="a100-client"))
+    active = await client.nodes(status=NodeStatus.Active)
+    assert {n.address for n in active} >= {h.address for h in [*h100s, a100]}
+    assert [n.address for n in await client.nodes(gpu_model=GpuModel.A100)] == [a100.address]
+    mine = await client.nodes(operator=h100s[0].operator.pubkey())
+    assert [n.address for n in mine] == [h100s[0].address]
+
+    buyer = await market.new_client()
+    spec = await market.job_spec(gpu_count=64, duration_hours=2)
+    job = await client.create_job(buyer.keypair, 7, spec)
+    assert [j.address for j in await client.jobs(client=buyer.pubkey)] == [job]
+    await client.assign(market.matcher, job, [(h.address, 8) for h in h100s])
+    for h in h100s:
+        await market.start(market.job_handle(buyer, 7, spec), h)
+    assert [j.address for j in await client.jobs(state=JobState.Running)] == [job]
+    market.conn.warp(HOUR)
+    handle = market.job_handle(buyer, 7, spec)
+    for h in h100s:
+        await market.heartbeat(h)
+        await market.report(handle, h, 8 * HOUR)
+    await market.complete(handle)
+    market.conn.warp(market.escrow_config.params.challenge_window_secs)
+    results = await client.settle(job)
+    assert len(results) == 3  # two batches of runs (6 + 2), then the finalize
+    data = await client.job(job)
+    assert JobState(data.state) == JobState.Settled
+    assert data.paid == 8 * (16 * IO - 16 * IO * 200 // 10_000)
+    assert (await client.economics()).minted >= 0
+    assert Pubkey.default() not in {n.address for n in active}
