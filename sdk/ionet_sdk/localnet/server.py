@@ -23,7 +23,7 @@ import base64
 import json
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -77,8 +77,13 @@ def _err_json(err: object) -> Any:
     return {type(err).__name__.removeprefix("TransactionError"): payload}
 
 
+FUNDING = 1_000 * 1_000_000_000  # lamports given to each --fund key at start
+
+
 class LocalnetServer:
-    def __init__(self, deploy_dir: Path, upgrade_authority: Keypair | None) -> None:
+    def __init__(
+        self, deploy_dir: Path, upgrade_authority: Keypair | None, fund: Sequence[Pubkey] = ()
+    ) -> None:
         self.conn = EmbeddedConnection()
         self.svm = self.conn.svm
         self.faucet_slot = 0
@@ -88,6 +93,8 @@ class LocalnetServer:
             path = deploy_dir / f"{name}.so"
             if path.exists():
                 self.conn.deploy(program_id, path, authority)
+        for key in fund:
+            self.conn.airdrop(key, FUNDING)
         self.methods: dict[str, Callable[[list[Any]], Any]] = {
             "getHealth": lambda p: "ok",
             "getVersion": lambda p: VERSION,
@@ -353,9 +360,13 @@ class LocalnetServer:
 
 
 async def serve(
-    port: int, deploy_dir: Path, upgrade_authority: Keypair | None, ready_file: Path | None
+    port: int,
+    deploy_dir: Path,
+    upgrade_authority: Keypair | None,
+    fund: Sequence[Pubkey],
+    ready_file: Path | None,
 ) -> None:
-    server = LocalnetServer(deploy_dir, upgrade_authority)
+    server = LocalnetServer(deploy_dir, upgrade_authority, fund)
     tcp = await asyncio.start_server(server.serve_client, "127.0.0.1", port)
     bound = tcp.sockets[0].getsockname()[1]
     url = f"http://127.0.0.1:{bound}"
@@ -385,10 +396,18 @@ def main(argv: list[str] | None = None) -> int:
         "--upgrade-authority", type=Path, default=None, help="keypair file of the programs' upgrade authority"
     )
     parser.add_argument("--ready-file", type=Path, default=None, help="write the URL here once listening")
+    parser.add_argument(
+        "--fund", action="append", default=[], help="give this key 1,000 SOL at start (repeatable)"
+    )
     args = parser.parse_args(argv)
     authority = load_keypair(args.upgrade_authority) if args.upgrade_authority else None
     try:
-        asyncio.run(serve(args.port, args.deploy_dir or default_deploy_dir(), authority, args.ready_file))
+        fund = [Pubkey.from_string(k) for k in args.fund]
+        if authority is not None:
+            fund.append(authority.pubkey())
+        asyncio.run(
+            serve(args.port, args.deploy_dir or default_deploy_dir(), authority, fund, args.ready_file)
+        )
     except OSError as err:
         print(f"ionet localnet: {err}", file=sys.stderr)
         return 1

@@ -1,0 +1,89 @@
+"""The `ionet` command as a user runs it: a subprocess against a validator process it
+started itself, including the bad-input cases (one line on stderr, exit 1, no traceback)."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ionet_sdk.defaults import IO
+
+REPO = Path(__file__).resolve().parent.parent
+IONET = str(REPO / ".venv" / "bin" / "ionet")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def ionet(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([IONET, *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def localnet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    cwd = tmp_path_factory.mktemp("cli")
+    port = free_port()
+    started = ionet(cwd, "localnet", "start", "--port", str(port))
+    assert started.returncode == 0, started.stderr
+    try:
+        yield cwd, f"http://127.0.0.1:{port}"
+    finally:
+        stopped = ionet(cwd, "localnet", "stop")
+        assert stopped.returncode == 0, stopped.stderr
+        assert not (cwd / ".localnet" / "state.json").exists()
+
+
+def test_status_deploy_and_queries(localnet: tuple[Path, str]) -> None:
+    cwd, url = localnet
+    authority = str(cwd / ".localnet" / "upgrade-authority.json")
+    status = ionet(cwd, "--url", url, "localnet", "status")
+    assert status.returncode == 0 and "healthy" in status.stdout
+    first = ionet(cwd, "--url", url, "--keypair", authority, "deploy")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.count("created") == 5
+    second = ionet(cwd, "--url", url, "--keypair", authority, "deploy")
+    assert second.returncode == 0 and "nothing to change" in second.stdout
+    nodes = ionet(cwd, "--url", url, "--json", "node", "list", "--status", "active")
+    assert nodes.returncode == 0 and json.loads(nodes.stdout) == []
+    stats = ionet(cwd, "--url", url, "--json", "token", "stats")
+    assert stats.returncode == 0, stats.stderr
+    figures = json.loads(stats.stdout)
+    assert figures["supply"] == figures["minted (genesis)"] == 500_000_000 * IO
+    table = ionet(cwd, "--url", url, "params", "show")
+    assert table.returncode == 0 and "timelock_secs" in table.stdout
+    jobs = ionet(cwd, "--url", url, "job", "list", "--state", "running")
+    assert jobs.returncode == 0 and "jobs" in jobs.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("node", "list", "--gpu", "H900"), "unknown GpuModel 'H900'"),
+        (("node", "show", "not-a-key"), "is not a valid public key"),
+        (("job", "list", "--state", "Paused"), "unknown JobState 'Paused'"),
+        (("--keypair", "missing.json", "deploy"), "does not exist"),
+        (("--url", "moonnet", "node", "list"), "unknown cluster 'moonnet'"),
+        (("--url", "http://127.0.0.1:1", "node", "list"), "getProgramAccounts at http://127.0.0.1:1 failed"),
+    ],
+)
+def test_bad_input_is_one_clear_line(localnet: tuple[Path, str], args: tuple[str, ...], message: str) -> None:
+    cwd, url = localnet
+    full = args if args[0] == "--url" else ("--url", url, *args)
+    result = ionet(cwd, *full)
+    assert result.returncode == 1, result
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_out_of_range_options_are_usage_errors(localnet: tuple[Path, str]) -> None:
+    cwd, url = localnet
+    result = ionet(cwd, "--url", url, "token", "stats", "--epochs", "0")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
