@@ -87,3 +87,41 @@ def test_out_of_range_options_are_usage_errors(localnet: tuple[Path, str]) -> No
     cwd, url = localnet
     result = ionet(cwd, "--url", url, "token", "stats", "--epochs", "0")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_an_operator_registers_and_bonds_a_node(localnet: tuple[Path, str]) -> None:
+    cwd, url = localnet
+    authority = str(cwd / ".localnet" / "upgrade-authority.json")
+    assert ionet(cwd, "--url", url, "--keypair", authority, "deploy").returncode == 0
+    agent = "11111111111111111111111111111112"
+    registered = ionet(
+        cwd, "--url", url, "--keypair", authority, "--json", "node", "register",
+        "--node-id", "1", "--agent", agent, "--gpu", "h100", "--count", "8", "--region", "us-east",
+    )  # fmt: skip
+    assert registered.returncode == 0, registered.stderr
+    node = json.loads(registered.stdout)["node"]
+    bonded = ionet(cwd, "--url", url, "--keypair", authority, "stake", "deposit", node, "8000")
+    assert bonded.returncode == 0, bonded.stderr
+    shown = json.loads(ionet(cwd, "--url", url, "--json", "node", "show", node).stdout)
+    assert (shown["bonded"], shown["declared"]["gpu_count"]) == (8_000 * IO, 8)
+    mine = ionet(cwd, "--url", url, "--json", "node", "list", "--operator", shown["operator"])
+    assert [n["address"] for n in json.loads(mine.stdout)] == [node]
+    for amount, message in (
+        ("0", "amount must be positive"),
+        ("abc", "is not an amount"),
+        ("0.000000001", "8 decimals"),
+    ):
+        bad = ionet(cwd, "--url", url, "--keypair", authority, "stake", "deposit", node, amount)
+        assert bad.returncode == 1 and message in bad.stderr and "Traceback" not in bad.stderr
+    # A negative number reads as an option (a usage error, exit 2) unless after `--`.
+    dash = ionet(cwd, "--url", url, "--keypair", authority, "stake", "deposit", node, "-5")
+    assert dash.returncode == 2 and "Traceback" not in dash.stderr
+    negative = ionet(cwd, "--url", url, "--keypair", authority, "stake", "deposit", node, "--", "-5")
+    assert negative.returncode == 1 and "amount must be positive" in negative.stderr
+    # A program error over the CLI: registering the same node again.
+    again = ionet(
+        cwd, "--url", url, "--keypair", authority, "node", "register",
+        "--node-id", "1", "--agent", agent, "--gpu", "H100",
+    )  # fmt: skip
+    assert again.returncode == 1 and "Traceback" not in again.stderr
+    assert len(again.stderr.strip().splitlines()) == 1

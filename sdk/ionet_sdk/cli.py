@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import enum
+import hashlib
 import importlib.util
 import json
 import os
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -31,8 +33,8 @@ from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
 from ionet_sdk import spl, token
-from ionet_sdk._generated.ionet_escrow.types import JobState
-from ionet_sdk._generated.ionet_registry.types import GpuModel, NodeStatus
+from ionet_sdk._generated.ionet_escrow.types import JobSpec, JobState
+from ionet_sdk._generated.ionet_registry.types import GpuModel, HardwareSpec, NodeStatus
 from ionet_sdk.client import IonetClient
 from ionet_sdk.cluster import DEFAULT_KEYPAIR, cluster_url, load_keypair, save_keypair
 from ionet_sdk.defaults import IO
@@ -48,8 +50,10 @@ node_app = typer.Typer(help="GPU nodes in the registry.", no_args_is_help=True)
 job_app = typer.Typer(help="Jobs in the escrow.", no_args_is_help=True)
 token_app = typer.Typer(help="The IO token.", no_args_is_help=True)
 params_app = typer.Typer(help="Economic parameters (time-locked).", no_args_is_help=True)
+stake_app = typer.Typer(help="Stake bonds.", no_args_is_help=True)
+rewards_app = typer.Typer(help="Emissions and operator rewards.", no_args_is_help=True)
 for sub, name in ((localnet_app, "localnet"), (node_app, "node"), (job_app, "job"), (token_app, "token"),
-                  (params_app, "params")):  # fmt: skip
+                  (params_app, "params"), (stake_app, "stake"), (rewards_app, "rewards")):  # fmt: skip
     app.add_typer(sub, name=name)
 
 LOCALNET_DIR = Path(".localnet")
@@ -280,6 +284,110 @@ def node_show(ctx: typer.Context, address: str) -> None:
     output(ctx, node, table)
 
 
+def parse_amount(text: str) -> int:
+    """IO with up to 8 decimals, positive, as base units."""
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise fail(f"{text!r} is not an amount of IO") from None
+    if not value.is_finite() or value <= 0:
+        raise fail(f"amount must be positive, not {text}")
+    base = value * IO
+    if base != base.to_integral_value():
+        raise fail(f"{text} has more than 8 decimals")
+    return int(base)
+
+
+def parse_cuda(text: str) -> tuple[int, int]:
+    major, _, minor = text.partition(".")
+    if not (major.isdigit() and (minor or "0").isdigit()):
+        raise fail(f"CUDA version {text!r} must look like 12.4")
+    return int(major), int(minor or "0")
+
+
+@node_app.command("register")
+def node_register(  # noqa: PLR0917 (typer: one parameter per option)
+    ctx: typer.Context,
+    node_id: Annotated[int, typer.Option(min=0, help="the operator's id for this node")],
+    agent: Annotated[str, typer.Option(help="the worker agent's public key (signs heartbeats)")],
+    gpu: Annotated[str, typer.Option(help="H200, H100, A100, L40S, A6000, A5000, Rtx4090, Rtx3090")],
+    count: Annotated[int, typer.Option(min=1, max=64, help="GPUs")] = 8,
+    vram: Annotated[int, typer.Option(min=1, max=1024, help="GB per GPU")] = 80,
+    cuda: Annotated[str, typer.Option(help="CUDA version")] = "12.4",
+    region: Annotated[str, typer.Option(help="region code, up to 8 ASCII characters")] = "",
+    bandwidth: Annotated[int, typer.Option(min=0, help="Mbit/s")] = 10_000,
+    gpu_uuids: Annotated[str, typer.Option(help="the GPUs' UUIDs, comma-separated (hashed)")] = "",
+) -> None:
+    """Register a node (the --keypair is the operator) and create its stake vault."""
+    model = parse_enum(GpuModel, gpu)
+    agent_key = parse_pubkey(agent)
+    major, minor = parse_cuda(cuda)
+    code = region.encode()
+    if len(code) > 8 or not code.isascii():
+        raise fail("region must be at most 8 ASCII characters")
+    uuids = sorted(u.strip() for u in gpu_uuids.split(",") if u.strip())
+    fingerprint = hashlib.sha256("".join(uuids or [f"{agent}-{node_id}"]).encode()).digest()
+    spec = HardwareSpec(
+        gpu_model=model,
+        gpu_count=count,
+        vram_gb_per_gpu=vram,
+        cuda_major=major,
+        cuda_minor=minor,
+        region=list(code.ljust(8, b"\0")),
+        bandwidth_mbps=bandwidth,
+        fingerprint=list(fingerprint),
+    )
+
+    async def work(client: IonetClient) -> Pubkey:
+        return await client.register_node(client.payer, node_id, agent_key, spec)
+
+    address = run(ctx, work, signer=True)
+    output(ctx, {"node": str(address)}, _one_row("registered node", str(address)))
+
+
+@node_app.command("heartbeat")
+def node_heartbeat(ctx: typer.Context, node: str) -> None:
+    """Send a heartbeat (the --keypair is the node's agent)."""
+    key = parse_pubkey(node)
+
+    async def work(client: IonetClient) -> str:
+        return str((await client.heartbeat(client.payer, key)).signature)
+
+    signature = run(ctx, work, signer=True)
+    output(ctx, {"signature": signature}, _one_row("heartbeat", signature))
+
+
+@stake_app.command("deposit")
+def stake_deposit(ctx: typer.Context, node: str, amount: str) -> None:
+    """Bond AMOUNT IO into the node's vault (the --keypair is the operator)."""
+    key, base = parse_pubkey(node), parse_amount(amount)
+
+    async def work(client: IonetClient) -> str:
+        return str((await client.stake(client.payer, key, base)).signature)
+
+    signature = run(ctx, work, signer=True)
+    output(ctx, {"signature": signature, "amount": base}, _one_row(f"bonded {amount} IO", signature))
+
+
+@app.command()
+def airdrop(ctx: typer.Context, sol: Annotated[float, typer.Argument(min=0.000000001)]) -> None:
+    """Request SOL for the --keypair (localnet and devnet)."""
+
+    async def work(client: IonetClient) -> str:
+        rpc = client.conn
+        assert isinstance(rpc, RpcConnection)
+        return str(await rpc.request_airdrop(client.payer.pubkey(), int(sol * 1_000_000_000)))
+
+    signature = run(ctx, work, signer=True)
+    output(ctx, {"signature": signature}, _one_row(f"airdropped {sol} SOL", signature))
+
+
+def _one_row(label: str, value: str) -> Table:
+    table = Table(show_header=False)
+    table.add_row(label, value)
+    return table
+
+
 # --- jobs
 
 
@@ -310,6 +418,55 @@ def job_list(
 
 
 # --- token and parameters
+
+
+@job_app.command("create")
+def job_create(  # noqa: PLR0917 (typer: one parameter per option)
+    ctx: typer.Context,
+    job_id: Annotated[int, typer.Option(min=0, help="unique among your jobs")],
+    gpu: Annotated[str, typer.Option(help="GPU model")],
+    count: Annotated[int, typer.Option(min=1, help="GPUs")],
+    hours: Annotated[int, typer.Option(min=1, help="duration")],
+    price: Annotated[str, typer.Option(help="IO per GPU-hour")],
+    start_within: Annotated[int, typer.Option(min=1, help="minutes until the start deadline")] = 30,
+    vram: Annotated[int, typer.Option(min=0, help="minimum GB per GPU")] = 0,
+    cuda: Annotated[str, typer.Option(help="minimum CUDA version")] = "0.0",
+    same_tier: Annotated[bool, typer.Option(help="accept any model of the same tier")] = False,
+) -> None:
+    """Escrow count x hours x price IO for a cluster (the --keypair is the client)."""
+    model = parse_enum(GpuModel, gpu)
+    base = parse_amount(price)
+    major, minor = parse_cuda(cuda)
+
+    async def work(client: IonetClient) -> Pubkey:
+        now = (await client.conn.get_clock()).unix_timestamp
+        spec = JobSpec(
+            gpu_model=model,
+            match_tier=same_tier,
+            gpu_count=count,
+            min_vram_gb=vram,
+            min_cuda_major=major,
+            min_cuda_minor=minor,
+            region=[0] * 8,
+            duration_hours=hours,
+            price_per_gpu_hour=base,
+            start_deadline=now + 60 * start_within,
+        )
+        return await client.create_job(client.payer, job_id, spec)
+
+    address = run(ctx, work, signer=True)
+    output(ctx, {"job": str(address)}, _one_row("job", str(address)))
+
+
+@rewards_app.command("mint-epoch")
+def rewards_mint_epoch(ctx: typer.Context) -> None:
+    """Mint the next ended epoch's emission (anyone; the --keypair pays)."""
+
+    async def work(client: IonetClient) -> str:
+        return str((await client.mint_epoch()).signature)
+
+    signature = run(ctx, work, signer=True)
+    output(ctx, {"signature": signature}, _one_row("epoch minted", signature))
 
 
 @token_app.command("stats")
