@@ -54,6 +54,7 @@ class EscrowSandbox(RegistrySandbox):
         super().__init__()
         self.matcher, self.arbiter = Keypair(), Keypair()
         self._job_ids = 0
+        self._node_labels = 0
 
     async def setup(self, *, init_config: bool = True, init_escrow: bool = True) -> Self:
         await super().setup(init_config=init_config)
@@ -117,8 +118,8 @@ class EscrowSandbox(RegistrySandbox):
         self, spec: HardwareSpec | None = None, extra_stake: int = 0, label: str | None = None
     ) -> NodeHandle:
         """A registered, attested, bonded, live node whose operator has an IO account."""
-        self._node_label = getattr(self, "_node_label", 0) + 1
-        spec = spec or hardware(label=label or f"active-{self._node_label}")
+        self._node_labels += 1
+        spec = spec or hardware(label=label or f"active-{self._node_labels}")
         handle = await self.register(spec)
         handle.token_account = await self.fund(handle.operator, 1_000_000 * IO)
         await self.activate(handle, extra_stake)

@@ -11,29 +11,7 @@ use anchor_lang::prelude::*;
 use crate::constants::{BPS_DENOMINATOR, SECONDS_PER_HOUR};
 use crate::error::EscrowError;
 
-/// Checked arithmetic that fails with `EscrowError::MathOverflow`.
-pub trait SafeMath: Sized {
-    fn safe_add(self, rhs: Self) -> Result<Self>;
-    fn safe_sub(self, rhs: Self) -> Result<Self>;
-    fn safe_mul(self, rhs: Self) -> Result<Self>;
-}
-
-macro_rules! impl_safe_math {
-    ($($t:ty),*) => {$(
-        impl SafeMath for $t {
-            fn safe_add(self, rhs: Self) -> Result<Self> {
-                self.checked_add(rhs).ok_or_else(|| error!(EscrowError::MathOverflow))
-            }
-            fn safe_sub(self, rhs: Self) -> Result<Self> {
-                self.checked_sub(rhs).ok_or_else(|| error!(EscrowError::MathOverflow))
-            }
-            fn safe_mul(self, rhs: Self) -> Result<Self> {
-                self.checked_mul(rhs).ok_or_else(|| error!(EscrowError::MathOverflow))
-            }
-        }
-    )*};
-}
-impl_safe_math!(u16, u32, u64, u128, i64);
+ionet_common::safe_math!(EscrowError::MathOverflow; u16, u32, u64, u128, i64);
 
 fn to_u64(value: u128) -> Result<u64> {
     u64::try_from(value).map_err(|_| error!(EscrowError::MathOverflow))

@@ -7,8 +7,6 @@ use anchor_lang::prelude::*;
 
 use crate::constants::{AUTHORITY_SEED, CONFIG_SEED};
 
-const PDA_MARKER: &[u8] = b"ProgramDerivedAddress";
-
 /// The config PDA `[CONFIG_SEED]` and its canonical bump.
 pub const CONFIG_PDA: ([u8; 32], u8) =
     anchor_lang::derive_program_address(&[CONFIG_SEED], &crate::ID_CONST.to_bytes());
@@ -21,15 +19,10 @@ pub const AUTHORITY_ADDRESS: Pubkey = Pubkey::new_from_array(AUTHORITY_PDA.0);
 /// Signer seeds of the authority PDA.
 pub const AUTHORITY_SIGNER: &[&[u8]] = &[AUTHORITY_SEED, &[AUTHORITY_PDA.1]];
 
-/// Whether `key` is this program's address for `seeds` with `bump` (see module docs).
+/// Whether `key` is this program's address for `seeds` with `bump` (the PDA hash
+/// with the stored canonical bump: see `ionet_common::is_program_address`).
 pub fn is_program_address(key: &Pubkey, seeds: &[&[u8]], bump: u8) -> bool {
-    let bump = [bump];
-    let mut parts: Vec<&[u8]> = Vec::with_capacity(seeds.len() + 3);
-    parts.extend_from_slice(seeds);
-    parts.push(&bump);
-    parts.push(crate::ID_CONST.as_ref());
-    parts.push(PDA_MARKER);
-    solana_sha256_hasher::hashv(&parts).to_bytes() == key.to_bytes()
+    ionet_common::is_program_address(key, seeds, bump, &crate::ID)
 }
 
 #[cfg(test)]

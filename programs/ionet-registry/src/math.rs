@@ -7,33 +7,7 @@ use anchor_lang::prelude::*;
 use crate::constants::BPS_DENOMINATOR;
 use crate::error::RegistryError;
 
-/// Checked arithmetic that fails with `RegistryError::MathOverflow`.
-pub trait SafeMath: Sized {
-    fn safe_add(self, rhs: Self) -> Result<Self>;
-    fn safe_sub(self, rhs: Self) -> Result<Self>;
-    fn safe_mul(self, rhs: Self) -> Result<Self>;
-    fn safe_div(self, rhs: Self) -> Result<Self>;
-}
-
-macro_rules! impl_safe_math {
-    ($($t:ty),*) => {$(
-        impl SafeMath for $t {
-            fn safe_add(self, rhs: Self) -> Result<Self> {
-                self.checked_add(rhs).ok_or_else(|| error!(RegistryError::MathOverflow))
-            }
-            fn safe_sub(self, rhs: Self) -> Result<Self> {
-                self.checked_sub(rhs).ok_or_else(|| error!(RegistryError::MathOverflow))
-            }
-            fn safe_mul(self, rhs: Self) -> Result<Self> {
-                self.checked_mul(rhs).ok_or_else(|| error!(RegistryError::MathOverflow))
-            }
-            fn safe_div(self, rhs: Self) -> Result<Self> {
-                self.checked_div(rhs).ok_or_else(|| error!(RegistryError::MathOverflow))
-            }
-        }
-    )*};
-}
-impl_safe_math!(u16, u32, u64, u128, i64);
+ionet_common::safe_math!(RegistryError::MathOverflow; u16, u32, u64, u128, i64);
 
 /// `value * bps / 10_000`, rounded down.
 pub fn bps_of(value: u64, bps: u16) -> Result<u64> {

@@ -11,23 +11,16 @@ use anchor_lang::prelude::*;
 
 use crate::constants::CONFIG_SEED;
 
-const PDA_MARKER: &[u8] = b"ProgramDerivedAddress";
-
 /// The config PDA `[CONFIG_SEED]` and its canonical bump, derived at compile time.
 pub const CONFIG_PDA: ([u8; 32], u8) =
     anchor_lang::derive_program_address(&[CONFIG_SEED], &crate::ID_CONST.to_bytes());
 /// The config's address: every instruction but `config_init` compares against it.
 pub const CONFIG_ADDRESS: Pubkey = Pubkey::new_from_array(CONFIG_PDA.0);
 
-/// Whether `key` is the program address of `seeds` with `bump` (see module docs).
+/// Whether `key` is this program's address for `seeds` with `bump` (the PDA hash
+/// with the stored canonical bump: see `ionet_common::is_program_address`).
 pub fn is_program_address(key: &Pubkey, seeds: &[&[u8]], bump: u8) -> bool {
-    let bump = [bump];
-    let mut parts: Vec<&[u8]> = Vec::with_capacity(seeds.len() + 3);
-    parts.extend_from_slice(seeds);
-    parts.push(&bump);
-    parts.push(crate::ID_CONST.as_ref());
-    parts.push(PDA_MARKER);
-    solana_sha256_hasher::hashv(&parts).to_bytes() == key.to_bytes()
+    ionet_common::is_program_address(key, seeds, bump, &crate::ID)
 }
 
 #[cfg(test)]

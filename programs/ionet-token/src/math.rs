@@ -6,29 +6,7 @@ use anchor_lang::prelude::*;
 use crate::error::TokenError;
 use crate::state::EmissionEntry;
 
-/// Checked arithmetic that fails with `TokenError::MathOverflow`.
-pub trait SafeMath: Sized {
-    fn safe_add(self, rhs: Self) -> Result<Self>;
-    fn safe_sub(self, rhs: Self) -> Result<Self>;
-    fn safe_mul(self, rhs: Self) -> Result<Self>;
-}
-
-macro_rules! impl_safe_math {
-    ($($t:ty),*) => {$(
-        impl SafeMath for $t {
-            fn safe_add(self, rhs: Self) -> Result<Self> {
-                self.checked_add(rhs).ok_or_else(|| error!(TokenError::MathOverflow))
-            }
-            fn safe_sub(self, rhs: Self) -> Result<Self> {
-                self.checked_sub(rhs).ok_or_else(|| error!(TokenError::MathOverflow))
-            }
-            fn safe_mul(self, rhs: Self) -> Result<Self> {
-                self.checked_mul(rhs).ok_or_else(|| error!(TokenError::MathOverflow))
-            }
-        }
-    )*};
-}
-impl_safe_math!(u32, u64, u128, i64);
+ionet_common::safe_math!(TokenError::MathOverflow; u32, u64, u128, i64);
 
 /// The emission of an epoch starting at `epoch_start`: the entry with the latest
 /// start time at or before it (entries are sorted); 0 before the first.

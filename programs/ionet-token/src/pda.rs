@@ -25,18 +25,10 @@ singleton!(PROPOSAL_PDA, PROPOSAL_ADDRESS, PROPOSAL_SEED);
 /// Signer seeds of the authority PDA (mint authority, reward pool owner).
 pub const AUTHORITY_SIGNER: &[&[u8]] = &[AUTHORITY_SEED, &[AUTHORITY_PDA.1]];
 
-const PDA_MARKER: &[u8] = b"ProgramDerivedAddress";
-
-/// Whether `key` is this program's address for `seeds` with `bump`: the PDA hash
-/// with the stored canonical bump (~150 CU instead of `create_program_address`).
+/// Whether `key` is this program's address for `seeds` with `bump` (the PDA hash
+/// with the stored canonical bump: see `ionet_common::is_program_address`).
 pub fn is_program_address(key: &Pubkey, seeds: &[&[u8]], bump: u8) -> bool {
-    let bump = [bump];
-    let mut parts: Vec<&[u8]> = Vec::with_capacity(seeds.len() + 3);
-    parts.extend_from_slice(seeds);
-    parts.push(&bump);
-    parts.push(crate::ID_CONST.as_ref());
-    parts.push(PDA_MARKER);
-    solana_sha256_hasher::hashv(&parts).to_bytes() == key.to_bytes()
+    ionet_common::is_program_address(key, seeds, bump, &crate::ID)
 }
 
 #[cfg(test)]
