@@ -10,7 +10,7 @@ from ionet_sdk._generated import anchor_errors
 from ionet_sdk._generated.ionet_registry.types import Offense
 from ionet_sdk._generated.ionet_token import errors, events
 from ionet_sdk._generated.ionet_token.accounts import EpochRecord, Reward
-from ionet_sdk.defaults import REGISTRY_PARAMS, TOKEN_PARAMS
+from ionet_sdk.defaults import DAY, REGISTRY_PARAMS, TOKEN_PARAMS
 
 from .escrow_env import HOUR, ClientHandle, EscrowEnv, NodeHandle
 from .registry_env import with_account
@@ -81,15 +81,23 @@ async def test_work_and_availability_share_the_epochs_emission(market: EscrowEnv
     destination = node.token_account
     assert destination is not None
     claim = token.build_rewards_claim_ix(node.address, node.operator.pubkey(), destination, [epoch])
+    claimed_at = await market.now()
     result = await market.send([claim], node.operator)
     print(f"rewards_claim (resolve one epoch): {result.compute_units} CU")
     (claimed,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.RewardsClaimed)]
     assert claimed.resolved == record.work_pool + record.availability_pool  # rounding: one claimant
     assert (claimed.paid, claimed.locked) == (0, claimed.resolved)  # locked first
+    # Locked for the full period, unlocking at the next whole day after it.
+    lock = TOKEN_PARAMS.reward_lock_secs
+    assert claimed.unlock_at % DAY == 0 and lock <= claimed.unlock_at - claimed_at < lock + DAY
     await market.rejects(
         [claim], node.operator, errors.NothingToClaim, watch=[token.reward_account(node.address)]
     )
-    market.conn.warp(TOKEN_PARAMS.reward_lock_secs)
+    market.conn.warp(claimed.unlock_at - 1 - await market.now())
+    await market.rejects(
+        [claim], node.operator, errors.NothingToClaim, watch=[token.reward_account(node.address)]
+    )
+    market.conn.warp(1)
     before = await market.token_balance(destination)
     result = await market.send([claim], node.operator)
     (paid,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.RewardsClaimed)]
@@ -201,3 +209,47 @@ async def test_a_slash_takes_its_share_of_the_locked_rewards(market: EscrowEnv) 
     assert after.locked == locked - locked // 2 and after.forfeited_total == locked // 2
     assert await market.supply() == supply - slashed_burn - locked // 2
     assert (await market.io.stats()).burned_slashes == slashed_burn + locked // 2
+
+
+async def test_accruals_resolve_minted_epochs_and_each_tranche_keeps_its_lock(market: EscrowEnv) -> None:
+    """The agent accrues every epoch with the operator's key cold: minted epochs are
+    resolved into locked tranches (no BucketsFull); a claim pays only the tranches
+    whose own lock has ended, so claiming often never pushes earlier rewards back."""
+    (node,) = await worked(market)
+    first = await current_epoch(market)
+    unlocks = []
+    for epoch in range(first, first + 2 * len((await reward(market, node)).buckets)):
+        minted = (await market.io.config()).epochs_minted
+        held = [b.epoch for b in (await reward(market, node)).buckets if b.used and b.epoch < minted]
+        result = await market.send([token.build_rewards_accrue_ix(node.address, held)], market.payer)
+        (accrued,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.RewardsAccrued)]
+        assert accrued.epoch == epoch and (accrued.resolved > 0) == bool(held)
+        if accrued.resolved:
+            unlocks.append((await reward(market, node)).unlock_at)
+        await mint_through(market, epoch)
+        await market.heartbeat(node)
+    state = await reward(market, node)
+    assert state.locked > 0 and state.claimed_total == 0 and len(set(unlocks)) == 1
+    assert sum(t.amount for t in state.tranches) == state.locked
+    # A day later the remaining buckets resolve into a second tranche, a day later too.
+    await mint_through(market, await current_epoch(market) + 24)
+    await market.heartbeat(node)
+    minted = (await market.io.config()).epochs_minted
+    held = [b.epoch for b in state.buckets if b.used and b.epoch < minted]
+    await market.send([token.build_rewards_accrue_ix(node.address, held)], market.payer)
+    state = await reward(market, node)
+    amounts = {t.unlock_at: t.amount for t in state.tranches if t.amount}
+    assert sorted(amounts) == [unlocks[0], unlocks[0] + DAY]
+    # The operator claims now: nothing has unlocked, nothing is paid.
+    assert node.token_account is not None
+    claim = token.build_rewards_claim_ix(node.address, node.operator.pubkey(), node.token_account, [])
+    await market.rejects(
+        [claim], node.operator, errors.NothingToClaim, watch=[token.reward_account(node.address)]
+    )
+    # At the first tranche's unlock exactly that one is paid; the second keeps its own lock.
+    market.conn.warp(unlocks[0] - await market.now())
+    before = await market.token_balance(node.token_account)
+    await market.send([claim], node.operator)
+    after = await reward(market, node)
+    assert await market.token_balance(node.token_account) == before + amounts[unlocks[0]]
+    assert (after.locked, after.unlock_at) == (amounts[unlocks[0] + DAY], unlocks[0] + DAY)

@@ -93,8 +93,13 @@ def build_rewards_open_ix(node: Pubkey, payer: Pubkey) -> Instruction:
     return ix.rewards_open(ix.RewardsOpenAccounts(reward=reward_account(node), node=node, payer=payer))
 
 
-def build_rewards_accrue_ix(node: Pubkey) -> Instruction:
-    return ix.rewards_accrue(ix.RewardsAccrueAccounts(reward=reward_account(node), node=node))
+def build_rewards_accrue_ix(node: Pubkey, epochs: Sequence[int] = ()) -> Instruction:
+    """Accrue, resolving the buckets of `epochs` (minted epochs the reward account holds)
+    into a locked tranche."""
+    return ix.rewards_accrue(
+        ix.RewardsAccrueAccounts(reward=reward_account(node), node=node),
+        remaining_accounts=[AccountMeta(epoch_record(e), False, False) for e in epochs],
+    )
 
 
 def build_rewards_claim_ix(

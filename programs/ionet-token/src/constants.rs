@@ -50,5 +50,9 @@ pub const BPS_DENOMINATOR: u64 = 10_000;
 pub const MAX_SCHEDULE_ENTRIES: usize = 64;
 /// Unresolved epochs a reward account holds (claiming resolves them).
 pub const REWARD_BUCKETS: usize = 4;
+/// Locked tranches per reward account (one per unlock day; the default lock is 7 days).
+pub const REWARD_TRANCHES: usize = 8;
+/// Tranches unlock on whole days (unix time), so a daily claimer needs one per day of lock.
+pub const TRANCHE_SECS: i64 = 86_400;
 /// Epochs of per-epoch statistics kept (a ring).
 pub const STATS_EPOCHS: usize = 64;

@@ -81,6 +81,9 @@ pub struct RewardsAccrued {
     pub epoch: u64,
     pub work_points: u64,
     pub availability_points: u64,
+    /// Minted epochs resolved into a locked tranche by this accrual.
+    pub resolved: u64,
+    pub locked: u64,
 }
 
 #[event]

@@ -75,8 +75,9 @@ pub mod ionet_token {
     }
 
     /// Anyone (the node's agent, each epoch): credits the epoch with the node's new
-    /// work and, if active, its availability, read from the registry.
-    pub fn rewards_accrue(ctx: Context<RewardsAccrue>) -> Result<()> {
+    /// work and, if active, its availability, read from the registry; resolves
+    /// minted epochs (remaining accounts: their records) into locked tranches.
+    pub fn rewards_accrue<'info>(ctx: Context<'info, RewardsAccrue<'info>>) -> Result<()> {
         instructions::rewards_accrue::handler(ctx)
     }
 

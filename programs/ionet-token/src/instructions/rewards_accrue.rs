@@ -6,7 +6,7 @@ use crate::events::RewardsAccrued;
 use crate::math::SafeMath;
 use crate::pda::{CONFIG_ADDRESS, STATS_ADDRESS};
 use crate::registry_node::RegistryNode;
-use crate::rewards::{availability_points, work_points};
+use crate::rewards::{availability_points, lock, resolve, work_points};
 use crate::state::{NetworkStats, Reward, TokenConfig, TIER_COUNT};
 
 #[derive(Accounts)]
@@ -31,7 +31,10 @@ pub struct RewardsAccrue<'info> {
 /// weighted by tier) and, once per epoch while the node is active, its
 /// availability (attested GPUs x uptime, weighted by tier), read from the
 /// registry. Points join the epoch's totals; the emission is shared by them.
-pub fn handler(ctx: Context<RewardsAccrue>) -> Result<()> {
+/// Buckets of minted epochs whose records are passed (remaining accounts) are
+/// resolved into a locked tranche first, so a node's agent keeps accruing while
+/// the operator's key stays cold; not while a slash is still to be applied.
+pub fn handler<'info>(ctx: Context<'info, RewardsAccrue<'info>>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let config = &ctx.accounts.config;
     let epoch = config.epoch_at(now);
@@ -42,6 +45,13 @@ pub fn handler(ctx: Context<RewardsAccrue>) -> Result<()> {
     let node = RegistryNode::load(&ctx.accounts.node)?;
     let weight = config.params.tier_weights_bps[usize::from(node.tier).min(TIER_COUNT - 1)];
     let mut reward = ctx.accounts.reward.load_mut()?;
+    let resolved = if node.slashed_total == reward.last_slashed_total {
+        resolve(&mut reward, config.epochs_minted, ctx.remaining_accounts)?
+    } else {
+        0
+    };
+    let unlock_at = now.safe_add(i64::from(config.params.reward_lock_secs))?;
+    lock(&mut reward, resolved, unlock_at)?;
     let work = work_points(
         node.delivered_gpu_seconds
             .saturating_sub(reward.last_delivered),
@@ -52,35 +62,44 @@ pub fn handler(ctx: Context<RewardsAccrue>) -> Result<()> {
     } else {
         0
     };
-    require!(work > 0 || availability > 0, TokenError::NothingToAccrue);
-    let index = reward
-        .buckets
-        .iter()
-        .position(|b| b.used != 0 && b.epoch == epoch)
-        .or_else(|| reward.buckets.iter().position(|b| b.used == 0))
-        .ok_or_else(|| error!(TokenError::BucketsFull))?;
-    let bucket = &mut reward.buckets[index];
-    if bucket.used == 0 {
-        bucket.used = 1;
-        bucket.epoch = epoch;
-        bucket.work_points = 0;
-        bucket.availability_points = 0;
+    require!(
+        work > 0 || availability > 0 || resolved > 0,
+        TokenError::NothingToAccrue
+    );
+    if work > 0 || availability > 0 {
+        let index = reward
+            .buckets
+            .iter()
+            .position(|b| b.used != 0 && b.epoch == epoch)
+            .or_else(|| reward.buckets.iter().position(|b| b.used == 0))
+            .ok_or_else(|| error!(TokenError::BucketsFull))?;
+        let bucket = &mut reward.buckets[index];
+        if bucket.used == 0 {
+            bucket.used = 1;
+            bucket.epoch = epoch;
+            bucket.work_points = 0;
+            bucket.availability_points = 0;
+        }
+        bucket.work_points = bucket.work_points.safe_add(work)?;
+        bucket.availability_points = bucket.availability_points.safe_add(availability)?;
     }
-    bucket.work_points = bucket.work_points.safe_add(work)?;
-    bucket.availability_points = bucket.availability_points.safe_add(availability)?;
     reward.last_delivered = node.delivered_gpu_seconds.max(reward.last_delivered);
     if availability > 0 {
         reward.last_availability_epoch = epoch;
     }
+    let (node_key, locked) = (reward.node, reward.locked);
+    drop(reward);
     let mut stats = ctx.accounts.stats.load_mut()?;
     let slot = stats.epoch_mut(epoch);
     slot.work_points = slot.work_points.safe_add(work)?;
     slot.availability_points = slot.availability_points.safe_add(availability)?;
     emit!(RewardsAccrued {
-        node: reward.node,
+        node: node_key,
         epoch,
         work_points: work,
         availability_points: availability,
+        resolved,
+        locked,
     });
     Ok(())
 }

@@ -1,17 +1,17 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::{burn, transfer_checked, Burn, Mint, Token, TokenAccount, TransferChecked};
 
-use crate::constants::{EPOCH_SEED, IO_DECIMALS};
+use crate::constants::IO_DECIMALS;
 use crate::error::TokenError;
 use crate::events::RewardsClaimed;
 use crate::math::SafeMath;
 use crate::pda::{
-    is_program_address, AUTHORITY_ADDRESS, AUTHORITY_SIGNER, CONFIG_ADDRESS, MINT_ADDRESS,
-    REWARDS_ADDRESS, STATS_ADDRESS,
+    AUTHORITY_ADDRESS, AUTHORITY_SIGNER, CONFIG_ADDRESS, MINT_ADDRESS, REWARDS_ADDRESS,
+    STATS_ADDRESS,
 };
 use crate::registry_node::RegistryNode;
-use crate::rewards::{apply_slashes, share};
-use crate::state::{EpochRecord, NetworkStats, Reward, TokenConfig};
+use crate::rewards::{apply_slashes, lock, release, resolve};
+use crate::state::{NetworkStats, Reward, TokenConfig};
 
 #[derive(Accounts)]
 pub struct RewardsClaim<'info> {
@@ -57,49 +57,13 @@ pub fn handler<'info>(ctx: Context<'info, RewardsClaim<'info>>) -> Result<()> {
     let mut reward = ctx.accounts.reward.load_mut()?;
     let forfeited = apply_slashes(&mut reward, &node)?;
 
-    let mut resolved = 0u64;
-    for bucket in reward.buckets.iter_mut() {
-        if bucket.used == 0 || bucket.epoch >= config.epochs_minted {
-            continue;
-        }
-        let id = bucket.epoch.to_le_bytes();
-        let Some(info) = ctx.remaining_accounts.iter().find(|info| {
-            info.try_borrow_data()
-                .is_ok_and(|d| d.len() >= EpochRecord::SPACE)
-                && Account::<EpochRecord>::try_from(info).is_ok_and(|r| {
-                    r.epoch == bucket.epoch
-                        && is_program_address(info.key, &[EPOCH_SEED, &id], r.bump)
-                })
-        }) else {
-            continue;
-        };
-        let record = Account::<EpochRecord>::try_from(info)?;
-        resolved = resolved
-            .safe_add(share(
-                bucket.work_points,
-                record.work_pool,
-                record.work_points,
-            )?)?
-            .safe_add(share(
-                bucket.availability_points,
-                record.availability_pool,
-                record.availability_points,
-            )?)?;
-        bucket.used = 0;
-    }
-
-    let mut payable = 0u64;
-    if reward.unlock_at <= now {
-        payable = reward.locked;
-        reward.locked = 0;
-    }
-    if resolved > 0 {
-        reward.locked = reward.locked.safe_add(resolved)?;
-        reward.unlock_at = now.safe_add(i64::from(config.params.reward_lock_secs))?;
-        if config.params.reward_lock_secs == 0 {
-            payable = payable.safe_add(reward.locked)?;
-            reward.locked = 0;
-        }
+    let resolved = resolve(&mut reward, config.epochs_minted, ctx.remaining_accounts)?;
+    let mut payable = release(&mut reward, now)?;
+    if config.params.reward_lock_secs == 0 {
+        payable = payable.safe_add(resolved)?;
+    } else {
+        let unlock_at = now.safe_add(i64::from(config.params.reward_lock_secs))?;
+        lock(&mut reward, resolved, unlock_at)?;
     }
     require!(
         payable > 0 || resolved > 0 || forfeited > 0,

@@ -2,7 +2,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::{REWARD_BUCKETS, REWARD_SEED};
+use crate::constants::{REWARD_BUCKETS, REWARD_SEED, REWARD_TRANCHES};
 
 /// Points a node earned in one epoch, until a claim resolves them.
 #[zero_copy]
@@ -15,14 +15,24 @@ pub struct Bucket {
     pub padding: [u8; 7],
 }
 
+/// Resolved rewards that unlock together.
+#[zero_copy]
+pub struct Tranche {
+    /// precision: IO base units (1e8)
+    pub amount: u64,
+    /// unit: unix seconds (a whole day)
+    pub unlock_at: i64,
+}
+
 /// Seeds: `[REWARD_SEED, node]`. Cumulative accounting: accruals add points to
 /// the current epoch's bucket; claims resolve buckets of minted epochs against
 /// their `EpochRecord`; nothing ever loops over all nodes.
 #[account(zero_copy)]
 pub struct Reward {
-    /// Resolved rewards not yet paid: slashes can still take them. precision: IO base units (1e8)
+    /// Resolved rewards not yet paid (the tranches' sum): slashes can still take
+    /// them. precision: IO base units (1e8)
     pub locked: u64,
-    /// When `locked` may be paid (a new resolution restarts it). unit: unix seconds
+    /// When the earliest tranche unlocks; 0 when nothing is locked. unit: unix seconds
     pub unlock_at: i64,
     /// precision: IO base units (1e8)
     pub claimed_total: u64,
@@ -38,6 +48,9 @@ pub struct Reward {
     /// The node's operator: signs claims and is paid.
     pub beneficiary: Pubkey,
     pub buckets: [Bucket; REWARD_BUCKETS],
+    /// Locked rewards by unlock day: each resolution is locked for the full
+    /// period on its own, so regular claims never push earlier rewards back.
+    pub tranches: [Tranche; REWARD_TRANCHES],
     pub bump: u8,
     pub padding: [u8; 7],
     /// Space for fields added by later versions.

@@ -21,6 +21,7 @@ from .types import (
     EmissionEntry,
     EpochStats,
     TokenParams,
+    Tranche,
 )
 
 
@@ -337,12 +338,17 @@ class Reward:
     """
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([174, 129, 42, 212, 190, 18, 45, 34])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<QqQQQQQ32s32sQQQB7sQQQB7sQQQB7sQQQB7sB7s32s")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct(
+        "<QqQQQQQ32s32sQQQB7sQQQB7sQQQB7sQQQB7sQqQqQqQqQqQqQqQqB7s32s"
+    )
 
     locked: int
-    """Resolved rewards not yet paid: slashes can still take them. precision: IO base units (1e8)"""
+    """
+    Resolved rewards not yet paid (the tranches' sum): slashes can still take
+    them. precision: IO base units (1e8)
+    """
     unlock_at: int
-    """When `locked` may be paid (a new resolution restarts it). unit: unix seconds"""
+    """When the earliest tranche unlocks; 0 when nothing is locked. unit: unix seconds"""
     claimed_total: int
     """precision: IO base units (1e8)"""
     forfeited_total: int
@@ -357,6 +363,11 @@ class Reward:
     beneficiary: Pubkey
     """The node's operator: signs claims and is paid."""
     buckets: list[Bucket]
+    tranches: list[Tranche]
+    """
+    Locked rewards by unlock day: each resolution is locked for the full
+    period on its own, so regular claims never push earlier rewards back.
+    """
     bump: int
     padding: list[int]
     reserved: list[int]
@@ -386,9 +397,19 @@ class Reward:
                     Bucket(v[19], v[20], v[21], v[22], list(v[23])),
                     Bucket(v[24], v[25], v[26], v[27], list(v[28])),
                 ],  # buckets
-                v[29],  # bump
-                list(v[30]),  # padding
-                list(v[31]),  # reserved
+                [
+                    Tranche(v[29], v[30]),
+                    Tranche(v[31], v[32]),
+                    Tranche(v[33], v[34]),
+                    Tranche(v[35], v[36]),
+                    Tranche(v[37], v[38]),
+                    Tranche(v[39], v[40]),
+                    Tranche(v[41], v[42]),
+                    Tranche(v[43], v[44]),
+                ],  # tranches
+                v[45],  # bump
+                list(v[46]),  # padding
+                list(v[47]),  # reserved
             )
         except ValueError as err:
             raise DecodeError(f"Reward: {err}") from err
@@ -405,6 +426,7 @@ class Reward:
         w.pubkey(self.node)
         w.pubkey(self.beneficiary)
         w.array(self.buckets, lambda w, v: v.write(w), 4)
+        w.array(self.tranches, lambda w, v: v.write(w), 8)
         w.u8(self.bump)
         w.array(self.padding, Writer.u8, 7)
         w.array(self.reserved, Writer.u8, 32)

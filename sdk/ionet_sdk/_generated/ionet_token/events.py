@@ -343,12 +343,15 @@ class RewardsAccrued:
     """Event `RewardsAccrued`."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([33, 15, 54, 214, 98, 95, 10, 34])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQQQ")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQQQQQ")
 
     node: Pubkey
     epoch: int
     work_points: int
     availability_points: int
+    resolved: int
+    """Minted epochs resolved into a locked tranche by this accrual."""
+    locked: int
 
     @classmethod
     def read(cls, r: Reader) -> RewardsAccrued:
@@ -363,6 +366,8 @@ class RewardsAccrued:
                 v[1],  # epoch
                 v[2],  # work_points
                 v[3],  # availability_points
+                v[4],  # resolved
+                v[5],  # locked
             )
         except ValueError as err:
             raise DecodeError(f"RewardsAccrued: {err}") from err
@@ -373,6 +378,8 @@ class RewardsAccrued:
         w.u64(self.epoch)
         w.u64(self.work_points)
         w.u64(self.availability_points)
+        w.u64(self.resolved)
+        w.u64(self.locked)
 
     @classmethod
     def decode(cls, data: bytes) -> RewardsAccrued:

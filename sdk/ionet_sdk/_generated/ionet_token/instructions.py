@@ -320,7 +320,8 @@ def rewards_accrue(
 ) -> Instruction:
     """
     Anyone (the node's agent, each epoch): credits the epoch with the node's new
-    work and, if active, its availability, read from the registry.
+    work and, if active, its availability, read from the registry; resolves
+    minted epochs (remaining accounts: their records) into locked tranches.
     """
     w = Writer()
     w.raw(DISCRIMINATOR_REWARDS_ACCRUE)

@@ -272,3 +272,21 @@ class TokenParams:
         w.u16(self.work_weight_bps)
         w.array(self.tier_weights_bps, Writer.u16, 7)
         w.u32(self.timelock_secs)
+
+
+@dataclass(frozen=True, slots=True)
+class Tranche:
+    """Resolved rewards that unlock together."""
+
+    amount: int
+    """precision: IO base units (1e8)"""
+    unlock_at: int
+    """unit: unix seconds (a whole day)"""
+
+    @classmethod
+    def read(cls, r: Reader) -> Tranche:
+        return cls(amount=r.u64(), unlock_at=r.i64())
+
+    def write(self, w: Writer) -> None:
+        w.u64(self.amount)
+        w.i64(self.unlock_at)
