@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+from solders.message import to_bytes_versioned
 from solders.pubkey import Pubkey
+from solders.transaction import VersionedTransaction
 
 from ionet_sdk import client as client_module
+from ionet_sdk import tx
 from ionet_sdk._generated.ionet_escrow.accounts import Job, Run
 from ionet_sdk._generated.ionet_escrow.types import JobState
 from ionet_sdk._generated.ionet_registry.accounts import Node
-from ionet_sdk._generated.ionet_registry.types import GpuModel, NodeStatus
+from ionet_sdk._generated.ionet_registry.types import GpuModel, NodeStatus, Offense
 from ionet_sdk.client import IonetClient
 from ionet_sdk.defaults import IO
 
 from .escrow_env import HOUR, EscrowEnv
-from .registry_env import hardware
+from .registry_env import hardware, measurement
 
 
 async def test_filter_offsets_match_the_generated_layouts(market: EscrowEnv) -> None:
@@ -71,3 +75,61 @@ async def test_queries_and_a_job_settled_in_batches(market: EscrowEnv) -> None:
     assert data.paid == 8 * (16 * IO - 16 * IO * 200 // 10_000)
     assert (await client.economics()).minted >= 0
     assert Pubkey.default() not in {n.address for n in active}
+
+
+async def test_flows_for_stake_slashes_and_parameters(market: EscrowEnv) -> None:
+    client = IonetClient(market.conn, market.payer)
+    handle = await market.active_node()
+    bonded = (await client.node(handle.address)).bonded
+    await client.request_unstake(handle.operator, handle.address, IO)
+    assert (await client.node(handle.address)).unbonding == IO
+    await client.rebond(handle.operator, handle.address)
+    assert ((await client.node(handle.address)).bonded, (await client.node(handle.address)).unbonding) == (
+        bonded,
+        0,
+    )
+    # A spoofed attestation jails the node; the slash proposal cites the registry's evidence.
+    await client.attest(
+        market.verifiers[0], handle.address, measurement(handle.spec, gpu_model=GpuModel.Rtx3090)
+    )
+    assert NodeStatus((await client.node(handle.address)).status) == NodeStatus.Jailed
+    proposal = await client.propose_slash(market.slasher, handle.address, Offense.HardwareSpoofing)
+    (located,) = await client.slash_proposals(handle.address)
+    assert located.address == proposal
+    assert located.data.evidence_hash == (await client.node(handle.address)).spoofing_evidence
+    market.conn.warp(market.config.params.appeal_window_secs + 1)
+    await client.execute_slash(handle.address, 0)
+    assert (await client.node(handle.address)).bonded == bonded // 2  # spoofing: 50%
+    # Parameters: proposed, visible, cancelled.
+    config = await client.token_config()
+    await client.propose_params(market.io.admin, replace(config.params, fee_bps=300))
+    pending = await client.params_proposal()
+    assert pending is not None and pending.params.fee_bps == 300
+    await client.cancel_params(market.io.admin)
+    assert await client.params_proposal() is None
+
+
+async def test_transactions_built_here_and_signed_elsewhere(market: EscrowEnv) -> None:
+    client = IonetClient(market.conn, market.payer, unit_limit=200_000, priority_fee=1_000)
+    handle = await market.active_node()
+    message = await client.build_tx(
+        await client.build_stake_ixs(handle.operator.pubkey(), handle.address, IO)
+    )
+    assert message.account_keys[0] == market.payer.pubkey()
+    budget = Pubkey.from_string("ComputeBudget111111111111111111111111111111")
+    assert [message.account_keys[ix.program_id_index] for ix in message.instructions][:2] == [budget, budget]
+    # The signers sign the message bytes wherever their keys live; the transaction is assembled here.
+    signatures = [kp.sign_message(to_bytes_versioned(message)) for kp in (market.payer, handle.operator)]
+    bonded = (await client.node(handle.address)).bonded
+    await market.conn.send_transaction(VersionedTransaction.populate(message, signatures))
+    assert (await client.node(handle.address)).bonded == bonded + IO
+    assert await client.suggest_priority_fee([handle.address]) == 0  # the embedded SVM: no congestion
+
+
+def test_priority_fee_percentiles() -> None:
+    assert tx.priority_fee([]) == 0 and tx.priority_fee([0, 0]) == 0
+    fees = [0, 10, 20, 30, 40, 1_000]
+    assert tx.priority_fee(fees, 0) == 10 and tx.priority_fee(fees, 50) == 30
+    assert tx.priority_fee(fees, 100) == 1_000
+    with pytest.raises(ValueError, match="percentile"):
+        tx.priority_fee(fees, 101)

@@ -12,12 +12,14 @@ from dataclasses import replace
 
 import pytest
 from solders.keypair import Keypair
+from solders.system_program import TransferParams, transfer
 
 from ionet_sdk import pda, registry, spl, token, tx
 from ionet_sdk._generated.ionet_registry import errors
 from ionet_sdk._generated.ionet_registry.accounts import Node, RegistryConfig
 from ionet_sdk._generated.ionet_registry.types import ConfigInitArgs, NodeRegisterArgs, NodeStatus
 from ionet_sdk._generated.ionet_token.types import EmissionEntry
+from ionet_sdk.client import IonetClient
 from ionet_sdk.defaults import IO, IO_DECIMALS, REGISTRY_PARAMS
 from ionet_sdk.errors import ConfigError, TransportError
 from ionet_sdk.localnet import LocalValidator
@@ -165,3 +167,19 @@ async def test_transport_and_config_errors_are_typed() -> None:
     with pytest.raises(TransportError, match="getLatestBlockhash"):
         await dead.latest_blockhash()
     await dead.close()
+
+
+async def test_recent_priority_fees_over_json_rpc(validator: LocalValidator) -> None:
+    """getRecentPrioritizationFees reports what transactions locking an account paid;
+    the SDK's suggestion is a percentile of it."""
+    conn = RpcConnection(validator.url)
+    payer, target = Keypair(), Keypair()
+    await conn.request_airdrop(payer.pubkey(), SOL)
+    assert await conn.recent_prioritization_fees([target.pubkey()]) == []
+    ix = transfer(TransferParams(from_pubkey=payer.pubkey(), to_pubkey=target.pubkey(), lamports=SOL // 10))
+    await tx.send(conn, [ix], payer, micro_lamports_per_unit=5_000)
+    await tx.send(conn, [ix], payer, micro_lamports_per_unit=7_000)
+    assert sorted(await conn.recent_prioritization_fees([target.pubkey()])) == [5_000, 7_000]
+    assert await IonetClient(conn, payer).suggest_priority_fee([target.pubkey()], 100) == 7_000
+    assert await conn.recent_prioritization_fees([Keypair().pubkey()]) == []
+    await conn.close()

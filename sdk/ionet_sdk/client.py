@@ -5,8 +5,13 @@
 
 Queries decode typed accounts (filtered on the node by getProgramAccounts);
 flows build, sign, send and confirm the instructions of one step and return
-what they created. Every failure raises the SDK's typed errors. `build_*_ix`
-in `registry`, `escrow` and `token` serve callers who sign elsewhere.
+what they created. Every failure raises the SDK's typed errors.
+
+Callers who sign elsewhere (a wallet, an HSM) use the same flows in two halves:
+`build_*_ixs` returns a step's instructions with every account resolved from
+the chain, and `build_tx` turns instructions into an unsigned v0 message with
+the compute budget and a fresh blockhash; the single instructions are in
+`registry`, `escrow` and `token` (`build_*_ix`).
 """
 
 from __future__ import annotations
@@ -15,16 +20,31 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from solders.address_lookup_table_account import AddressLookupTableAccount
 from solders.instruction import Instruction
 from solders.keypair import Keypair
+from solders.message import MessageV0
 from solders.pubkey import Pubkey
 
 from ionet_sdk import escrow, pda, registry, spl, token, tx
 from ionet_sdk._generated.ionet_escrow.accounts import EscrowConfig, Job, Run
 from ionet_sdk._generated.ionet_escrow.types import JobSpec, JobState
-from ionet_sdk._generated.ionet_registry.accounts import Node, RegistryConfig
-from ionet_sdk._generated.ionet_registry.types import GpuModel, HardwareSpec, NodeRegisterArgs, NodeStatus
-from ionet_sdk._generated.ionet_token.accounts import NetworkStats, TokenConfig
+from ionet_sdk._generated.ionet_registry.accounts import Node, RegistryConfig, SlashProposal
+from ionet_sdk._generated.ionet_registry.types import (
+    GpuModel,
+    HardwareSpec,
+    NodeAttestArgs,
+    NodeRegisterArgs,
+    NodeStatus,
+    Offense,
+)
+from ionet_sdk._generated.ionet_token.accounts import (
+    NetworkStats,
+    ParamsProposal,
+    Reward,
+    TokenConfig,
+)
+from ionet_sdk._generated.ionet_token.types import EmissionEntry, TokenParams
 from ionet_sdk.connection import Connection, SendResult
 from ionet_sdk.economics import Period, period
 from ionet_sdk.errors import IonetError
@@ -40,6 +60,7 @@ JOB_SIZE = 8 + 304
 JOB_CLIENT = 8 + 104
 JOB_STATE = 8 + 234
 SETTLE_BATCH = 6  # runs per settle instruction without a lookup table
+MINT_BATCH = 6  # emission epochs minted per transaction
 
 T = TypeVar("T")
 
@@ -53,13 +74,57 @@ class Located(Generic[T]):
 
 
 class IonetClient:
-    def __init__(self, conn: Connection, payer: Keypair, *, unit_limit: int | None = None) -> None:
+    """`payer` pays fees and rents; `unit_limit` and `priority_fee` (micro-lamports per
+    compute unit) add compute-budget instructions to every transaction."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        payer: Keypair,
+        *,
+        unit_limit: int | None = None,
+        priority_fee: int | None = None,
+    ) -> None:
         self.conn = conn
         self.payer = payer
         self.unit_limit = unit_limit
+        self.priority_fee = priority_fee
 
-    async def send(self, ixs: Sequence[Instruction], signers: Sequence[Keypair] = ()) -> SendResult:
-        return await tx.send(self.conn, ixs, self.payer, signers, unit_limit=self.unit_limit)
+    async def send(
+        self,
+        ixs: Sequence[Instruction],
+        signers: Sequence[Keypair] = (),
+        lookup_tables: Sequence[AddressLookupTableAccount] = (),
+    ) -> SendResult:
+        return await tx.send(
+            self.conn,
+            ixs,
+            self.payer,
+            signers,
+            unit_limit=self.unit_limit,
+            micro_lamports_per_unit=self.priority_fee,
+            lookup_tables=lookup_tables,
+        )
+
+    async def build_tx(
+        self,
+        ixs: Sequence[Instruction],
+        fee_payer: Pubkey | None = None,
+        lookup_tables: Sequence[AddressLookupTableAccount] = (),
+    ) -> MessageV0:
+        """An unsigned v0 message (compute budget, fresh blockhash) to sign elsewhere:
+        `VersionedTransaction(message, keypairs)` or a wallet's signatures."""
+        return tx.build_message(
+            tx.with_compute_budget(ixs, self.unit_limit, self.priority_fee),
+            fee_payer or self.payer.pubkey(),
+            await self.conn.latest_blockhash(),
+            lookup_tables,
+        )
+
+    async def suggest_priority_fee(self, accounts: Sequence[Pubkey], percentile: int = 75) -> int:
+        """A priority fee (micro-lamports per CU) from the cluster's recent fees for
+        transactions locking `accounts`: the `percentile` of the non-zero ones, else 0."""
+        return tx.priority_fee(await self.conn.recent_prioritization_fees(accounts), percentile)
 
     # --- queries
 
@@ -74,6 +139,11 @@ class IonetClient:
 
     async def stats(self) -> NetworkStats:
         return _required(await NetworkStats.fetch(self.conn, token.STATS), "network stats")
+
+    async def params_proposal(self) -> ParamsProposal | None:
+        """The pending parameter change, if any."""
+        proposal = await ParamsProposal.fetch(self.conn, token.PROPOSAL)
+        return proposal if proposal is not None and proposal.active else None
 
     async def economics(self, epochs: int = 24) -> Period:
         """The last `epochs` minted epochs: D/E ratio, net deflation (`ionet_sdk.economics`)."""
@@ -102,6 +172,18 @@ class IonetClient:
         infos = await self.conn.get_program_accounts(REGISTRY_ID, data_size=NODE_SIZE, memcmp=memcmp)
         return [Located(i.address, Node.decode(i.data)) for i in infos]
 
+    async def slash_proposal(self, node: Pubkey, index: int) -> SlashProposal:
+        return _required(
+            await SlashProposal.fetch(self.conn, pda.slash(node, index)), f"slash {index} of node {node}"
+        )
+
+    async def slash_proposals(self, node: Pubkey) -> list[Located[SlashProposal]]:
+        """Every proposal ever made against `node` (indices 0..slash_count)."""
+        count = (await self.node(node)).slash_count
+        addresses = [pda.slash(node, i) for i in range(count)]
+        infos = await self.conn.get_multiple_accounts(addresses)
+        return [Located(a, SlashProposal.decode(i.data)) for a, i in zip(addresses, infos, strict=True) if i]
+
     async def job(self, address: Pubkey) -> Job:
         return _required(await Job.fetch(self.conn, address), f"job {address}")
 
@@ -116,29 +198,129 @@ class IonetClient:
         infos = await self.conn.get_program_accounts(ESCROW_ID, data_size=JOB_SIZE, memcmp=memcmp)
         return [Located(i.address, Job.decode(i.data)) for i in infos]
 
+    async def runs(self, job: Pubkey) -> list[Run]:
+        """The job's runs (one per assigned node), filtered on the node by job."""
+        infos = await self.conn.get_program_accounts(ESCROW_ID, memcmp=[(8 + 32, bytes(job))])
+        return [Run.decode(i.data) for i in infos if i.data[:8] == Run.DISCRIMINATOR]
+
+    async def reward(self, node: Pubkey) -> Reward | None:
+        """The node's reward account (None before `open_rewards`)."""
+        return await Reward.fetch(self.conn, token.reward_account(node))
+
     # --- supply side
+
+    async def build_register_node_ixs(
+        self, operator: Pubkey, node_id: int, agent: Pubkey, hardware: HardwareSpec, vault: Keypair
+    ) -> list[Instruction]:
+        """Create the stake vault (`vault` must also sign) and register the node."""
+        args = NodeRegisterArgs(node_id=node_id, agent=agent, hardware=hardware)
+        config = await self.registry_config()
+        return await registry.build_node_register_ixs(self.conn, config, operator, args, vault)
 
     async def register_node(
         self, operator: Keypair, node_id: int, agent: Pubkey, hardware: HardwareSpec
     ) -> Pubkey:
         """Register a node and create its stake vault; returns the node's address."""
         vault = Keypair()
-        args = NodeRegisterArgs(node_id=node_id, agent=agent, hardware=hardware)
-        config = await self.registry_config()
-        ixs = await registry.build_node_register_ixs(self.conn, config, operator.pubkey(), args, vault)
+        ixs = await self.build_register_node_ixs(operator.pubkey(), node_id, agent, hardware, vault)
         await self.send(ixs, [operator, vault])
         return pda.node(operator.pubkey(), node_id)
 
-    async def stake(self, operator: Keypair, node: Pubkey, amount: int) -> SendResult:
-        data = await self.node(node)
-        source = spl.ata(operator.pubkey(), (await self.registry_config()).stake_mint)
-        ix = registry.build_stake_deposit_ix(
-            await self.registry_config(), node, data.vault, operator.pubkey(), source, amount=amount
-        )
+    async def update_node(
+        self,
+        operator: Keypair,
+        node: Pubkey,
+        *,
+        agent: Pubkey | None = None,
+        hardware: HardwareSpec | None = None,
+    ) -> SendResult:
+        """Rotate the agent key and/or declare new hardware (clears the attestation)."""
+        ix = registry.build_node_update_ix(node, operator.pubkey(), agent, hardware)
         return await self.send([ix], [operator])
+
+    async def attest(self, verifier: Keypair, node: Pubkey, measured: NodeAttestArgs) -> SendResult:
+        """Record a verifier's measurement; a spoofed model/count/VRAM/GPU set jails the node."""
+        return await self.send([registry.build_node_attest_ix(node, verifier.pubkey(), measured)], [verifier])
+
+    async def build_stake_ixs(self, operator: Pubkey, node: Pubkey, amount: int) -> list[Instruction]:
+        config = await self.registry_config()
+        source = spl.ata(operator, config.stake_mint)
+        vault = (await self.node(node)).vault
+        return [registry.build_stake_deposit_ix(config, node, vault, operator, source, amount=amount)]
+
+    async def stake(self, operator: Keypair, node: Pubkey, amount: int) -> SendResult:
+        """Bond `amount` IO from the operator's associated IO account."""
+        return await self.send(await self.build_stake_ixs(operator.pubkey(), node, amount), [operator])
+
+    async def request_unstake(self, operator: Keypair, node: Pubkey, amount: int) -> SendResult:
+        """Start unbonding `amount` (still slashable until withdrawn)."""
+        ix = registry.build_stake_request_unstake_ix(node, operator.pubkey(), amount)
+        return await self.send([ix], [operator])
+
+    async def rebond(self, operator: Keypair, node: Pubkey) -> SendResult:
+        """Cancel unbonding: the amount counts as bonded stake again."""
+        return await self.send([registry.build_stake_rebond_ix(node, operator.pubkey())], [operator])
+
+    async def build_withdraw_ixs(self, operator: Pubkey, node: Pubkey) -> list[Instruction]:
+        config = await self.registry_config()
+        destination = spl.ata(operator, config.stake_mint)
+        vault = (await self.node(node)).vault
+        ixs = []
+        if await self.conn.get_account(destination) is None:
+            ixs.append(spl.create_ata_ix(self.payer.pubkey(), operator, config.stake_mint))
+        return [*ixs, registry.build_stake_withdraw_ix(config, node, vault, operator, destination)]
+
+    async def withdraw(self, operator: Keypair, node: Pubkey) -> SendResult:
+        """Withdraw unbonded stake after the unbonding period to the operator's IO account."""
+        return await self.send(await self.build_withdraw_ixs(operator.pubkey(), node), [operator])
 
     async def heartbeat(self, agent: Keypair, node: Pubkey) -> SendResult:
         return await self.send([registry.build_node_heartbeat_ix(node, agent.pubkey())], [agent])
+
+    # --- slashing
+
+    async def propose_slash(
+        self,
+        authority: Keypair,
+        node: Pubkey,
+        offense: Offense,
+        *,
+        evidence_hash: bytes | None = None,
+        amount: int = 0,
+    ) -> Pubkey:
+        """Propose a slash (the slashing authority); for spoofing the evidence defaults to
+        the failed attestation's hash the registry recorded. Returns the proposal."""
+        data = await self.node(node)
+        evidence = evidence_hash or bytes(data.spoofing_evidence)
+        ix = registry.build_slash_propose_ix(
+            node,
+            data.slash_count,
+            proposer=authority.pubkey(),
+            payer=self.payer.pubkey(),
+            offense=offense,
+            evidence_hash=evidence,
+            amount=amount,
+        )
+        await self.send([ix], [authority])
+        return pda.slash(node, data.slash_count)
+
+    async def appeal_slash(
+        self, operator: Keypair, node: Pubkey, index: int, appeal_hash: bytes
+    ) -> SendResult:
+        ix = registry.build_slash_appeal_ix(node, index, operator.pubkey(), appeal_hash)
+        return await self.send([ix], [operator])
+
+    async def resolve_slash(self, admin: Keypair, node: Pubkey, index: int, *, uphold: bool) -> SendResult:
+        return await self.send(
+            [registry.build_slash_resolve_ix(node, index, admin.pubkey(), uphold)], [admin]
+        )
+
+    async def execute_slash(self, node: Pubkey, index: int) -> SendResult:
+        """After the appeal window (or an upheld appeal): burn/treasury the slash (anyone)."""
+        config = await self.registry_config()
+        vault = (await self.node(node)).vault
+        ix = registry.build_slash_execute_ix(config, node, vault, index, self.payer.pubkey())
+        return await self.send([ix])
 
     # --- demand side
 
@@ -151,11 +333,49 @@ class IonetClient:
         ix = escrow.build_job_assign_ix(job, nodes, matcher.pubkey(), self.payer.pubkey())
         return await self.send([ix], [matcher])
 
+    async def start(self, agent: Keypair, job: Pubkey, node: Pubkey) -> SendResult:
+        return await self.send([escrow.build_job_start_ix(job, node, agent.pubkey())], [agent])
+
+    async def report_usage(self, agent: Keypair, job: Pubkey, node: Pubkey, gpu_seconds: int) -> SendResult:
+        """A usage receipt: cumulative GPU-seconds the node delivered (never decreasing)."""
+        ix = escrow.build_job_report_usage_ix(job, node, agent.pubkey(), gpu_seconds)
+        return await self.send([ix], [agent])
+
+    async def complete(self, signer: Keypair, job: Pubkey) -> SendResult:
+        """The client (any time) or anyone after deadline + duration: opens the challenge window."""
+        return await self.send([escrow.build_job_complete_ix(job, signer.pubkey())], [signer])
+
+    async def dispute(self, client: Keypair, job: Pubkey, evidence_hash: bytes) -> SendResult:
+        """Freeze settlement within the challenge window, posting the dispute bond."""
+        ix = escrow.build_job_dispute_ix(await self.escrow_config(), job, await self.job(job), evidence_hash)
+        return await self.send([ix], [client])
+
+    async def resolve_dispute(
+        self, arbiter: Keypair, job: Pubkey, *, founded: bool, payout_bps: int = 10_000
+    ) -> SendResult:
+        config, data = await self.escrow_config(), await self.job(job)
+        ix = escrow.build_job_resolve_ix(config, job, data, founded, payout_bps)
+        return await self.send([ix], [arbiter])
+
+    async def cancel(self, signer: Keypair, job: Pubkey) -> SendResult:
+        config, data = await self.escrow_config(), await self.job(job)
+        return await self.send([escrow.build_job_cancel_ix(config, job, data, signer.pubkey())], [signer])
+
+    async def timeout(self, job: Pubkey, node: Pubkey) -> SendResult:
+        """Remove a node that missed the start deadline or went silent (anyone): refund the
+        undelivered part, release it in the registry and propose its slash."""
+        config, data = await self.escrow_config(), await self.job(job)
+        slash_index = (await self.node(node)).slash_count
+        ix = escrow.build_job_timeout_ix(
+            config, job, data, node, slash_index=slash_index, payer=self.payer.pubkey()
+        )
+        return await self.send([ix])
+
     async def settle(self, job: Pubkey) -> list[SendResult]:
         """Settle every open run in batches, then finalize the job."""
         config = await self.escrow_config()
         data = await self.job(job)
-        runs = await self._runs(job)
+        runs = await self.runs(job)  # settled runs are closed
         results = []
         for start in range(0, len(runs), SETTLE_BATCH):
             batch = runs[start : start + SETTLE_BATCH]
@@ -166,9 +386,9 @@ class IonetClient:
         results.append(await self.send([escrow.build_job_finalize_ix(config, job, data)]))
         return results
 
-    async def _runs(self, job: Pubkey) -> list[Run]:
-        infos = await self.conn.get_program_accounts(ESCROW_ID, memcmp=[(8 + 32, bytes(job))])
-        return [Run.decode(i.data) for i in infos if i.data[:8] == Run.DISCRIMINATOR]
+    async def close_job(self, client: Keypair, job: Pubkey) -> SendResult:
+        """Close a settled or cancelled job: its rent back to the client."""
+        return await self.send([escrow.build_job_close_ix(job, await self.job(job))], [client])
 
     # --- the IO token
 
@@ -176,10 +396,57 @@ class IonetClient:
         epoch = (await self.token_config()).epochs_minted
         return await self.send([token.build_emission_mint_epoch_ix(self.payer.pubkey(), epoch)])
 
-    async def claim_rewards(self, operator: Keypair, node: Pubkey, epochs: Sequence[int]) -> SendResult:
-        destination = spl.ata(operator.pubkey(), token.MINT)
-        ix = token.build_rewards_claim_ix(node, operator.pubkey(), destination, epochs)
-        return await self.send([ix], [operator])
+    async def mint_epochs(self) -> list[SendResult]:
+        """Mint every ended epoch not yet minted, in order, several per transaction."""
+        config = await self.token_config()
+        now = (await self.conn.get_clock()).unix_timestamp
+        ended = max(0, (now - config.genesis_time) // config.epoch_secs)
+        epochs = list(range(config.epochs_minted, ended))
+        results = []
+        for start in range(0, len(epochs), MINT_BATCH):
+            ixs = [
+                token.build_emission_mint_epoch_ix(self.payer.pubkey(), e)
+                for e in epochs[start : start + MINT_BATCH]
+            ]
+            results.append(await self.send(ixs))
+        return results
+
+    async def open_rewards(self, node: Pubkey) -> SendResult:
+        return await self.send([token.build_rewards_open_ix(node, self.payer.pubkey())])
+
+    async def accrue_rewards(self, node: Pubkey) -> SendResult:
+        """Credit the current epoch with the node's new work and (once an epoch) availability;
+        resolve the minted epochs the reward account holds into a locked tranche."""
+        return await self.send([token.build_rewards_accrue_ix(node, await self._resolvable(node))])
+
+    async def _resolvable(self, node: Pubkey) -> list[int]:
+        reward = _required(await self.reward(node), f"reward account of node {node}")
+        minted = (await self.token_config()).epochs_minted
+        return [b.epoch for b in reward.buckets if b.used and b.epoch < minted]
+
+    async def build_claim_rewards_ixs(self, operator: Pubkey, node: Pubkey) -> list[Instruction]:
+        """Claim: resolve every minted epoch the reward account holds, pay what has unlocked."""
+        epochs = await self._resolvable(node)
+        destination = spl.ata(operator, token.MINT)
+        ixs = []
+        if await self.conn.get_account(destination) is None:
+            ixs.append(spl.create_ata_ix(self.payer.pubkey(), operator, token.MINT))
+        return [*ixs, token.build_rewards_claim_ix(node, operator, destination, epochs)]
+
+    async def claim_rewards(self, operator: Keypair, node: Pubkey) -> SendResult:
+        return await self.send(await self.build_claim_rewards_ixs(operator.pubkey(), node), [operator])
+
+    async def propose_params(
+        self, admin: Keypair, params: TokenParams, schedule: Sequence[EmissionEntry] = ()
+    ) -> SendResult:
+        """Propose new parameters (and optionally a schedule); executable after the timelock."""
+        return await self.send([token.build_params_propose_ix(admin.pubkey(), params, schedule)], [admin])
+
+    async def execute_params(self, admin: Keypair) -> SendResult:
+        return await self.send([token.build_params_execute_ix(admin.pubkey())], [admin])
+
+    async def cancel_params(self, admin: Keypair) -> SendResult:
+        return await self.send([token.build_params_cancel_ix(admin.pubkey())], [admin])
 
 
 def _required(value: T | None, what: str) -> T:

@@ -49,6 +49,11 @@ class Connection(AccountSource, Protocol):
 
     async def get_clock(self) -> Clock: ...
 
+    async def recent_prioritization_fees(self, accounts: Sequence[Pubkey]) -> list[int]:
+        """Priority fees (micro-lamports per CU) recently paid by transactions locking
+        `accounts` (getRecentPrioritizationFees)."""
+        ...
+
     async def get_program_accounts(
         self,
         program_id: Pubkey,

@@ -143,6 +143,13 @@ class RpcConnection:
         slot, _, epoch, _, unix_timestamp = struct.unpack_from("<QqQQq", info.data)
         return Clock(slot=slot, unix_timestamp=unix_timestamp, epoch=epoch)
 
+    async def recent_prioritization_fees(self, accounts: Sequence[Pubkey]) -> list[int]:
+        resp = await self._call(
+            "getRecentPrioritizationFees",
+            lambda: self.client.get_recent_prioritization_fees(list(accounts)),
+        )
+        return [int(f.prioritization_fee) for f in resp.value]
+
     async def request_airdrop(self, address: Pubkey, lamports: int) -> Signature:
         resp = await self._call("requestAirdrop", lambda: self.client.request_airdrop(address, lamports))
         await self._confirm(resp.value)

@@ -134,6 +134,10 @@ class EmbeddedConnection:
 
     # --- time
 
+    async def recent_prioritization_fees(self, accounts: Sequence[Pubkey]) -> list[int]:
+        """One process, no congestion: no fees to outbid."""
+        return []
+
     async def get_clock(self) -> Clock:
         c = self.svm.get_clock()
         return Clock(slot=c.slot, unix_timestamp=c.unix_timestamp, epoch=c.epoch)

@@ -10,6 +10,7 @@ from solders.hash import Hash
 from solders.instruction import Instruction
 from solders.keypair import Keypair
 from solders.message import MessageV0
+from solders.pubkey import Pubkey
 from solders.transaction import VersionedTransaction
 
 from ionet_sdk.connection import Connection, SendResult
@@ -29,6 +30,27 @@ def with_compute_budget(
     return [*prefix, *instructions]
 
 
+def priority_fee(recent: Sequence[int], percentile: int = 75) -> int:
+    """A priority fee (micro-lamports per CU) from recent fees (getRecentPrioritizationFees):
+    the `percentile` of the non-zero ones, 0 when the cluster is not congested."""
+    if not 0 <= percentile <= 100:
+        raise ValueError(f"percentile must be within 0..100, not {percentile}")
+    paid = sorted(f for f in recent if f > 0)
+    if not paid:
+        return 0
+    return paid[min(len(paid) - 1, len(paid) * percentile // 100)]
+
+
+def build_message(
+    instructions: Sequence[Instruction],
+    payer: Pubkey,
+    blockhash: Hash,
+    lookup_tables: Sequence[AddressLookupTableAccount] = (),
+) -> MessageV0:
+    """An unsigned v0 message, for signers elsewhere."""
+    return MessageV0.try_compile(payer, list(instructions), list(lookup_tables), blockhash)
+
+
 def build_transaction(
     instructions: Sequence[Instruction],
     payer: Keypair,
@@ -37,7 +59,7 @@ def build_transaction(
     lookup_tables: Sequence[AddressLookupTableAccount] = (),
 ) -> VersionedTransaction:
     """A signed v0 transaction; `payer` signs first, duplicates are dropped."""
-    message = MessageV0.try_compile(payer.pubkey(), list(instructions), list(lookup_tables), blockhash)
+    message = build_message(instructions, payer.pubkey(), blockhash, lookup_tables)
     keypairs = [payer]
     for s in signers:
         if s.pubkey() not in {k.pubkey() for k in keypairs}:

@@ -8,7 +8,8 @@ JSON-RPC as to a validator. It serves the methods the SDK, the CLI and common So
 (getHealth, getVersion, getLatestBlockhash, sendTransaction, simulateTransaction,
 getSignatureStatuses, getTransaction, getAccountInfo, getMultipleAccounts,
 getProgramAccounts with dataSize/memcmp filters, getBalance, requestAirdrop,
-getMinimumBalanceForRentExemption, getSlot, getEpochInfo, getBlockHeight) and
+getMinimumBalanceForRentExemption, getSlot, getEpochInfo, getBlockHeight,
+getRecentPrioritizationFees) and
 one local extension, `ionetWarp` (advance the clock by N seconds), which tests
 and demos use instead of waiting.
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
+import collections
 import json
 import signal
 import sys
@@ -45,12 +47,38 @@ from ionet_sdk.svm import EmbeddedConnection
 
 VERSION = {"solana-core": "2.3.0-ionet-litesvm", "feature-set": 0}
 SIGNATURE_HISTORY = 100_000
+FEE_HISTORY = 150  # transactions remembered for getRecentPrioritizationFees
+COMPUTE_BUDGET_ID = Pubkey.from_string("ComputeBudget111111111111111111111111111111")
 
 
 class RpcError(Exception):
     def __init__(self, code: int, message: str, data: Any = None) -> None:
         super().__init__(message)
         self.code, self.message, self.data = code, message, data
+
+
+def _unit_price(tx: VersionedTransaction) -> int:
+    """The SetComputeUnitPrice of a transaction (micro-lamports per CU), 0 if none."""
+    message = tx.message
+    keys = message.account_keys
+    for ix in message.instructions:
+        data = bytes(ix.data)
+        if keys[ix.program_id_index] == COMPUTE_BUDGET_ID and len(data) == 9 and data[0] == 3:
+            return int.from_bytes(data[1:], "little")
+    return 0
+
+
+def _writable(tx: VersionedTransaction) -> set[str]:
+    """The statically listed accounts a transaction may write."""
+    header = tx.message.header
+    keys = tx.message.account_keys
+    signed, unsigned = header.num_required_signatures, len(keys) - header.num_required_signatures
+    return {
+        str(k)
+        for i, k in enumerate(keys)
+        if (i < signed - header.num_readonly_signed_accounts)
+        or (signed <= i < signed + unsigned - header.num_readonly_unsigned_accounts)
+    }
 
 
 def _variant(e: object) -> str:
@@ -88,6 +116,8 @@ class LocalnetServer:
         self.svm = self.conn.svm
         self.faucet_slot = 0
         self.transactions: dict[str, dict[str, Any]] = {}
+        # (slot, micro-lamports per CU, writable accounts) of recent transactions.
+        self.fees: collections.deque[tuple[int, int, set[str]]] = collections.deque(maxlen=FEE_HISTORY)
         authority = upgrade_authority.pubkey() if upgrade_authority else None
         for name, program_id in PROGRAM_IDS.items():
             path = deploy_dir / f"{name}.so"
@@ -116,6 +146,7 @@ class LocalnetServer:
             "simulateTransaction": self.simulate_transaction,
             "getSignatureStatuses": self.signature_statuses,
             "getTransaction": self.get_transaction,
+            "getRecentPrioritizationFees": self.prioritization_fees,
             "ionetWarp": self.warp,
         }
 
@@ -222,10 +253,21 @@ class LocalnetServer:
         }
         if len(self.transactions) > SIGNATURE_HISTORY:
             self.transactions.pop(next(iter(self.transactions)))
+        self.fees.append((self.slot(), _unit_price(tx), _writable(tx)))
         # A new slot per transaction, so the next one gets a fresh blockhash.
         self.conn.advance_slot()
         self.svm.expire_blockhash()
         return signature
+
+    def prioritization_fees(self, params: list[Any]) -> list[dict[str, int]]:
+        """Per recent slot, the lowest fee paid by a transaction locking any of the
+        accounts (all transactions when none are given), as a validator answers."""
+        wanted = set(params[0]) if params and params[0] else None
+        by_slot: dict[int, int] = {}
+        for slot, price, writable in self.fees:
+            if wanted is None or wanted & writable:
+                by_slot[slot] = min(price, by_slot.get(slot, price))
+        return [{"slot": slot, "prioritizationFee": fee} for slot, fee in sorted(by_slot.items())]
 
     def simulate_transaction(self, params: list[Any]) -> dict[str, Any]:
         tx = self.decode_tx(params)
