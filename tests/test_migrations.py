@@ -1,19 +1,18 @@
-"""migrations/deploy.py against a validator process: initializes everything once,
-then finds nothing to change; refuses state it would have to overwrite."""
+"""The deploy migration (ionet_sdk.deploy, run by migrations/deploy.py) against a validator
+process: initializes everything once, then finds nothing to change; refuses state it would
+have to overwrite."""
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from solders.keypair import Keypair
 
-from ionet_sdk import pda, spl, token
+from ionet_sdk import deploy, pda, spl, token
 from ionet_sdk._generated.ionet_escrow.accounts import EscrowConfig
 from ionet_sdk._generated.ionet_registry.accounts import RegistryConfig
 from ionet_sdk.cluster import save_keypair
@@ -24,15 +23,6 @@ REPO = Path(__file__).resolve().parent.parent
 SOL = 1_000_000_000
 
 
-def load_deploy() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ionet_deploy", REPO / "migrations" / "deploy.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 async def validator() -> AsyncIterator[LocalValidator]:
     async with LocalValidator(kind="ionet") as v:
@@ -40,7 +30,6 @@ async def validator() -> AsyncIterator[LocalValidator]:
 
 
 async def test_deploy_is_idempotent(validator: LocalValidator, tmp_path: Path) -> None:
-    deploy = load_deploy()
     conn = RpcConnection(validator.url)
     admin, matcher = Keypair(), Keypair()
     for kp in (validator.upgrade_authority, admin):
