@@ -14,7 +14,6 @@ import asyncio
 import dataclasses
 import enum
 import hashlib
-import importlib.util
 import json
 import os
 import signal
@@ -28,16 +27,19 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
-from ionet_sdk import spl, token
+from ionet_sdk import demo, spl, token
 from ionet_sdk._generated.ionet_escrow.types import JobSpec, JobState
 from ionet_sdk._generated.ionet_registry.types import GpuModel, HardwareSpec, NodeStatus
 from ionet_sdk.client import IonetClient
 from ionet_sdk.cluster import DEFAULT_KEYPAIR, cluster_url, load_keypair, save_keypair
 from ionet_sdk.defaults import IO
+from ionet_sdk.deploy import Plan
+from ionet_sdk.deploy import deploy as deploy_migration
 from ionet_sdk.economics import period
 from ionet_sdk.errors import ConfigError, IonetError
 from ionet_sdk.localnet import LocalValidator
@@ -57,7 +59,8 @@ for sub, name in ((localnet_app, "localnet"), (node_app, "node"), (job_app, "job
     app.add_typer(sub, name=name)
 
 LOCALNET_DIR = Path(".localnet")
-console = Console()
+# Tables stay readable in logs and pipes, where rich would assume 80 columns.
+console = Console(width=None if sys.stdout.isatty() else 120)
 
 
 @dataclasses.dataclass
@@ -216,19 +219,21 @@ def localnet_status(ctx: typer.Context) -> None:
 def deploy(
     ctx: typer.Context,
     admin: Annotated[Path | None, typer.Option(help="admin keypair (default: --keypair)")] = None,
+    matcher: Annotated[str | None, typer.Option(help="the matching authority (default: admin)")] = None,
+    arbiter: Annotated[str | None, typer.Option(help="the dispute arbiter (default: admin)")] = None,
+    verifier: Annotated[list[str] | None, typer.Option(help="a hardware verifier (repeatable)")] = None,
 ) -> None:
-    """Initialize or verify the IO token, registry and escrow (migrations/deploy.py)."""
-    path = Path(__file__).resolve().parents[2] / "migrations" / "deploy.py"
-    spec = importlib.util.spec_from_file_location("ionet_deploy", path)
-    if spec is None or spec.loader is None:
-        raise fail(f"{path} not found")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    plan = module.Plan(deployer=load_or_fail(ctx.obj.keypair), admin=load_or_fail(admin or ctx.obj.keypair))
+    """Initialize or verify the IO token, registry and escrow (the deploy migration)."""
+    plan = Plan(
+        deployer=load_or_fail(ctx.obj.keypair),
+        admin=load_or_fail(admin or ctx.obj.keypair),
+        matcher=parse_pubkey(matcher) if matcher else None,
+        arbiter=parse_pubkey(arbiter) if arbiter else None,
+        verifiers=[parse_pubkey(v) for v in verifier or []],
+    )
 
     async def work(client: IonetClient) -> str:
-        return str(await module.deploy(client.conn, plan))
+        return str(await deploy_migration(client.conn, plan))
 
     typer.echo(run(ctx, work))
 
@@ -518,6 +523,42 @@ def params_show(ctx: typer.Context) -> None:
     for name, value in plain(config.params).items():
         table.add_row(name, str(value))
     output(ctx, config.params, table)
+
+
+# --- the demo
+
+
+@app.command("demo")
+def demo_command(
+    ctx: typer.Context,
+    validator: Annotated[
+        str | None, typer.Option(help="ionet, solana-test-validator or surfpool (default: found on PATH)")
+    ] = None,
+) -> None:
+    """Start a local validator, deploy, and play the marketplace end to end (about 10 s)."""
+    if validator not in (None, "ionet", "solana-test-validator", "surfpool"):
+        raise fail(f"unknown validator {validator!r}: ionet, solana-test-validator or surfpool")
+    err_console = Console(stderr=True)
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+        console=err_console if ctx.obj.json else console, transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("marketplace demo", total=demo.PHASES)
+
+        def step(text: str) -> None:
+            progress.console.print(f"[dim]{time.strftime('%H:%M:%S')}[/] {text}")
+            progress.advance(task)
+
+        try:
+            report = asyncio.run(demo.run(progress=step, validator_kind=validator))
+        except (IonetError, ValueError) as err:
+            raise fail(str(err).splitlines()[0]) from None
+    if ctx.obj.json:
+        typer.echo(json.dumps(dataclasses.asdict(report), indent=2))
+    else:
+        demo.render(report, console)
+    if not report.books_balance:
+        raise typer.Exit(1)
 
 
 def entry() -> None:

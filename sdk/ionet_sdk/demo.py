@@ -1,0 +1,539 @@
+"""`ionet demo`: the marketplace end to end on a local validator process.
+
+It starts a validator (`LocalValidator`: solana-test-validator or surfpool if on
+PATH, else the LiteSVM-backed JSON-RPC server) with the SBF programs preloaded,
+deploys with `migrations/deploy.py`, and plays a day in the life of the network
+over JSON-RPC, warping the clock instead of waiting:
+
+1. twelve operators register nodes with a realistic GPU mix, bond stake per
+   tier, and a verifier attests each one; one declares 2x H100 but measures as
+   2x RTX 3090, is jailed, and a spoofing slash is proposed;
+2. a client escrows 8 x H100-class GPUs for four hours; the matcher picks the
+   cluster (lowest RTT, highest bandwidth, model and CUDA >= minimum);
+3. the job runs with heartbeats and usage receipts; one node goes silent after
+   an hour and the timeout crank removes it (partial refund, slash proposal);
+   hourly epochs are minted and nodes accrue rewards as they go;
+4. the job completes, the challenge window passes, it settles with the fee
+   burned; two days later both slashes execute; operators claim rewards,
+   which unlock a week later.
+
+It ends with tables of token flows, the Demand-to-Emission ratio, reputation
+changes and compute units per step, and checks the books balance.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from solders.address_lookup_table_account import AddressLookupTableAccount
+from solders.instruction import Instruction
+from solders.keypair import Keypair
+from solders.pubkey import Pubkey
+from solders.system_program import TransferParams, transfer
+
+from ionet_sdk import pda, spl, token
+from ionet_sdk._generated.ionet_escrow.types import JobSpec, JobState
+from ionet_sdk._generated.ionet_registry.types import (
+    GpuModel,
+    HardwareSpec,
+    NodeAttestArgs,
+    NodeStatus,
+    Offense,
+)
+from ionet_sdk.client import IonetClient
+from ionet_sdk.connection import SendResult
+from ionet_sdk.defaults import DAY, HOUR, IO, IO_DECIMALS
+from ionet_sdk.deploy import Plan, deploy
+from ionet_sdk.economics import period
+from ionet_sdk.localnet import LocalValidator
+from ionet_sdk.matcher import TIERS, pick_cluster, rejection
+from ionet_sdk.rpc import RpcConnection
+
+SOL = 1_000_000_000
+STEP = 3 * 60  # heartbeat cadence in simulated time: interval + grace
+JOB_HOURS = 4
+PRICE = 250_000_000  # 2.50 IO per GPU-hour
+SILENT_AFTER = HOUR  # the silent node stops after its first hour
+PHASES = 9  # progress messages `run` reports
+
+
+@dataclass(frozen=True)
+class Operator:
+    """A GPU operator's node as it declares it, and what the verifier measures."""
+
+    name: str
+    model: GpuModel
+    gpus: int
+    vram: int
+    cuda: tuple[int, int]
+    region: str
+    bandwidth_mbps: int
+    rtt_us: int
+    measured: GpuModel | None = None  # a spoofer's real GPUs
+
+    def hardware(self) -> HardwareSpec:
+        return HardwareSpec(
+            gpu_model=self.model,
+            gpu_count=self.gpus,
+            vram_gb_per_gpu=self.vram,
+            cuda_major=self.cuda[0],
+            cuda_minor=self.cuda[1],
+            region=list(self.region.encode().ljust(8, b"\0")),
+            bandwidth_mbps=self.bandwidth_mbps,
+            fingerprint=list(hashlib.sha256(f"{self.name}-gpu-uuids".encode()).digest()),
+        )
+
+    def measurement(self) -> NodeAttestArgs:
+        real = self.measured or self.model
+        return NodeAttestArgs(
+            gpu_model=real,
+            gpu_count=self.gpus,
+            vram_gb_per_gpu=24 if self.measured else self.vram,
+            measured_tflops=TFLOPS[real],
+            rtt_us=self.rtt_us,
+            packet_loss_bps=3,
+            bandwidth_mbps=self.bandwidth_mbps,
+            fingerprint=self.hardware().fingerprint,
+        )
+
+
+TFLOPS = {GpuModel.H200: 989, GpuModel.H100: 989, GpuModel.A100: 312, GpuModel.L40S: 362,
+          GpuModel.Rtx4090: 165, GpuModel.Rtx3090: 71}  # fmt: skip
+
+OPERATORS = [
+    Operator("atlas", GpuModel.H100, 4, 80, (12, 4), "us-east", 25_000, 350),
+    Operator("borealis", GpuModel.H100, 2, 80, (12, 4), "us-east", 10_000, 600),
+    Operator("cirrus", GpuModel.H200, 2, 141, (12, 6), "us-west", 40_000, 800),
+    Operator("delta", GpuModel.H100, 2, 80, (12, 2), "eu-west", 10_000, 1_400),
+    Operator("ember", GpuModel.H100, 4, 80, (11, 8), "us-east", 25_000, 300),
+    Operator("fjord", GpuModel.A100, 8, 80, (12, 2), "eu-north", 25_000, 900),
+    Operator("granite", GpuModel.A100, 4, 40, (12, 0), "us-cent", 10_000, 700),
+    Operator("harbor", GpuModel.L40S, 4, 48, (12, 4), "ap-south", 10_000, 1_800),
+    Operator("iris", GpuModel.L40S, 2, 48, (12, 2), "us-west", 5_000, 1_100),
+    Operator("juniper", GpuModel.Rtx4090, 2, 24, (12, 4), "eu-west", 2_500, 2_200),
+    Operator("kestrel", GpuModel.Rtx4090, 1, 24, (12, 2), "us-east", 1_000, 1_600),
+    Operator("lumen", GpuModel.H100, 2, 80, (12, 4), "us-east", 25_000, 250, measured=GpuModel.Rtx3090),
+]
+SILENT = "borealis"
+
+
+@dataclass
+class Node:
+    spec: Operator
+    operator: Keypair
+    agent: Keypair
+    address: Pubkey = field(default_factory=Pubkey.default)
+    silent_since: int | None = None
+    before: tuple[str, int, int] = ("", 0, 0)  # status, reputation, bonded
+    paid: int = 0
+
+
+@dataclass
+class Report:
+    """What the demo measured, as plain data (`ionet --json demo`)."""
+
+    validator: str
+    seconds: float = 0.0
+    flows: dict[str, int] = field(default_factory=dict)
+    economics: dict[str, Any] = field(default_factory=dict)
+    matching: list[dict[str, Any]] = field(default_factory=list)
+    nodes: list[dict[str, Any]] = field(default_factory=list)
+    compute_units: dict[str, dict[str, int]] = field(default_factory=dict)
+    books_balance: bool = False
+
+
+class MeteredClient(IonetClient):
+    """An IonetClient that files each transaction's compute units and instruction
+    count under the current step."""
+
+    step = "setup"
+    units: dict[str, list[tuple[int, int]]]
+
+    def __init__(self, conn: RpcConnection, payer: Keypair) -> None:
+        super().__init__(conn, payer)
+        self.units = defaultdict(list)
+
+    async def send(
+        self,
+        ixs: Sequence[Instruction],
+        signers: Sequence[Keypair] = (),
+        lookup_tables: Sequence[AddressLookupTableAccount] = (),
+    ) -> SendResult:
+        result = await super().send(ixs, signers, lookup_tables)
+        self.units[self.step].append((result.compute_units, len(ixs)))
+        return result
+
+
+class Demo:
+    def __init__(self, conn: RpcConnection, deployer: Keypair, progress: Any = None) -> None:
+        self.conn = conn
+        self.admin = deployer
+        self.verifier, self.matcher, self.client_key = Keypair(), Keypair(), Keypair()
+        self.client = MeteredClient(conn, deployer)
+        self.nodes = [Node(spec, Keypair(), Keypair()) for spec in OPERATORS]
+        self.progress = progress
+        self.report = Report(validator=conn.url)
+
+    def say(self, text: str) -> None:
+        if self.progress is not None:
+            self.progress(text)
+
+    async def now(self) -> int:
+        return (await self.conn.get_clock()).unix_timestamp
+
+    # --- setup
+
+    async def deploy(self) -> None:
+        self.client.step = "deploy"
+        plan = Plan(deployer=self.admin, admin=self.admin, matcher=self.matcher.pubkey(),
+                    verifiers=[self.verifier.pubkey()])  # fmt: skip
+        self.say(str(await deploy(self.conn, plan)).splitlines()[0])
+        self.treasury = spl.ata(self.admin.pubkey(), token.MINT)
+
+    async def fund(self) -> None:
+        """SOL for fees, IO for stakes and the client's payment (from the genesis holder)."""
+        self.client.step = "funding"
+        keys = [self.verifier, self.matcher, self.client_key, *(n.operator for n in self.nodes),
+                *(n.agent for n in self.nodes)]  # fmt: skip
+        payer = self.admin.pubkey()
+        for start in range(0, len(keys), 8):
+            await self.client.send([
+                transfer(TransferParams(from_pubkey=payer, to_pubkey=k.pubkey(), lamports=2 * SOL))
+                for k in keys[start : start + 8]
+            ])  # fmt: skip
+        owners = [self.client_key, *(n.operator for n in self.nodes)]
+        amounts = [200 * IO * 8 * JOB_HOURS, *(self.stake_for(n.spec) for n in self.nodes)]
+        for start in range(0, len(owners), 4):
+            ixs = []
+            for owner, amount in zip(owners[start : start + 4], amounts[start : start + 4], strict=True):
+                ata = spl.ata(owner.pubkey(), token.MINT)
+                ixs += [
+                    spl.create_ata_ix(self.admin.pubkey(), owner.pubkey(), token.MINT),
+                    spl.transfer_ix(self.treasury, token.MINT, ata, self.admin.pubkey(), amount, IO_DECIMALS),
+                ]
+            await self.client.send(ixs)
+
+    def stake_for(self, spec: Operator) -> int:
+        """The declared tier's minimum bond plus 10%."""
+        p = self.registry_params
+        per_gpu = -(-p.base_stake_per_gpu * p.tier_multiplier_bps[TIERS[spec.model]] // 10_000)
+        return per_gpu * spec.gpus * 11 // 10
+
+    async def onboard(self) -> None:
+        """Register, bond, attest, heartbeat, open reward accounts; the spoofer is caught."""
+        for i, node in enumerate(self.nodes):
+            self.client.step = "node_register"
+            node.address = await self.client.register_node(
+                node.operator, i + 1, node.agent.pubkey(), node.spec.hardware()
+            )
+            self.client.step = "stake_deposit"
+            await self.client.stake(node.operator, node.address, self.stake_for(node.spec))
+            self.client.step = "node_attest"
+            await self.client.attest(self.verifier, node.address, node.spec.measurement())
+            self.client.step = "node_heartbeat"
+            await self.client.heartbeat(node.agent, node.address)
+            self.client.step = "rewards_open"
+            await self.client.open_rewards(node.address)
+            data = await self.client.node(node.address)
+            node.before = (NodeStatus(data.status).name, data.reputation_bps, data.bonded)
+        spoofer = next(n for n in self.nodes if n.spec.measured)
+        self.client.step = "slash_propose"
+        self.spoofing = await self.client.propose_slash(self.admin, spoofer.address, Offense.HardwareSpoofing)
+        self.say(f"{spoofer.spec.name}: declared H100, measured RTX 3090: jailed, spoofing slash proposed")
+
+    # --- the job
+
+    async def create_and_match(self) -> None:
+        self.client.step = "job_create"
+        spec = JobSpec(
+            gpu_model=GpuModel.H100,
+            match_tier=True,
+            gpu_count=8,
+            min_vram_gb=80,
+            min_cuda_major=12,
+            min_cuda_minor=2,
+            region=[0] * 8,
+            duration_hours=JOB_HOURS,
+            price_per_gpu_hour=PRICE,
+            start_deadline=await self.now() + 30 * 60,
+        )
+        self.job = await self.client.create_job(self.client_key, 1, spec)
+        job = await self.client.job(self.job)
+        located = await self.client.nodes()
+        now = await self.now()
+        floor = (await self.client.escrow_config()).params.min_reputation_bps
+        picks = pick_cluster(
+            [(n.address, n.data) for n in located],
+            job,
+            self.registry_params,
+            min_reputation_bps=floor,
+            now=now,
+        )
+        picked = {p.node: p.gpus for p in picks}
+        names = {n.address: n.spec.name for n in self.nodes}
+        for n in sorted(located, key=lambda n: names[n.address]):
+            why = rejection(n.data, job, self.registry_params, floor, now)
+            self.report.matching.append({
+                "node": names[n.address],
+                "gpus": f"{n.data.declared.gpu_count}x {GpuModel(n.data.attestation.gpu_model).name}",
+                "rtt_us": n.data.attestation.rtt_us,
+                "bandwidth_mbps": n.data.attestation.bandwidth_mbps,
+                "decision": f"picked: {picked[n.address]} GPUs" if n.address in picked
+                else (why or "eligible, not needed (ranked lower)"),
+            })  # fmt: skip
+        self.client.step = "job_assign"
+        await self.client.assign(self.matcher, self.job, [(p.node, p.gpus) for p in picks])
+        self.cluster = [n for n in self.nodes if n.address in picked]
+        self.gpus = picked
+        self.client.step = "job_start"
+        for node in self.cluster:
+            await self.client.start(node.agent, self.job, node.address)
+        self.started = await self.now()
+        self.say(f"8x H100-class assigned to {', '.join(n.spec.name for n in self.cluster)}; running")
+
+    async def tick(self, seconds: int) -> None:
+        """Advance the clock in heartbeat steps: live agents heartbeat, epochs are minted
+        as they end and every active node accrues its availability once an epoch."""
+        for _ in range(seconds // STEP):
+            before = await self.now()
+            await self.conn.warp(STEP)
+            now = before + STEP
+            self.client.step = "node_heartbeat"
+            for node in self.nodes:
+                if node.silent_since is None and not node.spec.measured:
+                    await self.client.heartbeat(node.agent, node.address)
+            if (now - self.genesis) // HOUR != (before - self.genesis) // HOUR:
+                self.client.step = "emission_mint_epoch"
+                await self.client.mint_epochs()
+                self.client.step = "rewards_accrue"
+                for node in self.nodes:
+                    if node.silent_since is None and not node.spec.measured:
+                        await self.client.accrue_rewards(node.address)
+
+    async def report_usage(self) -> None:
+        now = await self.now()
+        self.client.step = "job_report_usage"
+        for node in self.cluster:
+            if node.silent_since is None:
+                seconds = min(now - self.started, JOB_HOURS * HOUR)
+                await self.client.report_usage(
+                    node.agent, self.job, node.address, self.gpus[node.address] * seconds
+                )
+
+    async def run_job(self) -> None:
+        silent = next(n for n in self.cluster if n.spec.name == SILENT)
+        elapsed = 0
+        while elapsed < JOB_HOURS * HOUR:
+            await self.tick(30 * 60)
+            elapsed += 30 * 60
+            await self.report_usage()
+            if elapsed == SILENT_AFTER:
+                silent.silent_since = await self.now()
+                self.say(f"{silent.spec.name} stops answering after {SILENT_AFTER // HOUR} h")
+            if silent.silent_since is not None and elapsed == SILENT_AFTER + 30 * 60:
+                self.client.step = "job_timeout"
+                await self.client.timeout(self.job, silent.address)
+                self.job_failure = pda.slash(
+                    silent.address, (await self.client.node(silent.address)).slash_count - 1
+                )
+                self.say(
+                    f"timeout crank: {silent.spec.name} removed, undelivered part refunded, slash proposed"
+                )
+        self.client.step = "job_complete"
+        await self.client.complete(self.client_key, self.job)
+        await self.tick((await self.client.escrow_config()).params.challenge_window_secs)
+        self.client.step = "job_settle"
+        await self.client.settle(self.job)
+        self.client.units["job_finalize"].append(self.client.units["job_settle"].pop())
+        self.client.step = "rewards_accrue"
+        for node in self.cluster:
+            if node.silent_since is None:
+                await self.client.accrue_rewards(node.address)
+        await self.tick(HOUR)  # the settlement's epoch ends and is minted
+        data = await self.client.job(self.job)
+        stats = await self.client.stats()
+        config = await self.client.token_config()
+        first = (self.started - self.genesis) // HOUR
+        p = period(stats, config.epochs_minted - 1, config.epochs_minted - first)
+        self.report.economics = {
+            "epochs": f"{p.first_epoch}-{p.last_epoch}",
+            "compute_spend": p.compute_spend,
+            "emitted": p.minted,
+            "burned": p.burned,
+            "de_ratio": round(p.demand_to_emission, 6),
+            "net_deflation": p.net_deflation,
+        }
+        self.say(f"settled: {data.paid / IO:,.2f} IO paid, {data.fees / IO:,.2f} IO fee burned, "
+                 f"{data.refunded / IO:,.2f} IO refunded")  # fmt: skip
+
+    # --- slashes and rewards
+
+    async def slashes_and_rewards(self) -> None:
+        await self.conn.warp(2 * DAY + HOUR)  # the appeal windows pass (nodes keep working)
+        self.client.step = "emission_mint_epoch"
+        await self.client.mint_epochs()
+        self.client.step = "slash_execute"
+        spoofer = next(n for n in self.nodes if n.spec.measured)
+        silent = next(n for n in self.nodes if n.spec.name == SILENT)
+        for node, proposal in ((spoofer, self.spoofing), (silent, self.job_failure)):
+            index = (await self.client.conn.get_account(proposal)) and (
+                await self.client.slash_proposals(node.address)
+            )[-1].data.index
+            await self.client.execute_slash(node.address, int(index or 0))
+        self.say("appeal windows over: both slashes executed (half burned, half to the treasury)")
+        self.client.step = "rewards_claim"
+        claimers = [n for n in self.nodes if not n.spec.measured]
+        for node in claimers:
+            await self.client.claim_rewards(node.operator, node.address)
+        lock = (await self.client.token_config()).params.reward_lock_secs
+        # A week on: the crank mints day by day (minting a week at once would trip the
+        # circuit breaker, which limits what one day's window may mint).
+        for _ in range(lock // DAY + 1):
+            await self.conn.warp(DAY)
+            self.client.step = "emission_mint_epoch"
+            await self.client.mint_epochs()
+        self.client.step = "rewards_claim"
+        for node in claimers:
+            await self.client.claim_rewards(node.operator, node.address)
+        self.say(f"rewards resolved, locked {lock // DAY} days, then claimed")
+
+    # --- summary
+
+    async def summarize(self) -> None:
+        job = await self.client.job(self.job)
+        stats = await self.client.stats()
+        info = await self.conn.get_account(token.MINT)
+        assert info is not None
+        supply = spl.mint_supply(info)
+        client_balance = spl.token_balance(
+            await self.conn.get_account(spl.ata(self.client_key.pubkey(), token.MINT))
+        )
+        self.report.flows = {
+            "escrowed by the client": job.deposited,
+            "paid to nodes": job.paid,
+            "refunded to the client": job.refunded,
+            "fees burned": stats.burned_fees,
+            "slashed (burned)": stats.burned_slashes,
+            "minted at genesis": stats.minted_genesis,
+            "minted as emissions": stats.minted_emission,
+            "rewards paid to operators": stats.rewards_paid,
+            "client balance after": client_balance,
+        }
+        for node in self.nodes:
+            data = await self.client.node(node.address)
+            reward = await self.client.reward(node.address)
+            balance = spl.token_balance(
+                await self.conn.get_account(spl.ata(node.operator.pubkey(), token.MINT))
+            )
+            self.report.nodes.append({
+                "node": node.spec.name,
+                "gpus": f"{node.spec.gpus}x {node.spec.model.name}",
+                "status": f"{node.before[0]} -> {NodeStatus(data.status).name}",
+                "reputation_bps": [node.before[1], data.reputation_bps],
+                "bonded": [node.before[2], data.bonded],
+                "slashed": data.slashed_total,
+                "gpu_seconds": data.delivered_gpu_seconds,
+                "rewards_claimed": reward.claimed_total if reward else 0,
+                "io_balance": balance,
+            })  # fmt: skip
+        self.report.compute_units = {
+            step: {
+                "transactions": len(u),
+                "instructions": sum(n for _, n in u),
+                "per_instruction": sum(cu for cu, _ in u) // sum(n for _, n in u),
+                "max_per_transaction": max(cu for cu, _ in u),
+            }
+            for step, u in self.client.units.items() if u
+        }  # fmt: skip
+        minted = stats.minted_genesis + stats.minted_emission
+        burned = stats.burned_fees + stats.burned_slashes
+        self.report.books_balance = (
+            job.deposited == job.paid + job.fees + job.refunded
+            and job.state == JobState.Settled
+            and supply == minted - burned
+            and job.fees == stats.burned_fees
+        )
+
+    async def play(self) -> Report:
+        started = time.monotonic()
+        await self.deploy()
+        self.registry_params = (await self.client.registry_config()).params
+        config = await self.client.token_config()
+        self.genesis = config.genesis_time
+        await self.fund()
+        await self.onboard()
+        await self.create_and_match()
+        await self.run_job()
+        await self.slashes_and_rewards()
+        await self.summarize()
+        self.report.seconds = round(time.monotonic() - started, 1)
+        return self.report
+
+
+async def run(progress: Any = None, validator_kind: Any = None, ledger: Path | None = None) -> Report:
+    """Start a validator process, play the demo against it, stop it (always)."""
+    deployer = Keypair()
+    async with LocalValidator(kind=validator_kind, ledger=ledger, upgrade_authority=deployer) as validator:
+        if progress is not None:
+            progress(f"validator ({validator.kind}) at {validator.url}, programs preloaded")
+        conn = RpcConnection(validator.url, retries=2)
+        try:
+            report = await Demo(conn, deployer, progress).play()
+        finally:
+            await conn.close()
+    return report
+
+
+def render(report: Report, console: Console) -> None:
+    """The demo's summary as rich tables."""
+    flows = Table("token flow", "IO", title="token flows")
+    for name, value in report.flows.items():
+        flows.add_row(name, f"{value / IO:,.2f}")
+    console.print(flows)
+
+    e = report.economics
+    econ = Table("figure", "value", title=f"network economics, epochs {e['epochs']} (the job's hours)")
+    econ.add_row("compute spend (IO)", f"{e['compute_spend'] / IO:,.2f}")
+    econ.add_row("emitted (IO)", f"{e['emitted'] / IO:,.2f}")
+    econ.add_row("burned (IO)", f"{e['burned'] / IO:,.2f}")
+    econ.add_row("D/E ratio (>= 0.60: self-sustaining)", f"{e['de_ratio']:.6f}")
+    econ.add_row("net deflation", "yes" if e["net_deflation"] else "no")
+    console.print(econ)
+
+    matching = Table("node", "attested", "RTT us", "Mbit/s", "matcher's decision",
+                     title="matching 8x H100-class, CUDA >= 12.2")  # fmt: skip
+    for m in report.matching:
+        matching.add_row(m["node"], m["gpus"], str(m["rtt_us"]), f"{m['bandwidth_mbps']:,}", m["decision"])
+    console.print(matching)
+
+    nodes = Table("node", "GPUs", "status", "reputation", "bonded (IO)", "slashed", "GPU-h",
+                  "rewards (IO)", title="operators: before -> after")  # fmt: skip
+    for n in report.nodes:
+        (r0, r1), b1 = n["reputation_bps"], n["bonded"][1]
+        before, _, after = n["status"].partition(" -> ")
+        nodes.add_row(
+            n["node"], n["gpus"], after if before == after else f"{before}->{after}",
+            f"{r0 / 100:.1f}->{r1 / 100:.1f}%", f"{b1 / IO:,.0f}", f"{n['slashed'] / IO:,.0f}",
+            f"{n['gpu_seconds'] / HOUR:,.0f}", f"{n['rewards_claimed'] / IO:,.0f}",
+        )  # fmt: skip
+    console.print(nodes)
+
+    units = Table("step", "txs", "instructions", "CU per instruction", "max CU per tx",
+                  title="compute units per step")  # fmt: skip
+    for step, u in report.compute_units.items():
+        units.add_row(step, str(u["transactions"]), str(u["instructions"]), f"{u['per_instruction']:,}",
+                      f"{u['max_per_transaction']:,}")  # fmt: skip
+    console.print(units)
+    verdict = "[green]the books balance[/]" if report.books_balance else "[red]the books do NOT balance[/]"
+    console.print(
+        f"{verdict}: deposited = paid + fees + refunded; supply = minted - burned; fees burned. "
+        f"{report.seconds} s against {report.validator}"
+    )

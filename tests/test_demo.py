@@ -1,0 +1,70 @@
+"""The main job, as a user runs it: `ionet --json demo` in a subprocess (a validator
+process, the deploy migration, the marketplace over JSON-RPC), its figures checked
+against each other, and nothing left running afterwards."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+from ionet_sdk.defaults import IO
+
+IONET = Path(sys.executable).with_name("ionet")
+
+
+def test_the_demo_plays_the_marketplace_and_cleans_up(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [str(IONET), "--json", "demo"], capture_output=True, text=True, check=False, cwd=tmp_path, timeout=300
+    )
+    assert run.returncode == 0, run.stderr[-2_000:]
+    report = json.loads(run.stdout)
+    assert report["books_balance"] is True
+    flows = report["flows"]
+    # 8 GPUs x 4 h x 2.50 IO escrowed; the silent node's 2 GPUs paid for 1 h of 4.
+    assert flows["escrowed by the client"] == 80 * IO
+    assert flows["refunded to the client"] == 15 * IO
+    gross = flows["escrowed by the client"] - flows["refunded to the client"]
+    assert flows["fees burned"] == gross * 200 // 10_000
+    assert flows["paid to nodes"] == gross - flows["fees burned"]
+    assert flows["minted as emissions"] > 0 and flows["rewards paid to operators"] > 0
+
+    decisions = {m["node"]: m["decision"] for m in report["matching"]}
+    assert [n for n, d in decisions.items() if d.startswith("picked")] == ["atlas", "borealis", "cirrus"]
+    assert decisions["ember"].startswith("CUDA 11.8") and decisions["lumen"] == "status Jailed"
+
+    nodes = {n["node"]: n for n in report["nodes"]}
+    spoofer, silent = nodes["lumen"], nodes["borealis"]
+    assert spoofer["slashed"] == spoofer["bonded"][0] // 2  # hardware spoofing: 50%
+    assert silent["slashed"] == silent["bonded"][0] // 10  # job failure: 10%
+    assert flows["slashed (burned)"] >= (spoofer["slashed"] + silent["slashed"]) // 2
+    assert nodes["atlas"]["gpu_seconds"] == 4 * 4 * 3_600
+    assert nodes["atlas"]["reputation_bps"][1] > nodes["atlas"]["reputation_bps"][0]
+    assert all(n["rewards_claimed"] > 0 for name, n in nodes.items() if name != "lumen")
+    assert report["compute_units"]["job_settle"]["max_per_transaction"] < 200_000
+    assert 0 < report["economics"]["de_ratio"] < 1
+
+    # The validator process is gone: its port refuses connections.
+    port = urlparse(report["validator"]).port
+    assert port is not None
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", port)) != 0
+    wanted = f"--port\0{port}\0".encode()
+    assert not [p for p in Path("/proc").glob("[0-9]*/cmdline") if wanted in _read(p)]
+
+
+def test_the_demo_refuses_an_unknown_validator() -> None:
+    run = subprocess.run(
+        [str(IONET), "demo", "--validator", "geth"], capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 1 and "unknown validator 'geth'" in run.stderr and "Traceback" not in run.stderr
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:  # the process ended while we looked
+        return b""
