@@ -3,6 +3,7 @@ started itself, including the bad-input cases (one line on stderr, exit 1, no tr
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 import subprocess
@@ -10,8 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from solders.keypair import Keypair
 
+from ionet_sdk.cluster import save_keypair
 from ionet_sdk.defaults import IO
+from ionet_sdk.rpc import RpcConnection
 
 REPO = Path(__file__).resolve().parent.parent
 IONET = str(REPO / ".venv" / "bin" / "ionet")
@@ -125,3 +129,96 @@ def test_an_operator_registers_and_bonds_a_node(localnet: tuple[Path, str]) -> N
     )  # fmt: skip
     assert again.returncode == 1 and "Traceback" not in again.stderr
     assert len(again.stderr.strip().splitlines()) == 1
+
+
+def test_a_node_and_a_job_through_their_whole_lives(localnet: tuple[Path, str]) -> None:
+    """Every role at the command line: the admin (also verifier and matcher), an operator,
+    its agent and a client; the clock warped through the validator's extension."""
+    cwd, url = localnet
+    admin = str(cwd / ".localnet" / "upgrade-authority.json")
+    assert ionet(cwd, "--url", url, "--keypair", admin, "deploy").returncode == 0
+    keys = {name: Keypair() for name in ("operator", "agent", "agent2", "client")}
+    files = {name: str(save_keypair(kp, cwd / f"{name}.json")) for name, kp in keys.items()}
+
+    def as_(who: str, *args: str) -> subprocess.CompletedProcess[str]:
+        result = ionet(cwd, "--url", url, "--keypair", files.get(who, admin), "--json", *args)
+        assert result.returncode == 0, (args, result.stderr)
+        return result
+
+    def fails(who: str, message: str, *args: str) -> None:
+        result = ionet(cwd, "--url", url, "--keypair", files.get(who, admin), *args)
+        assert result.returncode == 1 and message in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+    for who in files:
+        as_(who, "airdrop", "5")
+    as_("admin", "token", "transfer", "2000", str(keys["operator"].pubkey()))
+    as_("admin", "token", "transfer", "100", str(keys["client"].pubkey()))
+    agent = str(keys["agent"].pubkey())
+    registered = as_(
+        "operator", "node", "register", "--node-id", "7", "--agent", agent, "--gpu", "H100", "--count", "1"
+    )
+    node = json.loads(registered.stdout)["node"]
+    as_("operator", "stake", "deposit", node, "1100")
+    measured = ("--gpu", "H100", "--count", "1", "--vram", "80", "--tflops", "989", "--rtt-us", "500")
+    attested = json.loads(as_("admin", "node", "attest", node, *measured).stdout)
+    assert attested == {"passed": True, "status": "Verified"}
+    as_("agent", "node", "heartbeat", node)
+    as_("operator", "stake", "unstake", node, "50")
+    assert json.loads(as_("operator", "stake", "show", node).stdout)["unbonding"] == 50 * IO
+    as_("operator", "stake", "rebond", node)
+    stake = json.loads(as_("operator", "stake", "show", node).stdout)
+    assert (stake["bonded"], stake["unbonding"], stake["minimum"]) == (1_100 * IO, 0, 1_000 * IO)
+    fails("operator", "NothingToUpdate", "node", "update", node, "--agent", str(keys["agent"].pubkey()))
+    fails("operator", "nothing to update", "node", "update", node)
+    as_("operator", "node", "update", node, "--agent", str(keys["agent2"].pubkey()))  # the agent key rotates
+
+    job = json.loads(as_("client", "job", "create", "--job-id", "1", "--gpu", "H100", "--count", "1",
+                         "--hours", "1", "--price", "2").stdout)["job"]  # fmt: skip
+    fails("admin", "either --node NODE:GPUS", "job", "assign", job)
+    fails("admin", "must look like NODE:GPUS", "job", "assign", job, "--node", f"{node}:0")
+    assigned = json.loads(as_("admin", "job", "assign", job, "--auto").stdout)
+    assert assigned == [{"node": node, "gpus": 1}]
+    as_("agent2", "job", "start", job, node)
+    fails("agent2", "UsageExceedsElapsed", "job", "report", job, node, "1800")
+    warp(url, 1_800)
+    as_("agent2", "job", "report", job, node, "1800")
+    as_("client", "job", "complete", job)
+    fails("admin", "ChallengeWindowOpen", "job", "settle", job)
+    warp(url, 3_600)
+    settled = json.loads(as_("admin", "job", "settle", job).stdout)
+    assert settled == {"paid": IO - IO * 2 // 100, "fees": IO * 2 // 100, "refunded": IO, "state": "Settled"}
+    assert json.loads(as_("admin", "job", "show", job).stdout)["runs"] == []
+
+    # Slashing: proposed, appealed, overturned.
+    as_("admin", "slash", "propose", node, "--offense", "Misconduct", "--evidence", "log excerpt")
+    fails("admin", "unknown Offense 'Theft'", "slash", "propose", node, "--offense", "Theft")
+    as_("operator", "slash", "appeal", node, "0", "--reason", "the log is from another host")
+    as_("admin", "slash", "resolve", node, "0", "--overturn")
+    (proposal,) = json.loads(as_("admin", "slash", "show", node).stdout)
+    assert (proposal["offense"], proposal["status"]) == ("Misconduct", "Overturned")
+
+    # Rewards: accrued, epochs minted, claimed into a locked tranche.
+    as_("agent2", "node", "heartbeat", node)
+    as_("agent2", "rewards", "accrue", node)
+    warp(url, 3_600)
+    assert json.loads(as_("admin", "rewards", "mint-epoch", "--all").stdout)["epochs_minted"] >= 1
+    claimed = json.loads(as_("operator", "rewards", "claim", node).stdout)
+    assert claimed["paid"] == 0 and claimed["locked"] > 0
+    fails("agent2", "NotBeneficiary", "rewards", "claim", node)
+
+    # Parameters: proposed, too early to execute, cancelled; bad names refused.
+    as_("admin", "params", "propose", "--set", "fee_bps=250")
+    assert "250" in ionet(cwd, "--url", url, "params", "show").stdout
+    fails("admin", "TimelockNotElapsed", "params", "execute")
+    fails("admin", "expected NAME=VALUE", "params", "propose", "--set", "nope=1")
+    as_("admin", "params", "cancel")
+
+
+def warp(url: str, seconds: int) -> None:
+    async def go() -> None:
+        conn = RpcConnection(url)
+        await conn.warp(seconds)
+        await conn.close()
+
+    asyncio.run(go())

@@ -16,7 +16,7 @@ the compute budget and a fresh blockhash; the single instructions are in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -63,6 +63,7 @@ SETTLE_BATCH = 6  # runs per settle instruction without a lookup table
 MINT_BATCH = 6  # emission epochs minted per transaction
 
 T = TypeVar("T")
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,19 +372,24 @@ class IonetClient:
         )
         return await self.send([ix])
 
-    async def settle(self, job: Pubkey) -> list[SendResult]:
-        """Settle every open run in batches, then finalize the job."""
+    async def settle(self, job: Pubkey, on_progress: Progress | None = None) -> list[SendResult]:
+        """Settle every open run in batches, then finalize the job; `on_progress(done,
+        total)` after each transaction."""
         config = await self.escrow_config()
         data = await self.job(job)
         runs = await self.runs(job)  # settled runs are closed
+        batches = [runs[i : i + SETTLE_BATCH] for i in range(0, len(runs), SETTLE_BATCH)]
         results = []
-        for start in range(0, len(runs), SETTLE_BATCH):
-            batch = runs[start : start + SETTLE_BATCH]
+        for batch in batches:
             results.append(
                 await self.send([escrow.build_job_settle_ix(config, job, data, batch, self.payer.pubkey())])
             )
+            if on_progress:
+                on_progress(len(results), len(batches) + 1)
         data = await self.job(job)
         results.append(await self.send([escrow.build_job_finalize_ix(config, job, data)]))
+        if on_progress:
+            on_progress(len(results), len(batches) + 1)
         return results
 
     async def close_job(self, client: Keypair, job: Pubkey) -> SendResult:
@@ -396,8 +402,9 @@ class IonetClient:
         epoch = (await self.token_config()).epochs_minted
         return await self.send([token.build_emission_mint_epoch_ix(self.payer.pubkey(), epoch)])
 
-    async def mint_epochs(self) -> list[SendResult]:
-        """Mint every ended epoch not yet minted, in order, several per transaction."""
+    async def mint_epochs(self, on_progress: Progress | None = None) -> list[SendResult]:
+        """Mint every ended epoch not yet minted, in order, several per transaction;
+        `on_progress(done, total)` after each transaction."""
         config = await self.token_config()
         now = (await self.conn.get_clock()).unix_timestamp
         ended = max(0, (now - config.genesis_time) // config.epoch_secs)
@@ -409,6 +416,8 @@ class IonetClient:
                 for e in epochs[start : start + MINT_BATCH]
             ]
             results.append(await self.send(ixs))
+            if on_progress:
+                on_progress(len(results), -(-len(epochs) // MINT_BATCH))
         return results
 
     async def open_rewards(self, node: Pubkey) -> SendResult:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,7 +53,7 @@ from ionet_sdk.connection import SendResult
 from ionet_sdk.defaults import DAY, HOUR, IO, IO_DECIMALS
 from ionet_sdk.deploy import Plan, deploy
 from ionet_sdk.economics import period
-from ionet_sdk.localnet import LocalValidator
+from ionet_sdk.localnet import Kind, LocalValidator
 from ionet_sdk.matcher import TIERS, pick_cluster, rejection
 from ionet_sdk.rpc import RpcConnection
 
@@ -63,6 +63,7 @@ JOB_HOURS = 4
 PRICE = 250_000_000  # 2.50 IO per GPU-hour
 SILENT_AFTER = HOUR  # the silent node stops after its first hour
 PHASES = 9  # progress messages `run` reports
+Say = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ class MeteredClient(IonetClient):
 
 
 class Demo:
-    def __init__(self, conn: RpcConnection, deployer: Keypair, progress: Any = None) -> None:
+    def __init__(self, conn: RpcConnection, deployer: Keypair, progress: Say | None = None) -> None:
         self.conn = conn
         self.admin = deployer
         self.verifier, self.matcher, self.client_key = Keypair(), Keypair(), Keypair()
@@ -478,7 +479,9 @@ class Demo:
         return self.report
 
 
-async def run(progress: Any = None, validator_kind: Any = None, ledger: Path | None = None) -> Report:
+async def run(
+    progress: Say | None = None, validator_kind: Kind | None = None, ledger: Path | None = None
+) -> Report:
     """Start a validator process, play the demo against it, stop it (always)."""
     deployer = Keypair()
     async with LocalValidator(kind=validator_kind, ledger=ledger, upgrade_authority=deployer) as validator:

@@ -236,6 +236,10 @@ class LocalnetServer:
         result = self.svm.send_transaction(tx)
         signature = str(tx.signatures[0])
         if isinstance(result, FailedTransactionMetadata):
+            # Rejected at preflight, as a validator would: nothing recorded, and the
+            # next slot's blockhash lets the client retry (LiteSVM remembers the
+            # signature, which a validator's preflight does not).
+            self.next_slot()
             meta = result.meta()
             err = _err_json(result.err())
             # What a validator's preflight returns: the error and the logs.
@@ -254,10 +258,13 @@ class LocalnetServer:
         if len(self.transactions) > SIGNATURE_HISTORY:
             self.transactions.pop(next(iter(self.transactions)))
         self.fees.append((self.slot(), _unit_price(tx), _writable(tx)))
-        # A new slot per transaction, so the next one gets a fresh blockhash.
+        self.next_slot()
+        return signature
+
+    def next_slot(self) -> None:
+        """A new slot per transaction (and per warp), so the next one gets a fresh blockhash."""
         self.conn.advance_slot()
         self.svm.expire_blockhash()
-        return signature
 
     def prioritization_fees(self, params: list[Any]) -> list[dict[str, int]]:
         """Per recent slot, the lowest fee paid by a transaction locking any of the
@@ -335,6 +342,7 @@ class LocalnetServer:
         if seconds < 0:
             raise RpcError(-32602, "ionetWarp: seconds must not be negative")
         self.conn.warp(seconds)
+        self.next_slot()
         clock = self.svm.get_clock()
         return {"slot": clock.slot, "unixTimestamp": clock.unix_timestamp}
 

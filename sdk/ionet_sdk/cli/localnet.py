@@ -1,0 +1,127 @@
+"""`ionet localnet start|stop|status`, `ionet deploy`, `ionet airdrop`."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from solders.keypair import Keypair
+
+from ionet_sdk.cli.common import fail, load_or_fail, one_row, output, parse_pubkey, run
+from ionet_sdk.client import IonetClient
+from ionet_sdk.cluster import cluster_url, load_keypair, save_keypair
+from ionet_sdk.deploy import Plan
+from ionet_sdk.deploy import deploy as deploy_migration
+from ionet_sdk.localnet import LocalValidator
+from ionet_sdk.rpc import RpcConnection
+
+app = typer.Typer(help="A local validator process (ionet localnet).", no_args_is_help=True)
+LOCALNET_DIR = Path(".localnet")
+
+
+def _state_file() -> Path:
+    return LOCALNET_DIR / "state.json"
+
+
+@app.command("start")
+def start(
+    port: Annotated[int, typer.Option(help="RPC port")] = 8899,
+    authority: Annotated[
+        Path | None, typer.Option(help="upgrade authority keypair (default: created)")
+    ] = None,
+) -> None:
+    """Start the LiteSVM-backed validator in the background (state in ./.localnet)."""
+    if _state_file().exists():
+        raise fail(f"a localnet is already recorded in {_state_file()}: ionet localnet stop")
+    LOCALNET_DIR.mkdir(exist_ok=True)
+    keypair = load_keypair(authority) if authority else Keypair()
+    authority_file = save_keypair(keypair, LOCALNET_DIR / "upgrade-authority.json")
+    validator = LocalValidator(
+        kind="ionet", ledger=LOCALNET_DIR.resolve(), port=port, upgrade_authority=keypair
+    )
+    log = (LOCALNET_DIR / "validator.log").open("ab")
+    process = subprocess.Popen(
+        validator.command(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    for _ in range(100):
+        if validator.healthy():
+            break
+        if process.poll() is not None:
+            raise fail(f"the validator exited ({process.returncode}): see {LOCALNET_DIR / 'validator.log'}")
+        time.sleep(0.1)
+    else:
+        process.terminate()
+        raise fail("the validator did not answer getHealth within 10 s")
+    _state_file().write_text(
+        json.dumps({"pid": process.pid, "url": validator.url, "authority": str(authority_file)})
+    )
+    typer.echo(f"localnet running at {validator.url} (pid {process.pid}); upgrade authority {authority_file}")
+
+
+@app.command("stop")
+def stop() -> None:
+    """Stop the background validator (terminate, then kill)."""
+    if not _state_file().exists():
+        raise fail("no localnet is running here (no .localnet/state.json)")
+    pid = int(json.loads(_state_file().read_text())["pid"])
+    try:
+        os.kill(pid, signal.SIGTERM)
+        for _ in range(50):
+            os.kill(pid, 0)
+            time.sleep(0.1)
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    _state_file().unlink()
+    typer.echo(f"localnet stopped (pid {pid})")
+
+
+@app.command("status")
+def status(ctx: typer.Context) -> None:
+    """Whether the validator at --url answers."""
+
+    async def work(client: IonetClient) -> int:
+        return (await client.conn.get_clock()).slot
+
+    slot = run(ctx, work)
+    typer.echo(f"{cluster_url(ctx.obj.url)}: healthy, slot {slot}")
+
+
+def deploy(
+    ctx: typer.Context,
+    admin: Annotated[Path | None, typer.Option(help="admin keypair (default: --keypair)")] = None,
+    matcher: Annotated[str | None, typer.Option(help="the matching authority (default: admin)")] = None,
+    arbiter: Annotated[str | None, typer.Option(help="the dispute arbiter (default: admin)")] = None,
+    verifier: Annotated[list[str] | None, typer.Option(help="a hardware verifier (repeatable)")] = None,
+) -> None:
+    """Initialize or verify the IO token, registry and escrow (the deploy migration)."""
+    plan = Plan(
+        deployer=load_or_fail(ctx.obj.keypair),
+        admin=load_or_fail(admin or ctx.obj.keypair),
+        matcher=parse_pubkey(matcher) if matcher else None,
+        arbiter=parse_pubkey(arbiter) if arbiter else None,
+        verifiers=[parse_pubkey(v) for v in verifier or []],
+    )
+
+    async def work(client: IonetClient) -> str:
+        return str(await deploy_migration(client.conn, plan))
+
+    typer.echo(run(ctx, work))
+
+
+def airdrop(ctx: typer.Context, sol: Annotated[float, typer.Argument(min=0.000000001)]) -> None:
+    """Request SOL for the --keypair (localnet and devnet)."""
+
+    async def work(client: IonetClient) -> str:
+        rpc = client.conn
+        assert isinstance(rpc, RpcConnection)
+        return str(await rpc.request_airdrop(client.payer.pubkey(), int(sol * 1_000_000_000)))
+
+    signature = run(ctx, work, signer=True)
+    output(ctx, {"signature": signature}, one_row(f"airdropped {sol} SOL", signature))
