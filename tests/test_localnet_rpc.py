@@ -3,11 +3,11 @@
 `LocalValidator` starts `ionet localnet` (the LiteSVM-backed JSON-RPC server;
 solana-test-validator or surfpool when installed) as a subprocess with the
 built programs at their ids; everything here goes through `RpcConnection`
-(solana-py's AsyncClient) — nothing in-process."""
+(solana-py's AsyncClient) — nothing in-process. The validator is the SDK's pytest
+plugin's `local_validator` fixture (ionet_sdk.localnet.pytest_plugin)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import replace
 
 import pytest
@@ -31,16 +31,9 @@ from ionet_sdk.token_sandbox import GENESIS, TokenSandbox
 SOL = 1_000_000_000
 
 
-@pytest.fixture(scope="module")
-async def validator() -> AsyncIterator[LocalValidator]:
-    async with LocalValidator(kind="ionet") as v:
-        yield v
-    assert v.process is not None and v.process.poll() is not None, "the validator process was left running"
-
-
-async def test_a_node_becomes_active_over_json_rpc(validator: LocalValidator) -> None:
-    conn = RpcConnection(validator.url)
-    deployer = validator.upgrade_authority
+async def test_a_node_becomes_active_over_json_rpc(local_validator: LocalValidator) -> None:
+    conn = RpcConnection(local_validator.url)
+    deployer = local_validator.upgrade_authority
     admin, payer, operator, agent, vault = (Keypair() for _ in range(5))
     for kp in (deployer, admin, payer, operator, agent):
         await conn.request_airdrop(kp.pubkey(), 100 * SOL)
@@ -169,10 +162,10 @@ async def test_transport_and_config_errors_are_typed() -> None:
     await dead.close()
 
 
-async def test_recent_priority_fees_over_json_rpc(validator: LocalValidator) -> None:
+async def test_recent_priority_fees_over_json_rpc(local_validator: LocalValidator) -> None:
     """getRecentPrioritizationFees reports what transactions locking an account paid;
     the SDK's suggestion is a percentile of it."""
-    conn = RpcConnection(validator.url)
+    conn = RpcConnection(local_validator.url)
     payer, target = Keypair(), Keypair()
     await conn.request_airdrop(payer.pubkey(), SOL)
     assert await conn.recent_prioritization_fees([target.pubkey()]) == []
