@@ -13,7 +13,10 @@
    (`.venv-bench`, created on first use) and reports its timing back.
 2. Builds and signs heartbeat transactions (v0 message, one signature).
 3. Round trips on the embedded connection: build, sign, send, read back.
-Prints one table. A measurement, not a test.
+4. End-to-end latency against a validator process over HTTP JSON-RPC
+   (`LocalValidator`): a node heartbeat built, signed, sent, confirmed and its
+   account read back, per transaction (p50, p95, max).
+Prints the tables. A measurement, not a test.
 """
 
 from __future__ import annotations
@@ -26,9 +29,16 @@ import sys
 import time
 from pathlib import Path
 
-from ionet_sdk import registry, tx
+from solders.keypair import Keypair
+
+from ionet_sdk import registry, spl, token, tx
 from ionet_sdk._generated.ionet_registry.accounts import Node
-from ionet_sdk.sandbox import RegistrySandbox
+from ionet_sdk.client import IonetClient
+from ionet_sdk.defaults import IO, IO_DECIMALS
+from ionet_sdk.deploy import Plan, deploy
+from ionet_sdk.localnet import LocalValidator
+from ionet_sdk.rpc import RpcConnection
+from ionet_sdk.sandbox import SOL, RegistrySandbox, hardware, measurement
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH_VENV = REPO / ".venv-bench"
@@ -89,11 +99,44 @@ async def node_account() -> tuple[RegistrySandbox, bytes]:
     return env, info.data
 
 
+async def rpc_latencies(count: int) -> list[float]:
+    """Seconds per heartbeat round trip against a validator process (JSON-RPC over HTTP)."""
+    admin, operator, agent = Keypair(), Keypair(), Keypair()
+    async with LocalValidator(upgrade_authority=admin) as validator:
+        conn = RpcConnection(validator.url)
+        try:
+            await deploy(conn, Plan(deployer=admin, admin=admin))
+            client = IonetClient(conn, admin)
+            for kp in (operator, agent):
+                await conn.request_airdrop(kp.pubkey(), SOL)
+            stake = 1_100 * IO
+            treasury = spl.ata(admin.pubkey(), token.MINT)
+            mine = spl.ata(operator.pubkey(), token.MINT)
+            await client.send([
+                spl.create_ata_ix(admin.pubkey(), operator.pubkey(), token.MINT),
+                spl.transfer_ix(treasury, token.MINT, mine, admin.pubkey(), stake, IO_DECIMALS),
+            ])  # fmt: skip
+            spec = hardware(count=1, label="bench-rpc")
+            node = await client.register_node(operator, 1, agent.pubkey(), spec)
+            await client.stake(operator, node, stake)
+            await client.attest(admin, node, measurement(spec))
+            latencies = []
+            for _ in range(count):
+                await conn.warp(30)
+                start = time.perf_counter()
+                await client.heartbeat(agent, node)
+                await client.node(node)
+                latencies.append(time.perf_counter() - start)
+            return latencies
+        finally:
+            await conn.close()
+
+
 def rate(count: int, seconds: float) -> str:
     return f"{count / seconds:,.0f}/s"
 
 
-async def main_async(accounts: int, builds: int, round_trips: int) -> None:
+async def main_async(accounts: int, builds: int, round_trips: int, rpc_trips: int) -> None:
     env, data = await node_account()
     handle = env.last_handle  # type: ignore[attr-defined]
 
@@ -149,6 +192,18 @@ async def main_async(accounts: int, builds: int, round_trips: int) -> None:
         print(f"{name:<34}{count:>10,}{seconds:>12.3f}{rate(count, seconds):>14}")
     print(f"{'decode speed-up over borsh-construct':<56}{borsh_seconds / ours:>14.1f}x")
 
+    latencies = sorted(await rpc_latencies(rpc_trips))
+    p50, p95 = latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.95)]
+    print()
+    header = ("count", "p50 ms", "p95 ms", "max ms")
+    print(
+        f"{'end-to-end over JSON-RPC (heartbeat)':<40}" + "".join(f"{h:>9}" for h in header) + f"{'rate':>10}"
+    )
+    print(
+        f"{'send + confirm + read back':<40}{len(latencies):>9}{p50 * 1e3:>9.1f}{p95 * 1e3:>9.1f}"
+        f"{latencies[-1] * 1e3:>9.1f}{rate(len(latencies), sum(latencies)):>10}"
+    )
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(
@@ -157,10 +212,11 @@ def main() -> int:
     parser.add_argument("--accounts", type=int, default=100_000)
     parser.add_argument("--builds", type=int, default=20_000)
     parser.add_argument("--round-trips", type=int, default=2_000)
+    parser.add_argument("--rpc-round-trips", type=int, default=500)
     args = parser.parse_args()
-    if min(args.accounts, args.builds, args.round_trips) < 1:
+    if min(args.accounts, args.builds, args.round_trips, args.rpc_round_trips) < 1:
         parser.error("counts must be positive")
-    asyncio.run(main_async(args.accounts, args.builds, args.round_trips))
+    asyncio.run(main_async(args.accounts, args.builds, args.round_trips, args.rpc_round_trips))
     return 0
 
 
