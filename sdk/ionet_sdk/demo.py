@@ -39,7 +39,7 @@ from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 from solders.system_program import TransferParams, transfer
 
-from ionet_sdk import pda, spl, token
+from ionet_sdk import spl, token
 from ionet_sdk._generated.ionet_escrow.types import JobSpec, JobState
 from ionet_sdk._generated.ionet_registry.types import (
     GpuModel,
@@ -247,8 +247,13 @@ class Demo:
             node.before = (NodeStatus(data.status).name, data.reputation_bps, data.bonded)
         spoofer = next(n for n in self.nodes if n.spec.measured)
         self.client.step = "slash_propose"
-        self.spoofing = await self.client.propose_slash(self.admin, spoofer.address, Offense.HardwareSpoofing)
+        await self.client.propose_slash(self.admin, spoofer.address, Offense.HardwareSpoofing)
+        self.slashes = [(spoofer, await self.last_slash(spoofer))]
         self.say(f"{spoofer.spec.name}: declared H100, measured RTX 3090: jailed, spoofing slash proposed")
+
+    async def last_slash(self, node: Node) -> int:
+        """The index of the newest slash proposal against `node`."""
+        return (await self.client.node(node.address)).slash_count - 1
 
     # --- the job
 
@@ -342,9 +347,7 @@ class Demo:
             if silent.silent_since is not None and elapsed == SILENT_AFTER + 30 * 60:
                 self.client.step = "job_timeout"
                 await self.client.timeout(self.job, silent.address)
-                self.job_failure = pda.slash(
-                    silent.address, (await self.client.node(silent.address)).slash_count - 1
-                )
+                self.slashes.append((silent, await self.last_slash(silent)))
                 self.say(
                     f"timeout crank: {silent.spec.name} removed, undelivered part refunded, slash proposed"
                 )
@@ -378,17 +381,13 @@ class Demo:
     # --- slashes and rewards
 
     async def slashes_and_rewards(self) -> None:
-        await self.conn.warp(2 * DAY + HOUR)  # the appeal windows pass (nodes keep working)
+        # Two days on (the demo skips that time's heartbeats): the appeal windows close.
+        await self.conn.warp(2 * DAY + HOUR)
         self.client.step = "emission_mint_epoch"
         await self.client.mint_epochs()
         self.client.step = "slash_execute"
-        spoofer = next(n for n in self.nodes if n.spec.measured)
-        silent = next(n for n in self.nodes if n.spec.name == SILENT)
-        for node, proposal in ((spoofer, self.spoofing), (silent, self.job_failure)):
-            index = (await self.client.conn.get_account(proposal)) and (
-                await self.client.slash_proposals(node.address)
-            )[-1].data.index
-            await self.client.execute_slash(node.address, int(index or 0))
+        for node, index in self.slashes:
+            await self.client.execute_slash(node.address, index)
         self.say("appeal windows over: both slashes executed (half burned, half to the treasury)")
         self.client.step = "rewards_claim"
         claimers = [n for n in self.nodes if not n.spec.measured]
