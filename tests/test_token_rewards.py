@@ -253,3 +253,32 @@ async def test_accruals_resolve_minted_epochs_and_each_tranche_keeps_its_lock(ma
     after = await reward(market, node)
     assert await market.token_balance(node.token_account) == before + amounts[unlocks[0]]
     assert (after.locked, after.unlock_at) == (amounts[unlocks[0] + DAY], unlocks[0] + DAY)
+
+
+async def test_a_slash_also_takes_its_share_of_rewards_not_yet_resolved(market: EscrowEnv) -> None:
+    """Points of minted epochs still in buckets when a slash executes are resolved and
+    forfeited with the same share: a slash cannot be dodged by not claiming."""
+    (node,) = await worked(market)
+    epoch = await current_epoch(market)
+    await market.send([token.build_rewards_accrue_ix(node.address)], market.payer)
+    await mint_through(market, epoch)
+    assert (await reward(market, node)).locked == 0  # resolved by nobody yet
+    stake = (await market.node(node)).bonded
+    propose = registry.build_slash_propose_ix(
+        node.address, 0, proposer=market.slasher.pubkey(), payer=market.slasher.pubkey(),
+        offense=Offense.Misconduct, evidence_hash=bytes(32), amount=stake // 4,
+    )  # fmt: skip
+    await market.send([propose], market.slasher)
+    market.conn.warp(REGISTRY_PARAMS.appeal_window_secs + 1)
+    execute = registry.build_slash_execute_ix(
+        market.config, node.address, node.vault, 0, market.payer.pubkey()
+    )
+    await market.send([execute], market.payer)
+    supply = await market.supply()
+    result = await market.send([token.build_rewards_forfeit_ix(node.address, [epoch])], market.payer)
+    (forfeited,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.RewardsForfeited)]
+    after = await reward(market, node)
+    resolved = after.locked + forfeited.forfeited
+    assert forfeited.forfeited == resolved // 4 and forfeited.forfeited > 0
+    assert after.forfeited_total == forfeited.forfeited
+    assert await market.supply() == supply - forfeited.forfeited

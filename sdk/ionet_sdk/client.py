@@ -442,6 +442,10 @@ class IonetClient:
             ixs.append(spl.create_ata_ix(self.payer.pubkey(), operator, token.MINT))
         return [*ixs, token.build_rewards_claim_ix(node, operator, destination, epochs)]
 
+    async def forfeit_rewards(self, node: Pubkey) -> SendResult:
+        """After a slash (anyone): burn its share of the node's rewards, resolved ones included."""
+        return await self.send([token.build_rewards_forfeit_ix(node, await self._resolvable(node))])
+
     async def claim_rewards(self, operator: Keypair, node: Pubkey) -> SendResult:
         return await self.send(await self.build_claim_rewards_ixs(operator.pubkey(), node), [operator])
 

@@ -114,8 +114,12 @@ def build_rewards_claim_ix(
     )
 
 
-def build_rewards_forfeit_ix(node: Pubkey) -> Instruction:
-    return ix.rewards_forfeit(ix.RewardsForfeitAccounts(reward=reward_account(node), node=node))
+def build_rewards_forfeit_ix(node: Pubkey, epochs: Sequence[int] = ()) -> Instruction:
+    """Apply new slashes to the node's rewards, resolving the buckets of `epochs` first."""
+    return ix.rewards_forfeit(
+        ix.RewardsForfeitAccounts(reward=reward_account(node), node=node),
+        remaining_accounts=[AccountMeta(epoch_record(e), False, False) for e in epochs],
+    )
 
 
 def build_params_propose_ix(

@@ -87,9 +87,10 @@ pub mod ionet_token {
         instructions::rewards_claim::handler(ctx)
     }
 
-    /// Anyone, after a slash: burns the share of the node's locked rewards the
-    /// slash took of its stake.
-    pub fn rewards_forfeit(ctx: Context<RewardsForfeit>) -> Result<()> {
+    /// Anyone, after a slash: resolves minted epochs (remaining accounts: their
+    /// records), then burns the share of the node's locked rewards the slash
+    /// took of its stake.
+    pub fn rewards_forfeit<'info>(ctx: Context<'info, RewardsForfeit<'info>>) -> Result<()> {
         instructions::rewards_forfeit::handler(ctx)
     }
 

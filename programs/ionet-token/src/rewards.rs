@@ -106,18 +106,24 @@ pub fn resolve<'info>(
     Ok(resolved)
 }
 
-/// Locks `amount` until `unlock_at`, rounded up to a whole day: tranches of the
-/// same day merge. When every tranche is taken, the latest one absorbs it and
-/// takes the later day, so nothing is ever paid before its own lock ends.
-pub fn lock(reward: &mut Reward, amount: u64, unlock_at: i64) -> Result<()> {
+/// Locks `amount` resolved at `now` for `lock_secs`, until the end rounded up
+/// to a whole day: tranches of the same day merge (with no lock, it unlocks
+/// `now`). When every tranche is taken, the latest one absorbs it and takes
+/// the later day, so nothing is ever paid before its own lock ends.
+pub fn lock(reward: &mut Reward, amount: u64, now: i64, lock_secs: u32) -> Result<()> {
     if amount == 0 {
         return Ok(());
     }
-    // Unsigned: SBF has no signed division.
-    let secs = TRANCHE_SECS.unsigned_abs();
-    let time = u64::try_from(unlock_at).map_err(|_| error!(TokenError::MathOverflow))?;
-    let day = i64::try_from(time.safe_add(secs - 1)? / secs * secs)
-        .map_err(|_| error!(TokenError::MathOverflow))?;
+    let day = if lock_secs == 0 {
+        now
+    } else {
+        // Unsigned: SBF has no signed division.
+        let secs = TRANCHE_SECS.unsigned_abs();
+        let end = now.safe_add(i64::from(lock_secs))?;
+        let time = u64::try_from(end).map_err(|_| error!(TokenError::MathOverflow))?;
+        i64::try_from(time.safe_add(secs - 1)? / secs * secs)
+            .map_err(|_| error!(TokenError::MathOverflow))?
+    };
     let tranches = &mut reward.tranches;
     let index = match tranches
         .iter()
@@ -194,9 +200,10 @@ mod tests {
     fn each_resolution_keeps_its_own_lock() {
         const DAY: i64 = TRANCHE_SECS;
         let mut r = empty_reward();
-        lock(&mut r, 100, 7 * DAY).unwrap();
-        lock(&mut r, 50, 7 * DAY + 3_600).unwrap(); // rounds up to day 8
-        lock(&mut r, 25, 8 * DAY).unwrap(); // merges with day 8
+        let week = 7 * DAY as u32;
+        lock(&mut r, 100, 0, week).unwrap();
+        lock(&mut r, 50, 3_600, week).unwrap(); // rounds up to day 8
+        lock(&mut r, 25, DAY, week).unwrap(); // merges with day 8
         assert_eq!((r.locked, r.unlock_at), (175, 7 * DAY));
         assert_eq!(release(&mut r, 7 * DAY - 1).unwrap(), 0);
         assert_eq!(release(&mut r, 7 * DAY).unwrap(), 100);
@@ -210,12 +217,15 @@ mod tests {
         const DAY: i64 = TRANCHE_SECS;
         let mut r = empty_reward();
         for day in 1..=8 {
-            lock(&mut r, 10, day * DAY).unwrap();
+            lock(&mut r, 10, (day - 1) * DAY, DAY as u32).unwrap();
         }
-        lock(&mut r, 10, 20 * DAY).unwrap(); // joins the latest, which moves to day 20
+        lock(&mut r, 10, 19 * DAY, DAY as u32).unwrap(); // joins the latest, which moves to day 20
         assert_eq!(r.locked, 90);
         assert_eq!(release(&mut r, 19 * DAY).unwrap(), 70);
         assert_eq!(release(&mut r, 20 * DAY).unwrap(), 20);
+        // No lock: unlocked at once.
+        lock(&mut r, 5, 30 * DAY + 1, 0).unwrap();
+        assert_eq!(release(&mut r, 30 * DAY + 1).unwrap(), 5);
     }
 
     #[test]

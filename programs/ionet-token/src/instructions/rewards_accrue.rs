@@ -50,8 +50,7 @@ pub fn handler<'info>(ctx: Context<'info, RewardsAccrue<'info>>) -> Result<()> {
     } else {
         0
     };
-    let unlock_at = now.safe_add(i64::from(config.params.reward_lock_secs))?;
-    lock(&mut reward, resolved, unlock_at)?;
+    lock(&mut reward, resolved, now, config.params.reward_lock_secs)?;
     let work = work_points(
         node.delivered_gpu_seconds
             .saturating_sub(reward.last_delivered),

@@ -46,25 +46,19 @@ pub struct RewardsClaim<'info> {
     pub token_program: Program<'info, Token>,
 }
 
-/// The operator claims: new slashes first take their share of the locked
-/// rewards; then every bucket of a minted epoch (its `EpochRecord` among the
-/// remaining accounts) is resolved into the locked balance, which restarts the
-/// lock; whatever had finished its lock is paid out.
+/// The operator claims: every bucket of a minted epoch (its `EpochRecord`
+/// among the remaining accounts) is resolved into a tranche locked for the
+/// full period; new slashes take their share of every tranche; the tranches
+/// whose lock has ended are paid out.
 pub fn handler<'info>(ctx: Context<'info, RewardsClaim<'info>>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let config = &ctx.accounts.config;
     let node = RegistryNode::load(&ctx.accounts.node)?;
     let mut reward = ctx.accounts.reward.load_mut()?;
-    let forfeited = apply_slashes(&mut reward, &node)?;
-
     let resolved = resolve(&mut reward, config.epochs_minted, ctx.remaining_accounts)?;
-    let mut payable = release(&mut reward, now)?;
-    if config.params.reward_lock_secs == 0 {
-        payable = payable.safe_add(resolved)?;
-    } else {
-        let unlock_at = now.safe_add(i64::from(config.params.reward_lock_secs))?;
-        lock(&mut reward, resolved, unlock_at)?;
-    }
+    lock(&mut reward, resolved, now, config.params.reward_lock_secs)?;
+    let forfeited = apply_slashes(&mut reward, &node)?;
+    let payable = release(&mut reward, now)?;
     require!(
         payable > 0 || resolved > 0 || forfeited > 0,
         TokenError::NothingToClaim

@@ -9,7 +9,7 @@ use crate::pda::{
     STATS_ADDRESS,
 };
 use crate::registry_node::RegistryNode;
-use crate::rewards::apply_slashes;
+use crate::rewards::{apply_slashes, lock, resolve};
 use crate::state::{NetworkStats, Reward, TokenConfig};
 
 #[derive(Accounts)]
@@ -40,11 +40,14 @@ pub struct RewardsForfeit<'info> {
     pub token_program: Program<'info, Token>,
 }
 
-/// Anyone, once the registry executed a slash: the node's locked rewards lose
-/// the share of them the slash took of its stake; the forfeited IO is burned
-/// and counted as slashed. (A claim applies the same first, so locked rewards
-/// can never leave ahead of a slash.)
-pub fn handler(ctx: Context<RewardsForfeit>) -> Result<()> {
+/// Anyone, once the registry executed a slash: the minted epochs whose records
+/// are passed (remaining accounts) are resolved into a locked tranche, then
+/// every tranche loses the share the slash took of the stake; the forfeited IO
+/// is burned and counted as slashed. (A claim does the same before paying, so
+/// rewards can never leave ahead of a slash.)
+pub fn handler<'info>(ctx: Context<'info, RewardsForfeit<'info>>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let config = &ctx.accounts.config;
     let node = RegistryNode::load(&ctx.accounts.node)?;
     let (taken, node_key, locked) = {
         let mut reward = ctx.accounts.reward.load_mut()?;
@@ -52,6 +55,8 @@ pub fn handler(ctx: Context<RewardsForfeit>) -> Result<()> {
             node.slashed_total > reward.last_slashed_total,
             TokenError::NoNewSlashes
         );
+        let resolved = resolve(&mut reward, config.epochs_minted, ctx.remaining_accounts)?;
+        lock(&mut reward, resolved, now, config.params.reward_lock_secs)?;
         let taken = apply_slashes(&mut reward, &node)?;
         (taken, reward.node, reward.locked)
     };
@@ -69,7 +74,7 @@ pub fn handler(ctx: Context<RewardsForfeit>) -> Result<()> {
             taken,
         )?;
     }
-    let epoch = ctx.accounts.config.epoch_at(Clock::get()?.unix_timestamp);
+    let epoch = config.epoch_at(now);
     let mut stats = ctx.accounts.stats.load_mut()?;
     stats.burned_slashes = stats.burned_slashes.safe_add(taken)?;
     let slot = stats.epoch_mut(epoch);
