@@ -416,12 +416,14 @@ class Demo:
         client_balance = spl.token_balance(
             await self.conn.get_account(spl.ata(self.client_key.pubkey(), token.MINT))
         )
+        slashed = sum([(await self.client.node(n.address)).slashed_total for n in self.nodes])
         self.report.flows = {
             "escrowed by the client": job.deposited,
             "paid to nodes": job.paid,
             "refunded to the client": job.refunded,
             "fees burned": stats.burned_fees,
-            "slashed (burned)": stats.burned_slashes,
+            "slashed from stakes": slashed,
+            "burned from slashes (stakes, locked rewards)": stats.burned_slashes,
             "minted at genesis": stats.minted_genesis,
             "minted as emissions": stats.minted_emission,
             "rewards paid to operators": stats.rewards_paid,
