@@ -1,8 +1,9 @@
 """`ionet localnet`: a local Solana JSON-RPC server backed by solders' LiteSVM.
 
 solana-test-validator comes with Solana's release tarball, which cannot be
-downloaded from the package registries this project builds from; surfpool
-(crates.io) has not been tried yet. This process stands in for them: the SBF
+downloaded from the package registries this project builds from; surfpool's
+CLI on crates.io (0.1.2) builds but cannot start offline (docs/validator.md).
+This process stands in for them: the SBF
 programs run in LiteSVM, the real SVM, and clients talk to it over HTTP
 JSON-RPC as to a validator. It serves the methods the SDK, the CLI and common Solana clients use
 (getHealth, getVersion, getLatestBlockhash, sendTransaction, simulateTransaction,
