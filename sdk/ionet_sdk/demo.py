@@ -127,7 +127,9 @@ SILENT = "borealis"
 
 
 @dataclass
-class Node:
+class Participant:
+    """An operator's node in the demo: its keys, address and what happened to it."""
+
     spec: Operator
     operator: Keypair
     agent: Keypair
@@ -179,7 +181,7 @@ class Demo:
         self.admin = deployer
         self.verifier, self.matcher, self.client_key = Keypair(), Keypair(), Keypair()
         self.client = MeteredClient(conn, deployer)
-        self.nodes = [Node(spec, Keypair(), Keypair()) for spec in OPERATORS]
+        self.nodes = [Participant(spec, Keypair(), Keypair()) for spec in OPERATORS]
         self.progress = progress
         self.report = Report(validator=conn.url)
 
@@ -251,7 +253,7 @@ class Demo:
         self.slashes = [(spoofer, await self.last_slash(spoofer))]
         self.say(f"{spoofer.spec.name}: declared H100, measured RTX 3090: jailed, spoofing slash proposed")
 
-    async def last_slash(self, node: Node) -> int:
+    async def last_slash(self, node: Participant) -> int:
         """The index of the newest slash proposal against `node`."""
         return (await self.client.node(node.address)).slash_count - 1
 
