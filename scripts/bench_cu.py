@@ -88,7 +88,7 @@ async def measure() -> dict[str, int]:
         ],
         env.admin,
     )
-    commit = registry.build_node_job_commit_ix(node.address, jobs.pubkey(), 8)
+    commit = registry.build_node_job_commit_ix([(node.address, 8)], jobs.pubkey())
     cu["node_job_commit"] = (await env.send([commit], jobs)).compute_units
     release = registry.build_node_job_release_ix(node.address, jobs.pubkey(), 8, JobOutcome.Completed)
     cu["node_job_release"] = (await env.send([release], jobs)).compute_units

@@ -8,7 +8,9 @@ so callers pass what they read (`RegistryConfig.fetch`, `Node.fetch`).
 
 from __future__ import annotations
 
-from solders.instruction import Instruction
+from collections.abc import Sequence
+
+from solders.instruction import AccountMeta, Instruction
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
@@ -226,10 +228,12 @@ def hardware_spec(stored: NodeHardware) -> HardwareSpec:
     )
 
 
-def build_node_job_commit_ix(node: Pubkey, job_authority: Pubkey, gpus: int) -> Instruction:
+def build_node_job_commit_ix(nodes: Sequence[tuple[Pubkey, int]], job_authority: Pubkey) -> Instruction:
+    """Commit `(node, gpus)` pairs to a job in one call (the escrow does this by CPI)."""
     return ix.node_job_commit(
-        ix.NodeJobCommitAccounts(config=pda.registry_config(), node=node, job_authority=job_authority),
-        gpus=gpus,
+        ix.NodeJobCommitAccounts(config=pda.registry_config(), job_authority=job_authority),
+        gpus=[gpus for _, gpus in nodes],
+        remaining_accounts=[AccountMeta(node, False, True) for node, _ in nodes],
     )
 
 

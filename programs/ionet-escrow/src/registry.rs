@@ -5,7 +5,7 @@
 use core::cell::Ref;
 
 use anchor_lang::prelude::*;
-use ionet_registry::cpi::accounts::{NodeJob, SlashPropose};
+use ionet_registry::cpi::accounts::{NodeJob, NodeJobCommit, SlashPropose};
 use ionet_registry::instructions::SlashProposeArgs;
 use ionet_registry::state::{JobOutcome, JobView, Node, Offense, RegistryParams};
 
@@ -35,7 +35,27 @@ pub fn load_params(info: &AccountInfo<'_>) -> Result<RegistryParams> {
     Ok(JobView::from_data(&info.try_borrow_data()?)?.params)
 }
 
-/// The accounts every registry CPI of the escrow passes.
+/// Commits `gpus[i]` GPUs of `nodes[i]` in one CPI: the registry checks each
+/// node's eligibility and free GPUs.
+pub fn commit_nodes<'info>(
+    program: &AccountInfo<'info>,
+    config: &AccountInfo<'info>,
+    authority: &AccountInfo<'info>,
+    nodes: Vec<AccountInfo<'info>>,
+    gpus: Vec<u16>,
+) -> Result<()> {
+    let signer: &[&[&[u8]]] = &[AUTHORITY_SIGNER];
+    let accounts = NodeJobCommit {
+        config: config.clone(),
+        job_authority: authority.clone(),
+    };
+    ionet_registry::cpi::node_job_commit(
+        CpiContext::new_with_signer(program.key(), accounts, signer).with_remaining_accounts(nodes),
+        gpus,
+    )
+}
+
+/// The accounts every per-node registry CPI of the escrow passes.
 pub struct RegistryCpi<'a, 'info> {
     pub program: &'a AccountInfo<'info>,
     pub config: &'a AccountInfo<'info>,
@@ -50,15 +70,6 @@ impl<'info> RegistryCpi<'_, 'info> {
             node: self.node.clone(),
             job_authority: self.authority.clone(),
         }
-    }
-
-    /// Commits `gpus` of the node: the registry checks eligibility and free GPUs.
-    pub fn commit(&self, gpus: u16) -> Result<()> {
-        let signer: &[&[&[u8]]] = &[AUTHORITY_SIGNER];
-        ionet_registry::cpi::node_job_commit(
-            CpiContext::new_with_signer(self.program.key(), self.node_job(), signer),
-            gpus,
-        )
     }
 
     /// Releases `gpus` of the node with the job's outcome for its reputation and

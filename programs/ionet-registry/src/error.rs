@@ -91,4 +91,8 @@ pub enum RegistryError {
     GpusUnavailable,
     #[msg("The node has no such job commitment")]
     NoJobCommitment,
+    #[msg("A batch needs one GPU count per node, and at least one node")]
+    InvalidBatch,
+    #[msg("Account is not a writable registry node")]
+    InvalidNode,
 }

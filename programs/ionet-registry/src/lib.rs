@@ -75,9 +75,13 @@ pub mod ionet_registry {
         instructions::node_attest::handler(ctx, args)
     }
 
-    /// Job authority (the escrow program, by CPI): commits GPUs of an eligible node
-    /// to a job; the node's stake and hardware are locked until released.
-    pub fn node_job_commit(ctx: Context<NodeJob>, gpus: u16) -> Result<()> {
+    /// Job authority (the escrow program, by CPI): commits GPUs of eligible nodes
+    /// (remaining accounts) to a job; their stake and hardware are locked until
+    /// released.
+    pub fn node_job_commit<'info>(
+        ctx: Context<'info, NodeJobCommit<'info>>,
+        gpus: Vec<u16>,
+    ) -> Result<()> {
         instructions::node_job_commit::handler(ctx, gpus)
     }
 

@@ -5,7 +5,7 @@ use crate::error::EscrowError;
 use crate::events::NodeAssigned;
 use crate::math::SafeMath;
 use crate::pda::{AUTHORITY_ADDRESS, CONFIG_ADDRESS};
-use crate::registry::{load_node, RegistryCpi};
+use crate::registry::{commit_nodes, load_node};
 use crate::runs::create_run;
 use crate::state::{EscrowConfig, Job, JobState, Run, RunStatus};
 
@@ -61,6 +61,7 @@ pub fn handler<'info>(ctx: Context<'info, JobAssign<'info>>, gpus: Vec<u16>) -> 
     let payer = ctx.accounts.payer.to_account_info();
     let system_program = ctx.accounts.system_program.to_account_info();
     let rent = Rent::get()?.minimum_balance(Run::SPACE);
+    let mut committed = Vec::with_capacity(gpus.len());
     for (count, pair) in gpus.iter().zip(nodes.chunks_exact(2)) {
         let (node_info, run_info) = (&pair[0], &pair[1]);
         let count = *count;
@@ -100,13 +101,7 @@ pub fn handler<'info>(ctx: Context<'info, JobAssign<'info>>, gpus: Vec<u16>) -> 
             (node.agent, node.operator)
         };
 
-        RegistryCpi {
-            program: &registry_program,
-            config: &registry_config,
-            node: node_info,
-            authority: &authority,
-        }
-        .commit(count)?;
+        committed.push(node_info.clone());
 
         let run = Run {
             gpu_seconds: 0,
@@ -133,5 +128,15 @@ pub fn handler<'info>(ctx: Context<'info, JobAssign<'info>>, gpus: Vec<u16>) -> 
             gpus_assigned: job.gpus_assigned,
         });
     }
-    job.invariant()
+    drop(job);
+    // One registry call for the whole batch: it checks eligibility and free GPUs
+    // and locks them (a CPI per node would cost ~1,000 CU each).
+    commit_nodes(
+        &registry_program,
+        &registry_config,
+        &authority,
+        committed,
+        gpus,
+    )?;
+    ctx.accounts.job.load()?.invariant()
 }

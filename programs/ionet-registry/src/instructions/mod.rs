@@ -30,6 +30,7 @@ pub use node_attest::*;
 pub use node_deregister::*;
 pub use node_heartbeat::*;
 pub use node_job_commit::*;
+pub use node_job_release::*;
 pub use node_mark_inactive::*;
 pub use node_register::*;
 pub use node_update::*;

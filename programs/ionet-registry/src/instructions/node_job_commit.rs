@@ -4,59 +4,57 @@ use crate::error::RegistryError;
 use crate::events::NodeJobCommitted;
 use crate::math::SafeMath;
 use crate::pda::CONFIG_ADDRESS;
-use crate::state::{is_job_authority, JobView, Node};
+use crate::state::{JobView, Node};
 
 #[derive(Accounts)]
-/// Accounts of `node_job_commit` and `node_job_release`.
-pub struct NodeJob<'info> {
-    /// The registry config, read in place (`JobView`): the escrow calls these
-    /// instructions once per node it assigns and settles.
+/// Accounts of `node_job_commit`; the nodes follow as remaining accounts.
+pub struct NodeJobCommit<'info> {
+    /// The registry config, read in place (`JobView`): the escrow assigns
+    /// clusters of nodes in one call.
     /// CHECK: address checked here; owner and type checked by `JobView::load`.
     #[account(address = CONFIG_ADDRESS)]
     pub config: UncheckedAccount<'info>,
-    #[account(mut, constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda)]
-    pub node: AccountLoader<'info, Node>,
     /// The escrow program's authority PDA (signs by CPI).
     pub job_authority: Signer<'info>,
 }
 
-impl NodeJob<'_> {
-    /// The config's view, once the signer is checked to be the job authority.
-    pub fn authorized(&self) -> Result<JobView> {
-        let view = JobView::load(&self.config)?;
-        require!(
-            is_job_authority(&view.job_authority, self.job_authority.key),
-            RegistryError::NotJobAuthority
-        );
-        Ok(view)
-    }
-}
-
-/// Commits `gpus` of an eligible node to a job: the node cannot unstake,
-/// withdraw, change hardware or deregister until the job releases it.
-pub fn handler(ctx: Context<NodeJob>, gpus: u16) -> Result<()> {
-    require!(gpus > 0, RegistryError::ZeroAmount);
+/// Commits `gpus[i]` GPUs of the i-th node (remaining accounts: the nodes,
+/// writable) to a job: each must be eligible and have them free; the nodes
+/// cannot unstake, withdraw, change hardware or deregister until the job
+/// releases them. One call per batch saves the escrow a CPI per node.
+pub fn handler<'info>(ctx: Context<'info, NodeJobCommit<'info>>, gpus: Vec<u16>) -> Result<()> {
+    let nodes = ctx.remaining_accounts;
+    require!(
+        !gpus.is_empty() && gpus.len() == nodes.len(),
+        RegistryError::InvalidBatch
+    );
     let now = Clock::get()?.unix_timestamp;
-    let params = &ctx.accounts.authorized()?.params;
-    let key = ctx.accounts.node.key();
-    let mut node = ctx.accounts.node.load_mut()?;
-    require!(
-        node.is_eligible(params, now)?,
-        RegistryError::NodeNotEligible
-    );
-    let committed = node.committed_gpus.safe_add(gpus)?;
-    require!(
-        committed <= node.attestation.gpu_count,
-        RegistryError::GpusUnavailable
-    );
-    node.committed_gpus = committed;
-    node.active_jobs = node.active_jobs.safe_add(1)?;
-    node.invariant()?;
-    emit!(NodeJobCommitted {
-        node: key,
-        gpus,
-        active_jobs: node.active_jobs,
-        committed_gpus: node.committed_gpus,
-    });
+    let params = &JobView::authorize(&ctx.accounts.config, ctx.accounts.job_authority.key)?.params;
+    for (info, &count) in nodes.iter().zip(gpus.iter()) {
+        require!(count > 0, RegistryError::ZeroAmount);
+        require!(info.is_writable, RegistryError::InvalidNode);
+        // Owner and discriminator checked by the loader.
+        let loader = AccountLoader::<Node>::try_from(info)?;
+        let mut node = loader.load_mut()?;
+        require!(node.is_at(info.key), RegistryError::InvalidPda);
+        require!(
+            node.is_eligible(params, now)?,
+            RegistryError::NodeNotEligible
+        );
+        let committed = node.committed_gpus.safe_add(count)?;
+        require!(
+            committed <= node.attestation.gpu_count,
+            RegistryError::GpusUnavailable
+        );
+        node.committed_gpus = committed;
+        node.active_jobs = node.active_jobs.safe_add(1)?;
+        node.invariant()?;
+        emit!(NodeJobCommitted {
+            node: info.key(),
+            gpus: count,
+            active_jobs: node.active_jobs,
+            committed_gpus: node.committed_gpus,
+        });
+    }
     Ok(())
 }

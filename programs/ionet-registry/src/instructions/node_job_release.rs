@@ -2,9 +2,22 @@ use anchor_lang::prelude::*;
 
 use crate::error::RegistryError;
 use crate::events::NodeJobReleased;
-use crate::instructions::NodeJob;
 use crate::math::SafeMath;
-use crate::state::JobOutcome;
+use crate::pda::CONFIG_ADDRESS;
+use crate::state::{JobOutcome, JobView, Node};
+
+#[derive(Accounts)]
+pub struct NodeJob<'info> {
+    /// The registry config, read in place (`JobView`): the escrow releases
+    /// nodes once per run it settles or times out.
+    /// CHECK: address checked here; owner and type checked by `JobView::load`.
+    #[account(address = CONFIG_ADDRESS)]
+    pub config: UncheckedAccount<'info>,
+    #[account(mut, constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda)]
+    pub node: AccountLoader<'info, Node>,
+    /// The escrow program's authority PDA (signs by CPI).
+    pub job_authority: Signer<'info>,
+}
 
 /// Releases a job's GPUs, records its outcome in the node's reputation and adds
 /// the GPU-seconds it delivered to the node's total.
@@ -15,7 +28,7 @@ pub fn handler(
     gpu_seconds: u64,
 ) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let params = &ctx.accounts.authorized()?.params;
+    let params = &JobView::authorize(&ctx.accounts.config, ctx.accounts.job_authority.key)?.params;
     let key = ctx.accounts.node.key();
     let mut node = ctx.accounts.node.load_mut()?;
     require!(

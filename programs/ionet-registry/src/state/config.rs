@@ -97,6 +97,16 @@ impl JobView {
         );
         JobView::from_data(&info.try_borrow_data()?)
     }
+
+    /// The view, once `signer` is checked to be the configured job authority.
+    pub fn authorize(info: &AccountInfo, signer: &Pubkey) -> Result<JobView> {
+        let view = JobView::load(info)?;
+        require!(
+            is_job_authority(&view.job_authority, signer),
+            crate::error::RegistryError::NotJobAuthority
+        );
+        Ok(view)
+    }
 }
 
 /// Whether `key` is the configured job authority (the default key means none).

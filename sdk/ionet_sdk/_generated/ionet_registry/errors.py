@@ -359,6 +359,22 @@ class NoJobCommitment(IonetRegistryError):
     error_msg = "The node has no such job commitment"
 
 
+class InvalidBatch(IonetRegistryError):
+    """A batch needs one GPU count per node, and at least one node"""
+
+    code = 6043
+    error_name = "InvalidBatch"
+    error_msg = "A batch needs one GPU count per node, and at least one node"
+
+
+class InvalidNode(IonetRegistryError):
+    """Account is not a writable registry node"""
+
+    code = 6044
+    error_name = "InvalidNode"
+    error_msg = "Account is not a writable registry node"
+
+
 ERRORS: dict[int, type[IonetRegistryError]] = {
     NotUpgradeAuthority.code: NotUpgradeAuthority,
     InvalidProgramData.code: InvalidProgramData,
@@ -403,4 +419,6 @@ ERRORS: dict[int, type[IonetRegistryError]] = {
     NodeNotEligible.code: NodeNotEligible,
     GpusUnavailable.code: GpusUnavailable,
     NoJobCommitment.code: NoJobCommitment,
+    InvalidBatch.code: InvalidBatch,
+    InvalidNode.code: InvalidNode,
 }

@@ -225,7 +225,6 @@ def node_heartbeat(
 class NodeJobCommitAccounts:
     """Accounts of `node_job_commit`, in the program's order."""
 
-    node: Pubkey
     job_authority: Pubkey
     """The escrow program's authority PDA (signs by CPI)."""
     config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
@@ -233,7 +232,6 @@ class NodeJobCommitAccounts:
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
         return [
             AccountMeta(self.config, is_signer=False, is_writable=False),
-            AccountMeta(self.node, is_signer=False, is_writable=True),
             AccountMeta(self.job_authority, is_signer=True, is_writable=False),
         ]
 
@@ -244,17 +242,18 @@ DISCRIMINATOR_NODE_JOB_COMMIT = bytes([55, 132, 237, 186, 238, 84, 215, 9])
 def node_job_commit(
     accounts: NodeJobCommitAccounts,
     *,
-    gpus: int,
+    gpus: list[int],
     program_id: Pubkey = PROGRAM_ID,
     remaining_accounts: Sequence[AccountMeta] = (),
 ) -> Instruction:
     """
-    Job authority (the escrow program, by CPI): commits GPUs of an eligible node
-    to a job; the node's stake and hardware are locked until released.
+    Job authority (the escrow program, by CPI): commits GPUs of eligible nodes
+    (remaining accounts) to a job; their stake and hardware are locked until
+    released.
     """
     w = Writer()
     w.raw(DISCRIMINATOR_NODE_JOB_COMMIT)
-    w.u16(gpus)
+    w.vec(gpus, Writer.u16)
     return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
 
 
