@@ -31,10 +31,10 @@ from pathlib import Path
 
 from solders.keypair import Keypair
 
-from ionet_sdk import registry, spl, token, tx
+from ionet_sdk import registry, tx
 from ionet_sdk._generated.ionet_registry.accounts import Node
 from ionet_sdk.client import IonetClient
-from ionet_sdk.defaults import IO, IO_DECIMALS
+from ionet_sdk.defaults import IO
 from ionet_sdk.deploy import Plan, deploy
 from ionet_sdk.localnet import LocalValidator
 from ionet_sdk.rpc import RpcConnection
@@ -110,12 +110,7 @@ async def rpc_latencies(count: int) -> list[float]:
             for kp in (operator, agent):
                 await conn.request_airdrop(kp.pubkey(), SOL)
             stake = 1_100 * IO
-            treasury = spl.ata(admin.pubkey(), token.MINT)
-            mine = spl.ata(operator.pubkey(), token.MINT)
-            await client.send([
-                spl.create_ata_ix(admin.pubkey(), operator.pubkey(), token.MINT),
-                spl.transfer_ix(treasury, token.MINT, mine, admin.pubkey(), stake, IO_DECIMALS),
-            ])  # fmt: skip
+            await client.transfer(admin, operator.pubkey(), stake)
             spec = hardware(count=1, label="bench-rpc")
             node = await client.register_node(operator, 1, agent.pubkey(), spec)
             await client.stake(operator, node, stake)

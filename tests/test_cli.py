@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,16 +14,11 @@ from solders.keypair import Keypair
 
 from ionet_sdk.cluster import save_keypair
 from ionet_sdk.defaults import IO
+from ionet_sdk.localnet import free_port
 from ionet_sdk.rpc import RpcConnection
 
 REPO = Path(__file__).resolve().parent.parent
 IONET = str(REPO / ".venv" / "bin" / "ionet")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def ionet(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

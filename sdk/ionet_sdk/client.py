@@ -46,6 +46,7 @@ from ionet_sdk._generated.ionet_token.accounts import (
 )
 from ionet_sdk._generated.ionet_token.types import EmissionEntry, TokenParams
 from ionet_sdk.connection import Connection, SendResult
+from ionet_sdk.defaults import IO_DECIMALS
 from ionet_sdk.economics import Period, period
 from ionet_sdk.errors import IonetError
 from ionet_sdk.programs import ESCROW_ID, REGISTRY_ID
@@ -126,6 +127,12 @@ class IonetClient:
         """A priority fee (micro-lamports per CU) from the cluster's recent fees for
         transactions locking `accounts`: the `percentile` of the non-zero ones, else 0."""
         return tx.priority_fee(await self.conn.recent_prioritization_fees(accounts), percentile)
+
+    async def ata_ixs(self, owner: Pubkey, mint: Pubkey) -> list[Instruction]:
+        """Creating `owner`'s associated token account (the payer pays), if it is missing."""
+        if await self.conn.get_account(spl.ata(owner, mint)) is not None:
+            return []
+        return [spl.create_ata_ix(self.payer.pubkey(), owner, mint)]
 
     # --- queries
 
@@ -266,10 +273,10 @@ class IonetClient:
         config = await self.registry_config()
         destination = spl.ata(operator, config.stake_mint)
         vault = (await self.node(node)).vault
-        ixs = []
-        if await self.conn.get_account(destination) is None:
-            ixs.append(spl.create_ata_ix(self.payer.pubkey(), operator, config.stake_mint))
-        return [*ixs, registry.build_stake_withdraw_ix(config, node, vault, operator, destination)]
+        return [
+            *await self.ata_ixs(operator, config.stake_mint),
+            registry.build_stake_withdraw_ix(config, node, vault, operator, destination),
+        ]
 
     async def withdraw(self, operator: Keypair, node: Pubkey) -> SendResult:
         """Withdraw unbonded stake after the unbonding period to the operator's IO account."""
@@ -398,6 +405,18 @@ class IonetClient:
 
     # --- the IO token
 
+    async def build_transfer_ixs(self, sender: Pubkey, recipient: Pubkey, amount: int) -> list[Instruction]:
+        """Send `amount` IO from `sender`'s associated account to `recipient`'s (created if missing)."""
+        destination = spl.ata(recipient, token.MINT)
+        source = spl.ata(sender, token.MINT)
+        return [
+            *await self.ata_ixs(recipient, token.MINT),
+            spl.transfer_ix(source, token.MINT, destination, sender, amount, IO_DECIMALS),
+        ]
+
+    async def transfer(self, sender: Keypair, recipient: Pubkey, amount: int) -> SendResult:
+        return await self.send(await self.build_transfer_ixs(sender.pubkey(), recipient, amount), [sender])
+
     async def mint_epoch(self) -> SendResult:
         epoch = (await self.token_config()).epochs_minted
         return await self.send([token.build_emission_mint_epoch_ix(self.payer.pubkey(), epoch)])
@@ -437,10 +456,10 @@ class IonetClient:
         """Claim: resolve every minted epoch the reward account holds, pay what has unlocked."""
         epochs = await self._resolvable(node)
         destination = spl.ata(operator, token.MINT)
-        ixs = []
-        if await self.conn.get_account(destination) is None:
-            ixs.append(spl.create_ata_ix(self.payer.pubkey(), operator, token.MINT))
-        return [*ixs, token.build_rewards_claim_ix(node, operator, destination, epochs)]
+        return [
+            *await self.ata_ixs(operator, token.MINT),
+            token.build_rewards_claim_ix(node, operator, destination, epochs),
+        ]
 
     async def forfeit_rewards(self, node: Pubkey) -> SendResult:
         """After a slash (anyone): burn its share of the node's rewards, resolved ones included."""

@@ -39,7 +39,7 @@ from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 from solders.system_program import TransferParams, transfer
 
-from ionet_sdk import spl, token
+from ionet_sdk import registry, spl, token
 from ionet_sdk._generated.ionet_escrow.types import JobSpec, JobState
 from ionet_sdk._generated.ionet_registry.types import (
     GpuModel,
@@ -50,11 +50,11 @@ from ionet_sdk._generated.ionet_registry.types import (
 )
 from ionet_sdk.client import IonetClient
 from ionet_sdk.connection import SendResult
-from ionet_sdk.defaults import DAY, HOUR, IO, IO_DECIMALS
+from ionet_sdk.defaults import DAY, HOUR, IO
 from ionet_sdk.deploy import Plan, deploy
 from ionet_sdk.economics import period
 from ionet_sdk.localnet import Kind, LocalValidator
-from ionet_sdk.matcher import TIERS, pick_cluster, rejection
+from ionet_sdk.matcher import pick_cluster, rejection
 from ionet_sdk.rpc import RpcConnection
 
 SOL = 1_000_000_000
@@ -98,16 +98,13 @@ class Operator:
             gpu_model=real,
             gpu_count=self.gpus,
             vram_gb_per_gpu=24 if self.measured else self.vram,
-            measured_tflops=TFLOPS[real],
+            measured_tflops=registry.EXPECTED_TFLOPS[real],
             rtt_us=self.rtt_us,
             packet_loss_bps=3,
             bandwidth_mbps=self.bandwidth_mbps,
             fingerprint=self.hardware().fingerprint,
         )
 
-
-TFLOPS = {GpuModel.H200: 989, GpuModel.H100: 989, GpuModel.A100: 312, GpuModel.L40S: 362,
-          GpuModel.Rtx4090: 165, GpuModel.Rtx3090: 71}  # fmt: skip
 
 OPERATORS = [
     Operator("atlas", GpuModel.H100, 4, 80, (12, 4), "us-east", 25_000, 350),
@@ -199,7 +196,6 @@ class Demo:
         plan = Plan(deployer=self.admin, admin=self.admin, matcher=self.matcher.pubkey(),
                     verifiers=[self.verifier.pubkey()])  # fmt: skip
         self.say(str(await deploy(self.conn, plan)).splitlines()[0])
-        self.treasury = spl.ata(self.admin.pubkey(), token.MINT)
 
     async def fund(self) -> None:
         """SOL for fees, IO for stakes and the client's payment (from the genesis holder)."""
@@ -217,18 +213,13 @@ class Demo:
         for start in range(0, len(owners), 4):
             ixs = []
             for owner, amount in zip(owners[start : start + 4], amounts[start : start + 4], strict=True):
-                ata = spl.ata(owner.pubkey(), token.MINT)
-                ixs += [
-                    spl.create_ata_ix(self.admin.pubkey(), owner.pubkey(), token.MINT),
-                    spl.transfer_ix(self.treasury, token.MINT, ata, self.admin.pubkey(), amount, IO_DECIMALS),
-                ]
+                ixs += await self.client.build_transfer_ixs(self.admin.pubkey(), owner.pubkey(), amount)
             await self.client.send(ixs)
 
     def stake_for(self, spec: Operator) -> int:
         """The declared tier's minimum bond plus 10%."""
-        p = self.registry_params
-        per_gpu = -(-p.base_stake_per_gpu * p.tier_multiplier_bps[TIERS[spec.model]] // 10_000)
-        return per_gpu * spec.gpus * 11 // 10
+        tier = registry.GPU_TIERS[spec.model]
+        return registry.min_stake(self.registry_params, tier, spec.gpus) * 11 // 10
 
     async def onboard(self) -> None:
         """Register, bond, attest, heartbeat, open reward accounts; the spoofer is caught."""

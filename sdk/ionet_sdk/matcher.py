@@ -17,20 +17,9 @@ from solders.pubkey import Pubkey
 
 from ionet_sdk._generated.ionet_escrow.accounts import Job
 from ionet_sdk._generated.ionet_registry.accounts import Node
-from ionet_sdk._generated.ionet_registry.types import GpuModel, GpuTier, NodeStatus, RegistryParams
+from ionet_sdk._generated.ionet_registry.types import GpuModel, NodeStatus, RegistryParams
 from ionet_sdk.errors import IonetError
-
-TIERS = {
-    GpuModel.H200: GpuTier.H100Class,
-    GpuModel.H100: GpuTier.H100Class,
-    GpuModel.A100: GpuTier.A100,
-    GpuModel.L40S: GpuTier.L40S,
-    GpuModel.A6000: GpuTier.A6000Class,
-    GpuModel.A5000: GpuTier.A6000Class,
-    GpuModel.Rtx4090: GpuTier.Rtx4090,
-    GpuModel.Rtx3090: GpuTier.Rtx3090,
-    GpuModel.Other: GpuTier.Other,
-}
+from ionet_sdk.registry import GPU_TIERS
 
 
 class NoMatchError(IonetError):
@@ -59,7 +48,7 @@ def rejection(node: Node, job: Job, params: RegistryParams, min_reputation_bps: 
     ):
         return "heartbeat stale"
     model, wanted = GpuModel(attested.gpu_model), GpuModel(job.gpu_model)
-    if (TIERS[model] != TIERS[wanted]) if job.match_tier else (model != wanted):
+    if (GPU_TIERS[model] != GPU_TIERS[wanted]) if job.match_tier else (model != wanted):
         return f"GPU {model.name}, job wants {wanted.name}{' class' if job.match_tier else ''}"
     if attested.vram_gb_per_gpu < job.min_vram_gb:
         return f"{attested.vram_gb_per_gpu} GB VRAM < {job.min_vram_gb}"

@@ -22,6 +22,7 @@ from ionet_sdk._generated.ionet_registry.types import (
     ConfigInitArgs,
     ConfigUpdateArgs,
     GpuModel,
+    GpuTier,
     HardwareSpec,
     JobOutcome,
     NodeAttestArgs,
@@ -29,10 +30,43 @@ from ionet_sdk._generated.ionet_registry.types import (
     NodeRegisterArgs,
     NodeUpdateArgs,
     Offense,
+    RegistryParams,
     SlashProposeArgs,
 )
 from ionet_sdk.connection import Connection
 from ionet_sdk.svm import programdata_address
+
+# The programs' hardware rules, mirrored once for clients (GpuModel::tier and
+# GpuModel::expected_tflops in programs/ionet-registry/src/state/hardware.rs).
+GPU_TIERS = {
+    GpuModel.H200: GpuTier.H100Class,
+    GpuModel.H100: GpuTier.H100Class,
+    GpuModel.A100: GpuTier.A100,
+    GpuModel.L40S: GpuTier.L40S,
+    GpuModel.A6000: GpuTier.A6000Class,
+    GpuModel.A5000: GpuTier.A6000Class,
+    GpuModel.Rtx4090: GpuTier.Rtx4090,
+    GpuModel.Rtx3090: GpuTier.Rtx3090,
+    GpuModel.Other: GpuTier.Other,
+}
+# Expected dense FP16 TFLOPS per GPU.
+EXPECTED_TFLOPS = {
+    GpuModel.H200: 989,
+    GpuModel.H100: 989,
+    GpuModel.A100: 312,
+    GpuModel.L40S: 362,
+    GpuModel.A6000: 155,
+    GpuModel.A5000: 111,
+    GpuModel.Rtx4090: 165,
+    GpuModel.Rtx3090: 71,
+    GpuModel.Other: 0,
+}
+
+
+def min_stake(params: RegistryParams, tier: int, gpus: int) -> int:
+    """A node's minimum bond as the program computes it: the tier's per-GPU amount,
+    rounded up, times the GPUs."""
+    return -(-params.base_stake_per_gpu * params.tier_multiplier_bps[tier] // 10_000) * gpus
 
 
 def build_config_init_ix(

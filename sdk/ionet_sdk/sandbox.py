@@ -35,19 +35,6 @@ from ionet_sdk.token_sandbox import GENESIS, TokenSandbox
 
 SOL = 1_000_000_000
 
-# Expected dense FP16 TFLOPS per GPU model (as in the program's GpuModel::expected_tflops).
-TFLOPS = {
-    GpuModel.H200: 989,
-    GpuModel.H100: 989,
-    GpuModel.A100: 312,
-    GpuModel.L40S: 362,
-    GpuModel.A6000: 155,
-    GpuModel.A5000: 111,
-    GpuModel.Rtx4090: 165,
-    GpuModel.Rtx3090: 71,
-    GpuModel.Other: 0,
-}
-
 
 def fingerprint(label: str) -> list[int]:
     return list(hashlib.sha256(label.encode()).digest())
@@ -74,7 +61,7 @@ def measurement(spec: HardwareSpec, **changes: object) -> NodeAttestArgs:
         gpu_model=spec.gpu_model,
         gpu_count=spec.gpu_count,
         vram_gb_per_gpu=spec.vram_gb_per_gpu,
-        measured_tflops=TFLOPS[GpuModel(spec.gpu_model)],
+        measured_tflops=registry.EXPECTED_TFLOPS[GpuModel(spec.gpu_model)],
         rtt_us=900,
         packet_loss_bps=0,
         bandwidth_mbps=spec.bandwidth_mbps,
@@ -234,9 +221,7 @@ class RegistrySandbox:
     async def min_stake(self, handle: NodeHandle) -> int:
         """The node's minimum bond, as the program computes it (per-GPU amount rounded up)."""
         node = await self.node(handle)
-        p = self.config.params
-        per_gpu = -(-p.base_stake_per_gpu * p.tier_multiplier_bps[node.effective_tier] // 10_000)
-        return per_gpu * node.declared.gpu_count
+        return registry.min_stake(self.config.params, node.effective_tier, node.declared.gpu_count)
 
     async def activate(self, handle: NodeHandle, extra_stake: int = 0) -> Node:
         """Attest, bond the minimum stake (+ extra), heartbeat: the node becomes Active."""

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 from solders.pubkey import Pubkey
 
+from ionet_sdk import registry
 from ionet_sdk._generated.ionet_registry.types import GpuModel, HardwareSpec, NodeAttestArgs, NodeStatus
 from ionet_sdk.cli.common import (
     fail,
@@ -252,14 +253,12 @@ def stake_show(ctx: typer.Context, node: str) -> None:
 
     async def work(client: IonetClient) -> dict[str, Any]:
         data, config = await client.node(key), await client.registry_config()
-        p = config.params
-        per_gpu = -(-p.base_stake_per_gpu * p.tier_multiplier_bps[data.effective_tier] // 10_000)
         return {
             "bonded": data.bonded,
             "unbonding": data.unbonding,
             "unbonding_ready_at": data.unbonding_ready_at,
             "slashed_total": data.slashed_total,
-            "minimum": per_gpu * data.declared.gpu_count,
+            "minimum": registry.min_stake(config.params, data.effective_tier, data.declared.gpu_count),
             "pending_slashes": data.pending_slashes,
         }
 

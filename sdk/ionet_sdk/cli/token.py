@@ -21,7 +21,7 @@ from ionet_sdk.cli.common import (
     sent,
 )
 from ionet_sdk.client import IonetClient
-from ionet_sdk.defaults import IO, IO_DECIMALS
+from ionet_sdk.defaults import IO
 from ionet_sdk.economics import period
 from ionet_sdk.errors import IonetError
 
@@ -70,13 +70,7 @@ def token_transfer(ctx: typer.Context, amount: str, recipient: str) -> None:
     base, owner = parse_amount(amount), parse_pubkey(recipient)
 
     async def work(client: IonetClient) -> Any:
-        me = client.payer.pubkey()
-        destination = spl.ata(owner, token.MINT)
-        ixs = []
-        if await client.conn.get_account(destination) is None:
-            ixs.append(spl.create_ata_ix(me, owner, token.MINT))
-        ixs.append(spl.transfer_ix(spl.ata(me, token.MINT), token.MINT, destination, me, base, IO_DECIMALS))
-        return await client.send(ixs)
+        return await client.transfer(client.payer, owner, base)
 
     sent(ctx, f"sent {amount} IO to {owner}", run(ctx, work, signer=True))
 
