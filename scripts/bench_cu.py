@@ -23,9 +23,9 @@ from ionet_sdk import escrow, lookup_tables, pda, registry, token, tx
 from ionet_sdk._generated.ionet_escrow.types import ConfigUpdateArgs as EscrowConfigUpdateArgs
 from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs, JobOutcome, Offense
 from ionet_sdk.defaults import ESCROW_PARAMS, IO, REGISTRY_PARAMS, TOKEN_PARAMS
-from ionet_sdk.escrow_sandbox import EscrowSandbox, JobHandle
-from ionet_sdk.sandbox import NodeHandle, RegistrySandbox
-from ionet_sdk.token_sandbox import TokenSandbox
+from ionet_sdk.testing.escrow import EscrowSandbox, JobHandle
+from ionet_sdk.testing.registry import NodeHandle, RegistrySandbox
+from ionet_sdk.testing.token import TokenSandbox
 
 BUDGETS = {
     "config_init": 15_000,

@@ -38,7 +38,7 @@ from ionet_sdk.defaults import IO
 from ionet_sdk.deploy import Plan, deploy
 from ionet_sdk.localnet import LocalValidator
 from ionet_sdk.rpc import RpcConnection
-from ionet_sdk.sandbox import SOL, RegistrySandbox, hardware, measurement
+from ionet_sdk.testing.registry import SOL, RegistrySandbox, hardware, measurement
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH_VENV = REPO / ".venv-bench"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import keyword
+import os
 import pathlib
 import re
 import subprocess
@@ -711,19 +712,23 @@ class Program:
 
 
 def anchor_error_source() -> pathlib.Path:
-    meta = json.loads(
-        subprocess.run(
-            ["cargo", "metadata", "--format-version", "1", "--locked", "--offline"],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    )
-    for pkg in meta["packages"]:
-        if pkg["name"] == "anchor-lang-error":
-            return pathlib.Path(pkg["manifest_path"]).parent / "src" / "lib.rs"
-    raise SystemExit("generate_sdk: anchor-lang-error is not in the workspace's dependencies")
+    """anchor-lang-error's `src/lib.rs`, at the version Cargo.lock pins, from the cargo
+    registry's unpacked sources. The programs depend on it, so `scripts/build-programs`
+    (which `scripts/setup` runs first) has always unpacked it there; nothing else is read,
+    so the result never depends on what other crates a previous run happened to fetch."""
+    lock = tomllib.loads((REPO / "Cargo.lock").read_text())
+    versions = {p["version"] for p in lock["package"] if p["name"] == "anchor-lang-error"}
+    if len(versions) != 1:
+        raise SystemExit(f"generate_sdk: Cargo.lock pins anchor-lang-error {sorted(versions) or 'nowhere'}")
+    crate = f"anchor-lang-error-{versions.pop()}"
+    cargo_home = pathlib.Path(os.environ.get("CARGO_HOME") or pathlib.Path.home() / ".cargo")
+    found = sorted((cargo_home / "registry" / "src").glob(f"*/{crate}/src/lib.rs"))
+    if not found:
+        raise SystemExit(
+            f"generate_sdk: {crate} is not unpacked under {cargo_home}/registry/src; "
+            "run scripts/build-programs (it fetches the programs' dependencies) first"
+        )
+    return found[0]
 
 
 def module_anchor_errors(source: pathlib.Path, version: str) -> str:

@@ -36,7 +36,7 @@ from ionet_sdk._generated.ionet_token import events
 from ionet_sdk._generated.ionet_token.types import EmissionEntry
 from ionet_sdk.defaults import DAY, IO, TOKEN_PARAMS
 from ionet_sdk.economics import MONTH, decay_schedule, halving_schedule
-from ionet_sdk.token_sandbox import GENESIS, TokenSandbox
+from ionet_sdk.testing.token import GENESIS, TokenSandbox
 
 FEE_BPS = 200
 DEMAND_START = 50_000 * IO  # compute spend on day one

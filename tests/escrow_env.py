@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from solders.pubkey import Pubkey
 
 from ionet_sdk import pda
-from ionet_sdk.escrow_sandbox import ClientHandle, EscrowSandbox, JobHandle
-from ionet_sdk.sandbox import NodeHandle
+from ionet_sdk.testing.escrow import ClientHandle, EscrowSandbox, JobHandle
+from ionet_sdk.testing.registry import NodeHandle
 
 from .registry_env import RegistryEnv
 

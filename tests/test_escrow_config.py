@@ -11,7 +11,7 @@ from ionet_sdk._generated.ionet_escrow import errors, events
 from ionet_sdk._generated.ionet_escrow.accounts import EscrowConfig
 from ionet_sdk._generated.ionet_escrow.types import ConfigUpdateArgs
 from ionet_sdk.defaults import ESCROW_PARAMS
-from ionet_sdk.escrow_sandbox import EscrowSandbox
+from ionet_sdk.testing.escrow import EscrowSandbox
 
 from .escrow_env import EscrowEnv
 

@@ -13,7 +13,7 @@ from ionet_sdk._generated.ionet_escrow.types import JobState
 from ionet_sdk._generated.ionet_registry.types import GpuModel
 from ionet_sdk.defaults import IO
 from ionet_sdk.errors import TransactionFailedError
-from ionet_sdk.escrow_sandbox import ClientHandle
+from ionet_sdk.testing.escrow import ClientHandle
 
 from .escrow_env import EscrowEnv
 

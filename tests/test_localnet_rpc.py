@@ -25,8 +25,8 @@ from ionet_sdk.errors import ConfigError, TransportError
 from ionet_sdk.localnet import LocalValidator
 from ionet_sdk.programs import REGISTRY_ID
 from ionet_sdk.rpc import RpcConnection
-from ionet_sdk.sandbox import hardware, measurement
-from ionet_sdk.token_sandbox import GENESIS, TokenSandbox
+from ionet_sdk.testing.registry import hardware, measurement
+from ionet_sdk.testing.token import GENESIS, TokenSandbox
 
 SOL = 1_000_000_000
 

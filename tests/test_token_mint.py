@@ -15,7 +15,7 @@ from ionet_sdk._generated.ionet_token import errors, events
 from ionet_sdk.defaults import IO, SUPPLY_CAP, TOKEN_PARAMS
 from ionet_sdk.economics import halving_schedule
 from ionet_sdk.errors import TransactionFailedError
-from ionet_sdk.token_sandbox import GENESIS
+from ionet_sdk.testing.token import GENESIS
 
 from .token_env import TokenEnv
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from solders.keypair import Keypair
 
-from ionet_sdk.token_sandbox import TokenSandbox
+from ionet_sdk.testing.token import TokenSandbox
 
 from .registry_env import Rejects
 

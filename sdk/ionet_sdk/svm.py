@@ -75,18 +75,23 @@ def load_elf(path: Path) -> bytes:
 class EmbeddedConnection:
     """A `Connection` to an in-process LiteSVM. Async like every connection; never blocks on I/O."""
 
-    def __init__(self, svm: LiteSVM | None = None) -> None:
+    def __init__(self, svm: LiteSVM | None = None, *, start_time: int | None = None) -> None:
+        """`svm`: an existing LiteSVM (default: a new one). `start_time` (unix seconds) sets
+        the clock of a new SVM; `None` starts it at wall time, as a cluster's clock is.
+        Tests and benchmarks that reason about hours, days, epochs or locks pass a fixed
+        value, so that their outcome never depends on when they run."""
         self.svm = svm if svm is not None else LiteSVM()
         c = self.svm.get_clock()
         if c.unix_timestamp == 0:
-            # LiteSVM starts at the unix epoch; a cluster's clock is wall time.
+            # LiteSVM starts at the unix epoch.
+            now = int(time.time()) if start_time is None else start_time
             self.svm.set_clock(
                 Clock_(
                     slot=c.slot,
-                    epoch_start_timestamp=int(time.time()),
+                    epoch_start_timestamp=now,
                     epoch=c.epoch,
                     leader_schedule_epoch=c.leader_schedule_epoch,
-                    unix_timestamp=int(time.time()),
+                    unix_timestamp=now,
                 )
             )
 

@@ -23,7 +23,8 @@ from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs, GpuModel
 from ionet_sdk.connection import SendResult
 from ionet_sdk.defaults import ESCROW_PARAMS, IO, IO_DECIMALS
 from ionet_sdk.programs import ESCROW_ID, program_path
-from ionet_sdk.sandbox import SOL, NodeHandle, RegistrySandbox, hardware
+from ionet_sdk.testing import SANDBOX_START
+from ionet_sdk.testing.registry import SOL, NodeHandle, RegistrySandbox, hardware
 
 
 @dataclass
@@ -50,8 +51,9 @@ class EscrowSandbox(RegistrySandbox):
 
     escrow_config: EscrowConfig
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, *, start_time: int = SANDBOX_START) -> None:
+        """`start_time`: the clock's start (unix seconds; default a fixed instant)."""
+        super().__init__(start_time=start_time)
         self.matcher, self.arbiter = Keypair(), Keypair()
         self._job_ids = 0
         self._node_labels = 0

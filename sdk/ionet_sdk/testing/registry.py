@@ -31,7 +31,8 @@ from ionet_sdk.connection import SendResult
 from ionet_sdk.defaults import IO, IO_DECIMALS, REGISTRY_PARAMS
 from ionet_sdk.programs import REGISTRY_ID, program_path
 from ionet_sdk.svm import EmbeddedConnection
-from ionet_sdk.token_sandbox import GENESIS, TokenSandbox
+from ionet_sdk.testing import SANDBOX_START
+from ionet_sdk.testing.token import GENESIS, TokenSandbox
 
 SOL = 1_000_000_000
 
@@ -89,8 +90,9 @@ class RegistrySandbox:
     config_init_result: SendResult
     last_result: SendResult
 
-    def __init__(self) -> None:
-        self.conn = EmbeddedConnection()
+    def __init__(self, *, start_time: int = SANDBOX_START) -> None:
+        """`start_time`: the clock's start (unix seconds; default a fixed instant)."""
+        self.conn = EmbeddedConnection(start_time=start_time)
         self.deployer, self.admin, self.slasher, self.payer = (Keypair() for _ in range(4))
         self.verifiers = [Keypair(), Keypair()]
         self.mint: Pubkey = token.MINT

@@ -20,6 +20,7 @@ from ionet_sdk.defaults import EPOCH_SECS, IO, IO_DECIMALS, TOKEN_PARAMS
 from ionet_sdk.economics import halving_schedule
 from ionet_sdk.programs import TOKEN_ID, program_path
 from ionet_sdk.svm import EmbeddedConnection
+from ionet_sdk.testing import SANDBOX_START
 
 SOL = 1_000_000_000
 GENESIS = 500_000_000 * IO
@@ -32,8 +33,12 @@ class TokenSandbox:
     conn: EmbeddedConnection
     last_result: SendResult
 
-    def __init__(self, conn: EmbeddedConnection | None = None) -> None:
-        self.conn = conn or EmbeddedConnection()
+    def __init__(
+        self, conn: EmbeddedConnection | None = None, *, start_time: int = SANDBOX_START
+    ) -> None:
+        """`conn`: share another sandbox's SVM; otherwise a new one whose clock starts at
+        `start_time` (unix seconds; default a fixed instant)."""
+        self.conn = conn or EmbeddedConnection(start_time=start_time)
         self.deployer, self.admin, self.payer = Keypair(), Keypair(), Keypair()
         self.fee_reporter, self.slash_reporter = Keypair(), Keypair()
 
