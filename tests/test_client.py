@@ -11,6 +11,7 @@ from solders.transaction import VersionedTransaction
 
 from ionet_sdk import client as client_module
 from ionet_sdk import tx
+from ionet_sdk._generated.ionet_escrow import events as escrow_events
 from ionet_sdk._generated.ionet_escrow.accounts import Job, Run
 from ionet_sdk._generated.ionet_escrow.types import JobState
 from ionet_sdk._generated.ionet_registry.accounts import Node
@@ -55,7 +56,9 @@ async def test_queries_and_a_job_settled_in_batches(market: EscrowEnv) -> None:
 
     buyer = await market.new_client()
     spec = await market.job_spec(gpu_count=64, duration_hours=2)
-    job = await client.create_job(buyer.keypair, 7, spec)
+    created = await client.create_job(buyer.keypair, 7, spec)
+    job = created.address
+    assert any(isinstance(e, escrow_events.JobCreated) for e in escrow_events.parse_logs(created.result.logs))
     assert [j.address for j in await client.jobs(client=buyer.pubkey)] == [job]
     await client.assign(market.matcher, job, [(h.address, 8) for h in h100s])
     for h in h100s:
@@ -89,9 +92,11 @@ async def test_flows_for_stake_slashes_and_parameters(market: EscrowEnv) -> None
         0,
     )
     # A spoofed attestation jails the node; the slash proposal cites the registry's evidence.
-    await client.attest(
+    outcome = await client.attest(
         market.verifiers[0], handle.address, measurement(handle.spec, gpu_model=GpuModel.Rtx3090)
     )
+    assert not outcome.passed and outcome.jailed
+    assert outcome.reasons == ["GPU model differs from the declared one"]
     assert NodeStatus((await client.node(handle.address)).status) == NodeStatus.Jailed
     proposal = await client.propose_slash(market.slasher, handle.address, Offense.HardwareSpoofing)
     (located,) = await client.slash_proposals(handle.address)

@@ -30,6 +30,9 @@ from ionet_sdk.svm import programdata_address
 def build_config_init_ix(
     upgrade_authority: Pubkey, payment_mint: Pubkey, treasury: Pubkey, args: ConfigInitArgs
 ) -> Instruction:
+    """Initialize the escrow (once; the program's upgrade authority signs): `payment_mint` is the IO
+    mint, `treasury` an IO account for fees. Fails `NotUpgradeAuthority`,
+    `AccountAlreadyExistsError` when already initialized."""
     return ix.config_init(
         ix.ConfigInitAccounts(
             config=pda.escrow_config(),
@@ -45,6 +48,8 @@ def build_config_init_ix(
 def build_config_update_ix(
     admin: Pubkey, args: ConfigUpdateArgs, new_treasury: Pubkey | None = None
 ) -> Instruction:
+    """Change the escrow's parameters/authorities (the admin signs); `new_treasury` moves the
+    treasury."""
     return ix.config_update(
         ix.ConfigUpdateAccounts(config=pda.escrow_config(), admin=admin, new_treasury=new_treasury),
         args=args,
@@ -83,22 +88,28 @@ def build_job_assign_ix(
 
 
 def build_job_start_ix(job: Pubkey, node: Pubkey, agent: Pubkey) -> Instruction:
+    """The node's agent starts its run on `job` (before the start deadline)."""
     return ix.job_start(ix.JobStartAccounts(job=job, run=pda.run(job, node), agent=agent))
 
 
 def build_job_report_usage_ix(job: Pubkey, node: Pubkey, agent: Pubkey, gpu_seconds: int) -> Instruction:
+    """A usage receipt from the node's agent: cumulative GPU-seconds delivered (never decreasing)."""
     return ix.job_report_usage(
         ix.JobReportUsageAccounts(job=job, run=pda.run(job, node), agent=agent), gpu_seconds=gpu_seconds
     )
 
 
 def build_job_complete_ix(job: Pubkey, signer: Pubkey) -> Instruction:
+    """Complete the job (the client any time, anyone after deadline + duration): opens the challenge
+    window."""
     return ix.job_complete(ix.JobCompleteAccounts(job=job, signer=signer))
 
 
 def build_job_dispute_ix(
     config: EscrowConfig, job: Pubkey, data: Job, evidence_hash: bytes, client_token: Pubkey | None = None
 ) -> Instruction:
+    """The client disputes within the challenge window, posting the dispute bond (IO base units)
+    from `client_token` (default: its associated IO account); `evidence_hash`: 32 bytes."""
     return ix.job_dispute(
         ix.JobDisputeAccounts(
             job=job,
@@ -114,6 +125,8 @@ def build_job_dispute_ix(
 def build_job_resolve_ix(
     config: EscrowConfig, job: Pubkey, data: Job, founded: bool, payout_bps: int = 10_000
 ) -> Instruction:
+    """The arbiter resolves a dispute: `founded` refunds the client and returns its bond;
+    `payout_bps` (basis points, 0..10000) of the runs' pay still goes to the nodes."""
     return ix.job_resolve(
         ix.JobResolveAccounts(
             job=job,
@@ -172,6 +185,8 @@ def build_job_finalize_ix(config: EscrowConfig, job: Pubkey, data: Job) -> Instr
 
 
 def build_job_cancel_ix(config: EscrowConfig, job: Pubkey, data: Job, signer: Pubkey) -> Instruction:
+    """Cancel a job before it runs (the client, or anyone after the start deadline): the escrow back
+    to the client's associated IO account."""
     return ix.job_cancel(
         ix.JobCancelAccounts(
             job=job,
@@ -202,4 +217,5 @@ def build_job_timeout_ix(
 
 
 def build_job_close_ix(job: Pubkey, data: Job) -> Instruction:
+    """Close a settled or cancelled job and its vault: the rent (lamports) back to the client."""
     return ix.job_close(ix.JobCloseAccounts(job=job, vault=data.vault, client=data.client))

@@ -178,17 +178,25 @@ class EmbeddedConnection:
 
     def _result(self, tx: Transaction | VersionedTransaction, meta: object) -> SendResult:
         if isinstance(meta, FailedTransactionMetadata):
-            raise error_for(meta.err(), _program_ids(tx), list(meta.meta().logs()))
+            fee_payer = next(iter(tx.message.account_keys))
+            raise error_for(meta.err(), _program_ids(tx), list(meta.meta().logs()), fee_payer)
         assert isinstance(meta, TransactionMetadata)
         return SendResult(meta.signature(), meta.compute_units_consumed(), list(meta.logs()))
 
     async def send_transaction(self, tx: Transaction | VersionedTransaction) -> SendResult:
+        """Execute a signed transaction (final at once). Sending the same signed
+        transaction again returns its first result: it never runs twice. Raises the
+        typed error of a failure, as `RpcConnection` does."""
+        landed = self.svm.get_transaction(tx.signatures[0])
+        if landed is not None:
+            return self._result(tx, landed)
         try:
             return self._result(tx, self.svm.send_transaction(tx))
         finally:
             self.svm.expire_blockhash()  # a fresh blockhash per transaction, as on a cluster
 
     async def simulate_transaction(self, tx: Transaction | VersionedTransaction) -> SendResult:
+        """Run without committing: compute units and logs, or the typed error."""
         sim = self.svm.simulate_transaction(tx)
         if isinstance(sim, FailedTransactionMetadata):
             return self._result(tx, sim)
