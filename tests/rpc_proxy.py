@@ -35,7 +35,7 @@ class Fault:
     kind: str
     times: int | None = 1
     retry_after: str | None = "1"
-    code: int = -32005
+    code: int = -32601
     message: str = "injected failure"
 
 

@@ -187,3 +187,26 @@ async def test_a_landed_transaction_that_cannot_be_read_back_is_not_a_success(
             chain.admin.pubkey(), recipient, IO), chain.admin)  # fmt: skip
     await conn.close()
     assert await chain.io_balance(recipient) == IO  # it did land: the error says "unknown"
+
+
+async def test_the_cli_waits_out_http_429_as_told(chain: Chain, proxy: FaultProxy) -> None:
+    proxy.fault("getProgramAccounts", "rate_limit", times=2, retry_after="1")
+    process = await asyncio.create_subprocess_exec(
+        IONET, "--url", proxy.url, "--json", "node", "list",
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    _, err = await asyncio.wait_for(process.communicate(), 120)
+    assert process.returncode == 0, err.decode()
+    times = [t for t, m in proxy.seen if m == "getProgramAccounts"]
+    assert len(times) == 3 and times[2] - times[0] >= 2.0
+
+
+async def test_the_cli_names_a_persistent_429(chain: Chain, proxy: FaultProxy) -> None:
+    proxy.fault("getProgramAccounts", "rate_limit", times=None, retry_after="0")
+    process = await asyncio.create_subprocess_exec(
+        IONET, "--url", proxy.url, "node", "list",
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    _, err = await asyncio.wait_for(process.communicate(), 120)
+    assert process.returncode == 1
+    assert "HTTP 429 Too Many Requests" in err.decode() and "Traceback" not in err.decode()

@@ -22,6 +22,11 @@ class EncodeError(IonetError, ValueError):
     """A value could not be encoded (out of range, wrong length)."""
 
 
+class InvalidArgumentError(IonetError, ValueError):
+    """An argument the SDK refuses before anything is sent: out of range, an empty or
+    oversized batch, a malformed file."""
+
+
 class AccountNotFoundError(IonetError):
     """No account exists at the address."""
 

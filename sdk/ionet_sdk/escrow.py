@@ -24,7 +24,17 @@ from ionet_sdk._generated.ionet_escrow.types import (
     JobCreateArgs,
     JobSpec,
 )
+from ionet_sdk.errors import InvalidArgumentError
+from ionet_sdk.logs import LOG_LIMIT_BYTES
 from ionet_sdk.svm import programdata_address
+
+# Batches are bounded so that their logs (and the events indexers read from them) stay
+# under the runtime's 10,000-byte log limit with a margin for compute-budget and
+# other instructions in the same transaction: measured by scripts/bench_logs.py, checked
+# by tests/test_log_budget.py.
+LOG_BUDGET_BYTES = LOG_LIMIT_BYTES - 1_000
+MAX_SETTLE_RUNS = 8  # runs per job_settle
+MAX_ASSIGN_NODES = 16  # nodes per job_assign
 
 
 def build_config_init_ix(
@@ -76,7 +86,14 @@ def build_job_create_ix(
 def build_job_assign_ix(
     job: Pubkey, nodes: Sequence[tuple[Pubkey, int]], matcher: Pubkey, payer: Pubkey
 ) -> Instruction:
-    """Assign `(node, gpus)` pairs in one instruction; `payer` pays the runs' rent."""
+    """Assign `(node, gpus)` pairs in one instruction (at most `MAX_ASSIGN_NODES`, whose
+    logs fit the runtime's limit); `payer` pays the runs' rent (lamports). Raises
+    `InvalidArgumentError` for a larger batch."""
+    if len(nodes) > MAX_ASSIGN_NODES:
+        raise InvalidArgumentError(
+            f"assign at most {MAX_ASSIGN_NODES} nodes per instruction ({len(nodes)} given): more would "
+            "exceed the runtime's 10,000-byte log limit and cut off the NodeAssigned events"
+        )
     remaining = []
     for node, _ in nodes:
         remaining += [AccountMeta(node, False, True), AccountMeta(pda.run(job, node), False, True)]
@@ -144,13 +161,20 @@ def build_job_resolve_ix(
 def build_job_settle_ix(
     config: EscrowConfig, job: Pubkey, data: Job, runs: Sequence[Run], cranker: Pubkey
 ) -> Instruction:
-    """Settle a batch of runs (all paid for by the same rent payer); each operator is
-    paid to its associated IO account."""
+    """Settle a batch of runs (at most `MAX_SETTLE_RUNS`, whose logs and `RunSettled`
+    events fit the runtime's limit; all paid for by the same rent payer); each operator
+    is paid to its associated IO account. Raises `InvalidArgumentError` for an empty, mixed or
+    larger batch."""
     if not runs:
-        raise ValueError("settle needs at least one run")
+        raise InvalidArgumentError("settle needs at least one run")
+    if len(runs) > MAX_SETTLE_RUNS:
+        raise InvalidArgumentError(
+            f"settle at most {MAX_SETTLE_RUNS} runs per instruction ({len(runs)} given): more would "
+            "exceed the runtime's 10,000-byte log limit and cut off the RunSettled events"
+        )
     rent_payers = {run.rent_payer for run in runs}
     if len(rent_payers) != 1:
-        raise ValueError("runs settled together must share their rent payer")
+        raise InvalidArgumentError("runs settled together must share their rent payer")
     remaining = []
     for run in runs:
         remaining += [

@@ -35,6 +35,7 @@ from ionet_sdk._generated.ionet_registry.types import (
     SlashProposeArgs,
 )
 from ionet_sdk.connection import Connection
+from ionet_sdk.errors import InvalidArgumentError
 from ionet_sdk.svm import programdata_address
 
 # The programs' hardware rules, mirrored once for clients (GpuModel::tier and
@@ -68,10 +69,10 @@ def hardware_fingerprint(gpu_uuids: Iterable[str]) -> list[int]:
     """A node's hardware fingerprint (`HardwareSpec.fingerprint`, 32 bytes): the SHA-256 of
     its GPUs' UUIDs as NVML reports them (`nvidia-smi --query-gpu=uuid`), sorted and
     concatenated, so that the order GPUs are listed in does not matter. Raises
-    `ValueError` when no UUID is given."""
+    `InvalidArgumentError` when no UUID is given."""
     uuids = sorted(u.strip() for u in gpu_uuids if u.strip())
     if not uuids:
-        raise ValueError("a hardware fingerprint needs at least one GPU UUID")
+        raise InvalidArgumentError("a hardware fingerprint needs at least one GPU UUID")
     return list(hashlib.sha256("".join(uuids).encode()).digest())
 
 

@@ -59,11 +59,12 @@ from ionet_sdk.tx_errors import error_for
 
 T = TypeVar("T")
 CLOCK_SYSVAR = Pubkey.from_string("SysvarC1ock11111111111111111111111111111111")
-_RANK = {
-    TransactionConfirmationStatus.Processed: 0,
-    TransactionConfirmationStatus.Confirmed: 1,
-    TransactionConfirmationStatus.Finalized: 2,
-}
+# Confirmation levels in order (solders' TransactionConfirmationStatus is not hashable).
+_LEVELS = [
+    TransactionConfirmationStatus.Processed,
+    TransactionConfirmationStatus.Confirmed,
+    TransactionConfirmationStatus.Finalized,
+]
 _WANTED = {Processed: 0, Confirmed: 1, Finalized: 2}
 _BLOCKHASHES_KEPT = 64  # lastValidBlockHeight of the blockhashes this connection handed out
 
@@ -144,7 +145,10 @@ class RpcConnection:
         while True:
             retry_after: float | None = None
             try:
-                return await request()
+                result = await request()
+                if not hasattr(result, "value"):  # an error reply solders mis-parsed
+                    raise RpcResponseError(what, None, f"unexpected reply {result!r}")
+                return result
             except RPCException as err:
                 raise _response_error(what, err) from None
             except (SolanaRpcException, httpx2.HTTPError) as err:
@@ -161,7 +165,13 @@ class RpcConnection:
                 if give_up:
                     raise self._transport_error(what, cause, status, retry_after, waited) from None
             except (ValueError, TypeError, KeyError) as err:  # a reply that does not parse
-                raise TransportError(f"{what} at {self.url}: malformed reply ({err})") from None
+                raise TransportError(f"{what} at {self.url} failed: malformed reply ({err})") from None
+            except BaseException as err:
+                # solders' JSON parsers panic (pyo3 PanicException, a BaseException) on some
+                # malformed replies, e.g. a JSON-RPC error object without the fields it expects.
+                if type(err).__name__ != "PanicException":
+                    raise
+                raise TransportError(f"{what} at {self.url} failed: malformed reply ({err})") from None
             await asyncio.sleep(delay)
             waited += delay
             attempt += 1
@@ -324,7 +334,8 @@ class RpcConnection:
         return resp.value[0]
 
     def _reached(self, status: Any) -> bool:
-        rank = _RANK.get(status.confirmation_status, -1) if status.confirmation_status is not None else -1
+        level = status.confirmation_status
+        rank = next((i for i, known in enumerate(_LEVELS) if level == known), -1)
         return rank >= _WANTED.get(self.commitment, 1)
 
     async def _confirm(
@@ -496,6 +507,31 @@ class RpcConnection:
         return await self.get_clock()
 
 
+# JSON-RPC error codes of the error messages solders parses (solana-rpc-client-api).
+_CODES = {
+    "BlockCleanedUpMessage": -32001,
+    "SendTransactionPreflightFailureMessage": -32002,
+    "TransactionPrecompileVerificationFailureMessage": -32003,
+    "BlockNotAvailableMessage": -32004,
+    "NodeUnhealthyMessage": -32005,
+    "SlotSkippedMessage": -32007,
+    "LongTermStorageSlotSkippedMessage": -32009,
+    "KeyExcludedFromSecondaryIndexMessage": -32010,
+    "ScanErrorMessage": -32012,
+    "BlockStatusNotAvailableYetMessage": -32014,
+    "UnsupportedTransactionVersionMessage": -32015,
+    "MinContextSlotNotReachedMessage": -32016,
+    "InvalidRequestMessage": -32600,
+    "MethodNotFoundMessage": -32601,
+    "InvalidParamsMessage": -32602,
+    "InternalErrorMessage": -32603,
+    "ParseErrorMessage": -32700,
+}
+
+
 def _response_error(what: str, err: RPCException) -> RpcResponseError:
     data = err.args[0] if err.args else None
-    return RpcResponseError(what, getattr(data, "code", None), str(getattr(data, "message", data)))
+    code = getattr(data, "code", None)
+    if not isinstance(code, int):
+        code = _CODES.get(type(data).__name__)
+    return RpcResponseError(what, code, str(getattr(data, "message", data)))

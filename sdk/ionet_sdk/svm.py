@@ -23,7 +23,7 @@ from solders.transaction_metadata import FailedTransactionMetadata, TransactionM
 
 from ionet_sdk.accounts import AccountInfo
 from ionet_sdk.connection import Clock, SendResult
-from ionet_sdk.errors import TransactionFailedError
+from ionet_sdk.errors import InvalidArgumentError, TransactionFailedError
 from ionet_sdk.tx_errors import error_for
 
 BPF_LOADER_UPGRADEABLE = Pubkey.from_string("BPFLoaderUpgradeab1e11111111111111111111111")
@@ -68,7 +68,7 @@ def deploy_upgradeable(
 def load_elf(path: Path) -> bytes:
     data = path.read_bytes()
     if data[:4] != b"\x7fELF":
-        raise ValueError(f"{path} is not an ELF file")
+        raise InvalidArgumentError(f"{path} is not an ELF file")
     return data
 
 

@@ -14,6 +14,7 @@ from solders.pubkey import Pubkey
 from solders.transaction import VersionedTransaction
 
 from ionet_sdk.connection import Connection, SendResult
+from ionet_sdk.errors import InvalidArgumentError
 
 
 def with_compute_budget(
@@ -34,7 +35,7 @@ def priority_fee(recent: Sequence[int], percentile: int = 75) -> int:
     """A priority fee (micro-lamports per CU) from recent fees (getRecentPrioritizationFees):
     the `percentile` of the non-zero ones, 0 when the cluster is not congested."""
     if not 0 <= percentile <= 100:
-        raise ValueError(f"percentile must be within 0..100, not {percentile}")
+        raise InvalidArgumentError(f"percentile must be within 0..100, not {percentile}")
     paid = sorted(f for f in recent if f > 0)
     if not paid:
         return 0
