@@ -23,18 +23,28 @@ from .escrow_env import HOUR, EscrowEnv
 from .registry_env import hardware, measurement
 
 
+def differing(a: bytes, b: bytes) -> list[int]:
+    return [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+
+
 async def test_filter_offsets_match_the_generated_layouts(market: EscrowEnv) -> None:
     handle = await market.active_node()
     node = await market.node(handle)
-    marked = replace(node, status=0xA5, declared=replace(node.declared, gpu_model=0x5A))
-    data = marked.encode()
+    data = node.encode()
     assert len(data) == client_module.NODE_SIZE
-    assert data[client_module.NODE_STATUS] == 0xA5 and data[client_module.NODE_GPU_MODEL] == 0x5A
+    # The fields are typed enums: the byte that changes with the value is the field's offset.
+    jailed = replace(node, status=NodeStatus.Jailed).encode()
+    registered = replace(node, status=NodeStatus.Registered).encode()
+    assert differing(jailed, registered) == [client_module.NODE_STATUS]
+    a100 = replace(node, declared=replace(node.declared, gpu_model=GpuModel.A100)).encode()
+    other = replace(node, declared=replace(node.declared, gpu_model=GpuModel.Other)).encode()
+    assert differing(a100, other) == [client_module.NODE_GPU_MODEL]
     assert data[client_module.NODE_OPERATOR : client_module.NODE_OPERATOR + 32] == bytes(node.operator)
     job_handle = await market.create_job()
     job = await market.job(job_handle)
-    data = replace(job, state=0xC3).encode()
-    assert len(data) == client_module.JOB_SIZE and data[client_module.JOB_STATE] == 0xC3
+    data = replace(job, state=JobState.Settled).encode()
+    assert len(data) == client_module.JOB_SIZE
+    assert differing(data, replace(job, state=JobState.Open).encode()) == [client_module.JOB_STATE]
     assert data[client_module.JOB_CLIENT : client_module.JOB_CLIENT + 32] == bytes(job.client)
     await market.assign(job_handle, handle)
     run = await market.run(job_handle, handle)

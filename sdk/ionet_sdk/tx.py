@@ -78,8 +78,12 @@ async def send(
     micro_lamports_per_unit: int | None = None,
     lookup_tables: Sequence[AddressLookupTableAccount] = (),
 ) -> SendResult:
-    """Sign with a fresh blockhash and send; raises the typed error of a failure.
-    `lookup_tables` compress the account list of large batches (v0 messages)."""
+    """Sign once with a fresh blockhash and send at most once (`Connection.send_transaction`:
+    a lost reply is followed by a status lookup, never by a second signature); returns
+    the confirmed transaction. Raises the typed error of a failure, `BlockhashExpiredError`
+    when it provably did not land (build and sign again), `TransactionUnconfirmedError`
+    when its fate is unknown. `lookup_tables` compress the account list of large batches
+    (v0 messages)."""
     ixs = with_compute_budget(instructions, unit_limit, micro_lamports_per_unit)
     tx = build_transaction(ixs, payer, signers, await conn.latest_blockhash(), lookup_tables)
     return await conn.send_transaction(tx)
