@@ -76,7 +76,7 @@ async def proxy(chain: Chain) -> AsyncIterator[FaultProxy]:
 async def test_a_lost_reply_to_a_send_does_not_pay_twice(chain: Chain, proxy: FaultProxy) -> None:
     proxy.fault("sendTransaction", "drop_reply")
     conn = RpcConnection(proxy.url)
-    recipient = Pubkey.new_unique()
+    recipient = Keypair().pubkey()
     result = await IonetClient(conn, chain.admin).transfer(chain.admin, recipient, 5 * IO)
     await conn.close()
     assert result.compute_units > 0 and result.logs  # read back at the commitment
@@ -106,7 +106,7 @@ async def test_a_swallowed_send_is_reported_expired_then_safe_to_re_sign(
     proxy.fault("sendTransaction", "swallow", times=None)
     conn = RpcConnection(proxy.url, rebroadcast_seconds=0.5)
     client = IonetClient(conn, chain.admin)
-    recipient = Pubkey.new_unique()
+    recipient = Keypair().pubkey()
 
     async def blocks_pass() -> None:  # the cluster moves on: 300 slots
         while proxy.count("sendTransaction") < 2:
@@ -129,7 +129,7 @@ async def test_a_swallowed_send_is_reported_expired_then_safe_to_re_sign(
 async def test_a_send_swallowed_once_is_rebroadcast_and_lands_once(chain: Chain, proxy: FaultProxy) -> None:
     proxy.fault("sendTransaction", "swallow", times=1)
     conn = RpcConnection(proxy.url, rebroadcast_seconds=0.5)
-    recipient = Pubkey.new_unique()
+    recipient = Keypair().pubkey()
     await IonetClient(conn, chain.admin).transfer(chain.admin, recipient, 2 * IO)
     await conn.close()
     assert await chain.io_balance(recipient) == 2 * IO
@@ -181,7 +181,7 @@ async def test_a_landed_transaction_that_cannot_be_read_back_is_not_a_success(
 ) -> None:
     proxy.fault("getTransaction", "null_result", times=None)
     conn = RpcConnection(proxy.url, confirm_timeout_seconds=2)
-    recipient = Pubkey.new_unique()
+    recipient = Keypair().pubkey()
     with pytest.raises(TransactionUnconfirmedError, match="cannot be read back"):
         await tx.send(conn, await IonetClient(conn, chain.admin).build_transfer_ixs(
             chain.admin.pubkey(), recipient, IO), chain.admin)  # fmt: skip
