@@ -210,3 +210,25 @@ async def test_the_cli_names_a_persistent_429(chain: Chain, proxy: FaultProxy) -
     _, err = await asyncio.wait_for(process.communicate(), 120)
     assert process.returncode == 1
     assert "HTTP 429 Too Many Requests" in err.decode() and "Traceback" not in err.decode()
+
+
+async def test_the_cli_refuses_to_send_io_to_the_mint(chain: Chain, tmp_path: Path) -> None:
+    keypair = save_keypair(chain.admin, tmp_path / "admin.json")
+    before = await chain.io_balance(chain.admin.pubkey())
+
+    async def transfer(*extra: str) -> tuple[int | None, str]:
+        process = await asyncio.create_subprocess_exec(
+            IONET, "--url", chain.url, "--keypair", str(keypair), "token", "transfer", "1", str(token.MINT),
+            *extra, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        _, err = await asyncio.wait_for(process.communicate(), 120)
+        return process.returncode, err.decode()
+
+    code, err = await transfer()
+    assert code == 1 and "not a wallet" in err and "--allow-non-system-account" in err
+    assert "Traceback" not in err
+    assert await chain.io_balance(chain.admin.pubkey()) == before
+    assert await chain.io_balance(token.MINT) == 0
+    code, err = await transfer("--allow-non-system-account")  # the user insists
+    assert code == 0, err
+    assert await chain.io_balance(token.MINT) == IO
