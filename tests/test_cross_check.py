@@ -68,7 +68,7 @@ class Values:
         named = ENUM_DOC.match(f["docs"][0]) if f["type"] == "u8" and f.get("docs") else None
         if named is None or self.types.get(named.group(1), {}).get("type", {}).get("kind") != "enum":
             return None
-        cls = getattr(self.module.types, named.group(1))
+        cls: type[IntEnum] = getattr(self.module.types, named.group(1))
         assert issubclass(cls, IntEnum)
         return cls
 
