@@ -140,11 +140,19 @@ def output(ctx: typer.Context, data: Any, table: Table) -> None:
         console.print(table)
 
 
-def fields_table(title: str, value: Any, now: int | None = None) -> Table:
-    """A record as a two-column table of readable values (`view.rows`)."""
+def fields_table(title: str, value: Any, now: int | None = None, first: tuple[str, ...] = ()) -> Table:
+    """A record as a two-column table of readable values (`view.rows`); the fields named in
+    `first` (or starting with one ending in ".") lead, in that order."""
+
+    def rank(name: str) -> int:
+        for i, lead in enumerate(first):
+            if name == lead or (lead.endswith(".") and name.startswith(lead)):
+                return i
+        return len(first)
+
     table = Table("field", "value", title=title)
     table.columns[1].overflow = "fold"
-    for name, shown in view.rows(value, now):
+    for name, shown in sorted(view.rows(value, now), key=lambda row: rank(row[0])):
         table.add_row(name, shown)
     return table
 

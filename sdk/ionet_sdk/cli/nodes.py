@@ -174,7 +174,8 @@ def node_show(ctx: typer.Context, address: str) -> None:
         return await client.node(key), (await client.conn.get_clock()).unix_timestamp
 
     node, now = run(ctx, work)
-    output(ctx, {"address": str(key), **plain(node)}, fields_table(f"node {key}", node, now))
+    lead = ("status", "operator", "agent", "declared.", "bonded", "unbonding", "reputation_bps", "uptime_bps")
+    output(ctx, {"address": str(key), **plain(node)}, fields_table(f"node {key}", node, now, lead))
 
 
 @node_app.command("address", epilog=example("NODE=$(ionet node address --node-id 1)"))
