@@ -150,7 +150,7 @@ def fields_table(title: str, value: Any, now: int | None = None, first: tuple[st
                 return i
         return len(first)
 
-    table = Table("field", "value", title=title)
+    table = Table("field", "value", title=title, min_width=len(title))
     table.columns[1].overflow = "fold"
     for name, shown in sorted(view.rows(value, now), key=lambda row: rank(row[0])):
         table.add_row(name, shown)
@@ -167,7 +167,7 @@ def one_row(label: str, value: str) -> Table:
 
 def table(*headers: str, title: str) -> Table:
     """A table whose columns fold long values (addresses) instead of cutting them."""
-    out = Table(title=title)
+    out = Table(title=title, min_width=len(title))  # a title with an address is never folded
     for header in headers:
         out.add_column(header, overflow="fold")
     return out
