@@ -186,20 +186,24 @@ class IonetClient:
 
     async def registry_config(self) -> RegistryConfig:
         """The registry's config. Raises `AccountNotFoundError` before deployment."""
-        return _required(await RegistryConfig.fetch(self.conn, pda.registry_config()), "registry config")
+        return _required(
+            await RegistryConfig.fetch(self.conn, pda.registry_config()), "registry config", deployed=True
+        )
 
     async def escrow_config(self) -> EscrowConfig:
         """The escrow's config. Raises `AccountNotFoundError` before deployment."""
-        return _required(await EscrowConfig.fetch(self.conn, pda.escrow_config()), "escrow config")
+        return _required(
+            await EscrowConfig.fetch(self.conn, pda.escrow_config()), "escrow config", deployed=True
+        )
 
     async def token_config(self) -> TokenConfig:
         """The IO token's config (parameters, epochs minted). Raises `AccountNotFoundError`."""
-        return _required(await TokenConfig.fetch(self.conn, token.CONFIG), "IO token config")
+        return _required(await TokenConfig.fetch(self.conn, token.CONFIG), "IO token config", deployed=True)
 
     async def stats(self) -> NetworkStats:
         """Network totals (IO base units): minted, burned, escrowed, fees, rewards.
         Raises `AccountNotFoundError` before deployment."""
-        return _required(await NetworkStats.fetch(self.conn, token.STATS), "network stats")
+        return _required(await NetworkStats.fetch(self.conn, token.STATS), "network stats", deployed=True)
 
     async def params_proposal(self) -> ParamsProposal | None:
         """The pending parameter change, if any."""
@@ -623,7 +627,13 @@ class IonetClient:
         return await self.send([token.build_params_cancel_ix(admin.pubkey())], [admin])
 
 
-def _required(value: T | None, what: str) -> T:
+def _required(value: T | None, what: str, *, deployed: bool = False) -> T:
+    """`value`, or `AccountNotFoundError`: for a program's config (`deployed`), with the hint
+    that the programs may not be deployed; for a node, job or slash, the account alone."""
     if value is None:
-        raise AccountNotFoundError(f"{what} does not exist on this cluster (is it deployed? `ionet deploy`)")
+        if deployed:
+            raise AccountNotFoundError(
+                f"{what} does not exist on this cluster (is it deployed? `ionet deploy`)"
+            )
+        raise AccountNotFoundError(f"{what}: account not found on this cluster")
     return value

@@ -15,6 +15,7 @@ verifier, matcher, admin) and pays the fees.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,10 +23,10 @@ from typing import Annotated, Any
 
 import typer
 from typer._click.exceptions import BadParameter, ClickException, MissingParameter, NoArgsIsHelpError
-from typer.core import TyperGroup
+from typer.core import TyperGroup, _TyperParameter
 
 from ionet_sdk.cli import demo, jobs, keys, localnet, nodes, slashes, token
-from ionet_sdk.cli.common import Options, example, report_error, set_json_mode
+from ionet_sdk.cli.common import NEGATIVE_NUMBERS, Options, example, report_error, set_json_mode
 from ionet_sdk.cluster import DEFAULT_KEYPAIR
 
 # The global options: (names, whether each takes a value).
@@ -56,6 +57,32 @@ def hoist_global_options(args: Sequence[str]) -> list[str]:
     return front + rest
 
 
+class AsciiInt:
+    """An integer parameter's coercion, refusing what pydantic's lax int would take but no
+    user means: `1_000`, ` 5`, `+5`, `5.0`, fullwidth or Arabic-Indic digits. ASCII digits
+    (with a leading minus, which the range check then refuses) go on to typer's own check."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, str) and not re.fullmatch(r"-?[0-9]+", item):
+                raise BadParameter(f"{item!a} is not a whole number in ASCII digits", ctx=ctx, param=param)
+        return self.inner.coerce(value, param, ctx)
+
+
+def strict_integers(command: Any) -> None:
+    """Give every integer parameter of `command` and its subcommands `AsciiInt` coercion."""
+    for sub in getattr(command, "commands", {}).values():
+        strict_integers(sub)
+    for param in getattr(command, "params", []):
+        if isinstance(param, _TyperParameter) and param.type_descriptor.annotation is int:
+            runtime = param.get_runtime_param()
+            if not isinstance(runtime, AsciiInt):
+                param._runtime_param = AsciiInt(runtime)  # type: ignore[assignment]
+
+
 class IonetGroup(TyperGroup):
     """The root command: global options anywhere, every error one line (or JSON)."""
 
@@ -67,6 +94,7 @@ class IonetGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        strict_integers(self)
         argv = hoist_global_options(sys.argv[1:] if args is None else args)
         set_json_mode("--json" in argv[: argv.index("--") if "--" in argv else len(argv)])
         code = self._run(argv, prog_name or "ionet", complete_var, **extra)
@@ -114,9 +142,11 @@ DEPLOY_EXAMPLE = example(
     "ionet deploy", "ionet deploy --url devnet --keypair deployer.json --admin admin.json"
 )
 app.command("deploy", epilog=DEPLOY_EXAMPLE)(localnet.deploy)
-app.command("airdrop", epilog=example("ionet airdrop 10", "ionet airdrop 0.5 --keypair agent.json"))(
-    localnet.airdrop
-)
+app.command(
+    "airdrop",
+    epilog=example("ionet airdrop 10", "ionet airdrop 0.5 --keypair agent.json"),
+    context_settings=NEGATIVE_NUMBERS,
+)(localnet.airdrop)
 app.command("keygen", epilog=example("ionet keygen agent.json"))(keys.keygen)
 app.command("demo", epilog=example("ionet demo", "ionet demo --json > report.json"))(demo.demo_command)
 

@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeVar
 
+import httpx2
 import typer
 from rich.console import Console
 from rich.progress import (
@@ -31,6 +32,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.table import Table
+from rich.text import Text
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
@@ -41,7 +43,7 @@ from ionet_sdk.cli.view import IO_DECIMALS
 from ionet_sdk.client import IonetClient
 from ionet_sdk.cluster import cluster_url, load_keypair
 from ionet_sdk.connection import SendResult
-from ionet_sdk.errors import ConfigError, IonetError
+from ionet_sdk.errors import ConfigError, IonetError, TransportError
 from ionet_sdk.rpc import RpcConnection
 
 T = TypeVar("T")
@@ -53,6 +55,10 @@ err_console = Console(stderr=True)
 # Upper bounds of the programs' integer types, for every numeric argument.
 U8, U16, U32, U64 = 2**8 - 1, 2**16 - 1, 2**32 - 1, 2**64 - 1
 SOL_DECIMALS = 9
+# Numbers as people type them in ASCII: Python's int() and Decimal() also take `1_000`,
+# fullwidth (U+FF11) and Arabic-Indic (U+0663) digits, which no user means as a number here.
+ASCII_INT = re.compile(r"[0-9]+")
+ASCII_DECIMAL = re.compile(r"-?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
 
 
 @dataclasses.dataclass
@@ -79,6 +85,11 @@ def report_error(kind: str, message: str, **extra: Any) -> None:
         typer.echo(dumps({"error": {"type": kind, "message": message, **extra}}))
 
 
+def note(message: str) -> None:
+    """A one-line note on stderr (not an error; --json output on stdout is unchanged)."""
+    typer.echo(f"ionet: note: {message}", err=True)
+
+
 def fail(message: str, kind: str = "InvalidInput") -> typer.Exit:
     """Report a bad input; `raise fail(...)` exits with status 1."""
     report_error(kind, message)
@@ -99,10 +110,11 @@ def run(ctx: typer.Context, work: Callable[[IonetClient], Awaitable[T]], *, sign
     """Run `work` with a client on the chosen cluster (the --keypair pays when `signer`);
     typed errors become one line on stderr and exit status 1."""
     options: Options = ctx.obj
+    url = rpc_url(options.url)
 
     async def go() -> T:
         payer = load_keypair(options.keypair) if signer else Keypair()
-        conn = RpcConnection(cluster_url(options.url))  # 429s: Retry-After honoured, 30 s cap
+        conn = RpcConnection(url)  # 429s: Retry-After honoured, 30 s cap
         try:
             return await work(IonetClient(conn, payer))
         finally:
@@ -110,9 +122,38 @@ def run(ctx: typer.Context, work: Callable[[IonetClient], Awaitable[T]], *, sign
 
     try:
         return asyncio.run(go())
+    except TransportError as err:
+        report_error(type(err).__name__, transport_message(err, url), url=url, **error_details(err))
+        raise typer.Exit(1) from None
     except (IonetError, ValueError) as err:
         report_error(type(err).__name__, str(err).splitlines()[0], **error_details(err))
         raise typer.Exit(1) from None
+
+
+def rpc_url(url: str) -> str:
+    """The --url as an RPC endpoint (a moniker or an http(s) URL the transport can use)."""
+    try:
+        endpoint = cluster_url(url)
+        parsed = httpx2.URL(endpoint)
+    except ConfigError as err:
+        raise fail(f"invalid --url {url!a}: {err}", "ConfigError") from None
+    except (httpx2.InvalidURL, ValueError, TypeError) as err:
+        raise fail(f"invalid --url {url!a}: {err}", "ConfigError") from None
+    if not parsed.host:
+        raise fail(f"invalid --url {url!a}: no host", "ConfigError")
+    return endpoint
+
+
+def transport_message(err: TransportError, url: str) -> str:
+    """A transport failure in one line: `cannot reach the RPC at URL: connection refused`
+    for a connection that failed; the SDK's own message (HTTP status, 429, timeout) else."""
+    cause = err.__cause__ or err.__context__
+    text = str(err).splitlines()[0]
+    if isinstance(cause, httpx2.ConnectError) or "ConnectError" in text:
+        refused = "All connection attempts failed" in text or "refused" in text.lower()
+        reason = "connection refused" if refused else text.split("ConnectError: ", 1)[-1]
+        return f"cannot reach the RPC at {url}: {reason}"
+    return text
 
 
 def load_or_fail(path: Path) -> Keypair:
@@ -153,7 +194,7 @@ def fields_table(title: str, value: Any, now: int | None = None, first: tuple[st
     table = Table("field", "value", title=title, min_width=len(title))
     table.columns[1].overflow = "fold"
     for name, shown in sorted(view.rows(value, now), key=lambda row: rank(row[0])):
-        table.add_row(name, shown)
+        table.add_row(name, Text(shown))  # Text: chain data is never read as rich markup
     return table
 
 
@@ -188,6 +229,11 @@ def progress(ctx: typer.Context, description: str) -> Progress:
         SpinnerColumn(), TextColumn(description), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err_console if ctx.obj.json else console, transient=True,
     )  # fmt: skip
+
+
+# For commands with a numeric argument: `-1` reaches the argument (and its "must be
+# positive" check) instead of being read as an unknown option `-1`.
+NEGATIVE_NUMBERS = {"ignore_unknown_options": True}
 
 
 def example(*lines: str) -> str:
@@ -254,9 +300,13 @@ def parse_units(text: str, *, decimals: int, unit: str, zero_ok: bool = False) -
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise fail(f"{text!r} is not an amount of {unit}") from None
+        raise fail(f"{text!a} is not an amount of {unit}") from None
     if not value.is_finite():
         raise fail(f"amount must be a finite number of {unit}, not {text}")
+    if not ASCII_DECIMAL.fullmatch(text):
+        raise fail(
+            f"{text!a} is not an amount of {unit}: ASCII digits, at most one decimal point (e.g. 12.5)"
+        )
     if value < 0 or (value == 0 and not zero_ok):
         raise fail(f"amount must be {'zero or ' if zero_ok else ''}positive, not {text}")
     largest = Decimal(U64).scaleb(-decimals)
@@ -280,8 +330,12 @@ def parse_sol(text: str) -> int:
 
 def parse_cuda(text: str) -> tuple[int, int]:
     major, _, minor = text.partition(".")
-    if not (major.isdigit() and (minor or "0").isdigit()) or int(major) > U8 or int(minor or "0") > U8:
-        raise fail(f"CUDA version {text!r} must look like 12.4 (each part at most {U8})")
+    if (
+        not (ASCII_INT.fullmatch(major) and ASCII_INT.fullmatch(minor or "0"))
+        or int(major) > U8
+        or int(minor or "0") > U8
+    ):
+        raise fail(f"CUDA version {text!a} must look like 12.4 (each part at most {U8})")
     return int(major), int(minor or "0")
 
 

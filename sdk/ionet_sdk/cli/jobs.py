@@ -11,6 +11,8 @@ from solders.pubkey import Pubkey
 from ionet_sdk._generated.ionet_escrow.types import JobSpec, JobState, RunStatus
 from ionet_sdk._generated.ionet_registry.types import GpuModel
 from ionet_sdk.cli.common import (
+    ASCII_INT,
+    NEGATIVE_NUMBERS,
     U16,
     U32,
     U64,
@@ -132,7 +134,7 @@ def job_create(  # noqa: PLR0917 (typer: one parameter per option)
 
 def parse_assignment(text: str) -> tuple[Pubkey, int]:
     node, _, gpus = text.partition(":")
-    if not gpus.isdigit() or not 0 < int(gpus) <= U16:
+    if not ASCII_INT.fullmatch(gpus) or not 0 < int(gpus) <= U16:
         raise fail(f"--node {text!r} must look like NODE:GPUS (a positive GPU count)")
     return parse_pubkey(node), int(gpus)
 
@@ -180,7 +182,11 @@ def job_start(ctx: typer.Context, job: str, node: str) -> None:
     sent(ctx, "run started", run(ctx, work, signer=True))
 
 
-@app.command("report", epilog=example("ionet job report $JOB $NODE 28800 --keypair agent.json", JOB_NOTE))
+@app.command(
+    "report",
+    epilog=example("ionet job report $JOB $NODE 28800 --keypair agent.json", JOB_NOTE),
+    context_settings=NEGATIVE_NUMBERS,
+)
 def job_report(
     ctx: typer.Context, job: str, node: str, gpu_seconds: Annotated[int, typer.Argument(min=0, max=U64)]
 ) -> None:

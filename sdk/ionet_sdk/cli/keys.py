@@ -23,6 +23,14 @@ def keygen(
     if file.exists() and not force:
         raise fail(f"{file} exists; it may hold a key in use (--force overwrites it)")
     keypair = Keypair()
-    save_keypair(keypair, file)
+    try:
+        save_keypair(keypair, file)
+    except IsADirectoryError:
+        raise fail(f"cannot write keypair to {file}: is a directory", "FileError") from None
+    except FileExistsError:  # a parent on the way is a file
+        raise fail(f"cannot write keypair to {file}: a parent folder is a file", "FileError") from None
+    except OSError as err:
+        reason = (err.strerror or str(err)).lower()
+        raise fail(f"cannot write keypair to {file}: {reason}", "FileError") from None
     pubkey = str(keypair.pubkey())
     output(ctx, {"pubkey": pubkey, "file": str(file)}, one_row(str(file), pubkey))

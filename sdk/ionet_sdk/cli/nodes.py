@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,6 +14,7 @@ from solders.pubkey import Pubkey
 from ionet_sdk import pda, registry
 from ionet_sdk._generated.ionet_registry.types import GpuModel, HardwareSpec, NodeAttestArgs, NodeStatus
 from ionet_sdk.cli.common import (
+    NEGATIVE_NUMBERS,
     U16,
     U32,
     U64,
@@ -23,6 +25,7 @@ from ionet_sdk.cli.common import (
     gpu_names,
     load_or_fail,
     model_name,
+    note,
     one_row,
     output,
     parse_amount,
@@ -35,7 +38,7 @@ from ionet_sdk.cli.common import (
     sent,
     table,
 )
-from ionet_sdk.cli.view import io, percent, when
+from ionet_sdk.cli.view import ZERO_TIME, array_lengths, io, mismatch_names, percent, when
 from ionet_sdk.client import IonetClient
 
 node_app = typer.Typer(help="GPU nodes in the registry.", no_args_is_help=True)
@@ -57,7 +60,7 @@ def hardware(  # noqa: PLR0917 (one parameter per option)
     count: int,
     vram: int | None,
     cuda: str,
-    region: str,
+    region: str | None,
     bandwidth: int,
     gpu_uuids: str,
     fallback: str,
@@ -69,19 +72,33 @@ def hardware(  # noqa: PLR0917 (one parameter per option)
             raise fail(f"--vram is required for GPU model {model_name(model)} (no default)")
         vram = registry.DEFAULT_VRAM_GB[model]
     major, minor = parse_cuda(cuda)
-    code = region.encode()
-    if len(code) > 8 or not code.isascii():
-        raise fail("region must be at most 8 ASCII characters")
+    code = parse_region(region)
     return HardwareSpec(
         gpu_model=model,
         gpu_count=count,
         vram_gb_per_gpu=vram,
         cuda_major=major,
         cuda_minor=minor,
-        region=list(code.ljust(8, b"\0")),
+        region=list(code.ljust(REGION_WIDTH, b"\0")),
         bandwidth_mbps=bandwidth,
         fingerprint=fingerprint(gpu_uuids, fallback),
     )
+
+
+REGION_WIDTH = array_lengths(HardwareSpec)["region"]
+
+
+def parse_region(region: str | None) -> bytes:
+    """A region code: printable ASCII without surrounding spaces, 1 to the on-chain width
+    (`HardwareSpec.region`, 8 bytes); none given, no region (all zero)."""
+    if region is None:
+        return b""
+    if not re.fullmatch(r"[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?", region) or len(region) > REGION_WIDTH:
+        raise fail(
+            f"--region {region!a}: a region code is 1 to {REGION_WIDTH} printable ASCII "
+            "characters (e.g. us-east)"
+        )
+    return region.encode()
 
 
 def agent_key(agent: Path | None, agent_pubkey: str | None, yes: bool, *, required: bool) -> Pubkey | None:
@@ -214,7 +231,9 @@ def node_register(  # noqa: PLR0917 (typer: one parameter per option)
         int | None, typer.Option(min=1, max=1024, help="GB per GPU (default: the model's, listed above)")
     ] = None,
     cuda: Annotated[str, typer.Option(help="CUDA version")] = "12.4",
-    region: Annotated[str, typer.Option(help="region code, up to 8 ASCII characters")] = "",
+    region: Annotated[
+        str | None, typer.Option(help="region code, 1 to 8 printable ASCII characters (default: none)")
+    ] = None,
     bandwidth: Annotated[int, typer.Option(min=0, max=U32, help="Mbit/s")] = 10_000,
     gpu_uuids: Annotated[str, typer.Option(help="the GPUs' UUIDs, comma-separated (hashed)")] = "",
 ) -> None:
@@ -252,7 +271,7 @@ def node_update(  # noqa: PLR0917 (typer: one parameter per option)
         int | None, typer.Option(min=1, max=1024, help="GB per GPU (with --gpu; default: the model's)")
     ] = None,
     cuda: Annotated[str, typer.Option(help="CUDA version (with --gpu)")] = "12.4",
-    region: Annotated[str, typer.Option(help="region code (with --gpu)")] = "",
+    region: Annotated[str | None, typer.Option(help="region code (with --gpu; default: none)")] = None,
     bandwidth: Annotated[int, typer.Option(min=0, max=U32, help="Mbit/s (with --gpu)")] = 10_000,
     gpu_uuids: Annotated[str, typer.Option(help="the GPUs' UUIDs (with --gpu)")] = "",
 ) -> None:
@@ -319,27 +338,49 @@ def node_attest(  # noqa: PLR0917 (typer: one parameter per option)
 
     after = run(ctx, work, signer=True)
     verdict = (
-        "passed" if after.attestation.passed else f"FAILED (mismatch bits {after.attestation.mismatch:#04x})"
+        "passed"
+        if after.attestation.passed
+        else f"FAILED ({', '.join(mismatch_names(after.attestation.mismatch))} mismatched)"
     )
-    data = {"passed": bool(after.attestation.passed), "status": status_name(after.status)}
+    data: dict[str, Any] = {"passed": bool(after.attestation.passed), "status": status_name(after.status)}
+    if not after.attestation.passed:
+        data["mismatch"] = mismatch_names(after.attestation.mismatch)
     output(ctx, data, one_row("attestation", f"{verdict}; node {status_name(after.status)}"))
 
 
 # --- stake
 
 
-@stake_app.command("deposit", epilog=example("ionet stake deposit $NODE 800", NODE_EXAMPLE))
+@stake_app.command(
+    "deposit",
+    epilog=example("ionet stake deposit $NODE 800", NODE_EXAMPLE),
+    context_settings=NEGATIVE_NUMBERS,
+)
 def stake_deposit(ctx: typer.Context, node: str, amount: Annotated[str, typer.Argument(help="IO")]) -> None:
-    """Bond AMOUNT IO into the node's vault (the --keypair is the operator)."""
+    """Bond AMOUNT IO into the node's vault (the --keypair is the operator). Notes on stderr
+    when the bond is still below the node's minimum (it stays Registered/Verified/Inactive)."""
     key, base = parse_pubkey(node), parse_amount(amount)
 
-    async def work(client: IonetClient) -> Any:
-        return await client.stake(client.payer, key, base)
+    async def work(client: IonetClient) -> tuple[Any, int, int]:
+        result = await client.stake(client.payer, key, base)
+        data, config = await client.node(key), await client.registry_config()
+        minimum = registry.min_stake(config.params, data.effective_tier, data.declared.gpu_count)
+        return result, data.bonded, minimum
 
-    sent(ctx, f"bonded {io(base)}", run(ctx, work, signer=True))
+    result, bonded, minimum = run(ctx, work, signer=True)
+    if bonded < minimum:
+        note(
+            f"the node's bond, {io(bonded)}, is below its minimum of {io(minimum)}: it cannot become "
+            f"Active until {io(minimum - bonded)} more is bonded"
+        )
+    sent(ctx, f"bonded {io(base)}", result)
 
 
-@stake_app.command("unstake", epilog=example("ionet stake unstake $NODE 100", NODE_EXAMPLE))
+@stake_app.command(
+    "unstake",
+    epilog=example("ionet stake unstake $NODE 100", NODE_EXAMPLE),
+    context_settings=NEGATIVE_NUMBERS,
+)
 def stake_unstake(ctx: typer.Context, node: str, amount: Annotated[str, typer.Argument(help="IO")]) -> None:
     """Start unbonding AMOUNT IO (slashable until withdrawn after the unbonding period)."""
     key, base = parse_pubkey(node), parse_amount(amount)
@@ -399,4 +440,7 @@ def stake_show(ctx: typer.Context, node: str) -> None:
             shown.add_row("pending slashes", str(value))
         else:
             shown.add_row(name.replace("_", " "), io(value))
-    output(ctx, figures, shown)
+    data: dict[str, Any] = dict(figures)
+    if not figures["unbonding_ready_at"]:  # 0: nothing is unbonding
+        data |= {"unbonding_ready_at": None, "unbonding_ready_at_reason": ZERO_TIME}
+    output(ctx, data, shown)

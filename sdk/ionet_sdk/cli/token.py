@@ -11,7 +11,8 @@ import typer
 from ionet_sdk import spl, token
 from ionet_sdk._generated.ionet_token.types import TokenParams
 from ionet_sdk.cli.common import (
-    U64,
+    ASCII_INT,
+    NEGATIVE_NUMBERS,
     example,
     fail,
     fields_table,
@@ -24,10 +25,10 @@ from ionet_sdk.cli.common import (
     sent,
     table,
 )
-from ionet_sdk.cli.view import docs_of, io, show, when
+from ionet_sdk.cli.view import ZERO_TIME, docs_of, int_widths, io, show, when
 from ionet_sdk.client import IonetClient
 from ionet_sdk.economics import period
-from ionet_sdk.errors import IonetError
+from ionet_sdk.errors import AccountNotFoundError
 
 token_app = typer.Typer(help="The IO token.", no_args_is_help=True)
 params_app = typer.Typer(help="Economic parameters (time-locked).", no_args_is_help=True)
@@ -43,7 +44,9 @@ def token_stats(
     async def work(client: IonetClient) -> Any:
         info = await client.conn.get_account(token.MINT)
         if info is None:
-            raise IonetError("the IO mint does not exist on this cluster (ionet deploy)")
+            raise AccountNotFoundError(
+                "the IO mint does not exist on this cluster (is it deployed? `ionet deploy`)"
+            )
         config, stats = await client.token_config(), await client.stats()
         last = max(0, config.epochs_minted - 1)
         return spl.mint_supply(info), stats, period(stats, last, min(epochs, last + 1))
@@ -75,7 +78,11 @@ def token_stats(
     output(ctx, data, shown)
 
 
-@token_app.command("transfer", epilog=example("ionet token transfer 800 $RECIPIENT_WALLET"))
+@token_app.command(
+    "transfer",
+    epilog=example("ionet token transfer 800 $RECIPIENT_WALLET"),
+    context_settings=NEGATIVE_NUMBERS,
+)
 def token_transfer(
     ctx: typer.Context,
     amount: str,
@@ -132,19 +139,24 @@ def params_show(ctx: typer.Context) -> None:
 
 def parse_changes(changes: list[str]) -> dict[str, Any]:
     """`name=value` pairs (lists comma-separated), checked before anything is sent: known
-    names, integers from 0 to u64 (base units, seconds, bps); the program checks the bounds."""
+    names, ASCII-digit integers within each field's on-chain width (`view.int_widths`, read
+    from the generated `TokenParams`: fee_bps is a u16); the program checks the bounds."""
     is_list = {f.name: "list" in str(f.type) for f in dataclasses.fields(TokenParams)}
+    widths = int_widths(TokenParams)
     updates: dict[str, Any] = {}
     for change in changes:
         name, _, text = change.partition("=")
         if name not in is_list or not text:
             raise fail(f"--set {change!r}: expected NAME=VALUE, NAME one of {', '.join(sorted(is_list))}")
-        try:
-            values = [int(v) for v in text.split(",")]
-        except ValueError:
-            raise fail(f"--set {change!r}: values are integers (base units, seconds, bps)") from None
-        if any(not 0 <= v <= U64 for v in values) or (len(values) > 1 and not is_list[name]):
-            raise fail(f"--set {change!r}: {name} takes {'a list of' if is_list[name] else 'one'} 0..{U64}")
+        parts = text.split(",")
+        if not all(ASCII_INT.fullmatch(v) for v in parts):
+            raise fail(f"--set {change!r}: values are integers (base units, seconds, bps) in ASCII digits")
+        values = [int(v) for v in parts]
+        largest = widths[name]
+        if any(v > largest for v in values) or (len(values) > 1 and not is_list[name]):
+            raise fail(
+                f"--set {change!r}: {name} takes {'a list of' if is_list[name] else 'one'} 0..{largest}"
+            )
         updates[name] = values if is_list[name] else values[0]
     return updates
 
@@ -241,7 +253,9 @@ def rewards_claim(ctx: typer.Context, node: str) -> None:
 
     before, after, now = run(ctx, work, signer=True)
     paid = after.claimed_total - (before.claimed_total if before else 0)
-    summary = {"paid": paid, "locked": after.locked, "unlock_at": after.unlock_at}
+    summary: dict[str, Any] = {"paid": paid, "locked": after.locked, "unlock_at": after.unlock_at or None}
+    if not after.unlock_at:  # 0: nothing is locked
+        summary["unlock_at_reason"] = ZERO_TIME
     shown = table("figure", "value", title=f"rewards of node {key}")
     shown.add_row("paid now", io(paid))
     shown.add_row("still locked", io(after.locked))
@@ -257,7 +271,7 @@ def rewards_show(ctx: typer.Context, node: str) -> None:
     async def work(client: IonetClient) -> Any:
         reward = await client.reward(key)
         if reward is None:
-            raise IonetError(f"node {key} has no reward account (ionet rewards accrue opens it)")
+            raise AccountNotFoundError(f"node {key} has no reward account (ionet rewards accrue opens it)")
         return reward, (await client.conn.get_clock()).unix_timestamp
 
     reward, now = run(ctx, work)

@@ -32,6 +32,62 @@ from ionet_sdk._generated.ionet_token import types as token_types
 IO_DECIMALS = 8
 HIDDEN = re.compile(r"^(bump|.*_bump|reserved|padding|_padding.*)$")
 TEXT_FIELDS = {"region"}
+# A flag stored as a u8 (zero-copy accounts have no bool): its doc says what 1 means
+# ("1 if every measurement matched", "1 once disputed", "1 while it holds points").
+FLAG_DOC = re.compile(r"^1(:| if | once | when | while )")
+# The meaning JSON gives a timestamp of 0 (null instead of the number).
+ZERO_TIME = "never"
+# Units written in a field's name (`duration_hours`) and their length in seconds.
+NAMED_UNITS = {"hours": 3_600, "minutes": 60, "days": 86_400}
+
+
+def safe_text(raw: bytes) -> str:
+    """Bytes from the chain as text that cannot act on a terminal: printable ASCII as is,
+    anything else (control characters, escape sequences, non-ASCII) as `\\xNN`; a
+    backslash is doubled so the escaping is unambiguous."""
+    return "".join("\\\\" if b == 0x5C else chr(b) if 0x20 <= b < 0x7F else f"\\x{b:02x}" for b in raw)
+
+
+def region_text(raw: list[int]) -> str:
+    """A zero-padded region code as safe text (`safe_text`)."""
+    return safe_text(bytes(raw).rstrip(b"\0"))
+
+
+def mismatch_names(bits: int) -> list[str]:
+    """The attested fields that differed from the declaration, by name (the registry's
+    `mismatch::*` bits, as `ionet_sdk.client.MISMATCH_REASONS` names them); an unknown
+    bit as `bit N`."""
+    from ionet_sdk.client import MISMATCH_REASONS  # noqa: PLC0415 (the client imports the SDK)
+
+    names = [re.split(r" (?:differs|below)", text)[0] for bit, text in MISMATCH_REASONS.items() if bits & bit]
+    known = sum(MISMATCH_REASONS)
+    names += [f"bit {i}" for i in range(8) if bits & ~known & (1 << i)]
+    return names
+
+
+@functools.cache
+def int_widths(cls: type) -> dict[str, int]:
+    """Each integer field's largest value, from the generated `read` (`fee_bps=r.u16()`,
+    `tier_weights_bps=r.array(Reader.u16, 7)`): the on-chain width, not a copy of it."""
+    try:
+        source = inspect.getsource(cls)
+    except (OSError, TypeError):
+        return {}
+    widths: dict[str, int] = {}
+    for name, bits in re.findall(r"(\w+)=r\.(?:array\(Reader\.)?u(\d+)\b", source):
+        widths[name] = 2 ** int(bits) - 1
+    return widths
+
+
+@functools.cache
+def array_lengths(cls: type) -> dict[str, int]:
+    """Each fixed-size array field's length, from the generated `read`
+    (`region=r.array(Reader.u8, 8)`)."""
+    try:
+        source = inspect.getsource(cls)
+    except (OSError, TypeError):
+        return {}
+    return {name: int(n) for name, n in re.findall(r"(\w+)=r\.array\(Reader\.\w+, (\d+)\)", source)}
 
 
 def io(base_units: int) -> str:
@@ -142,7 +198,13 @@ def _json_field(name: str, value: Any, doc: str) -> Any:
         except ValueError:
             return value
     if name in TEXT_FIELDS and isinstance(value, list):
-        return bytes(value).rstrip(b"\0").decode("ascii", "replace")
+        return region_text(value)
+    if isinstance(value, int) and FLAG_DOC.match(doc):
+        return bool(value)
+    if name == "mismatch" and isinstance(value, int) and not isinstance(value, bool):
+        return mismatch_names(value)
+    if "unix seconds" in doc and value == 0 and not isinstance(value, bool):
+        return None
     if _is_bytes(value):
         return bytes(value).hex()
     return to_json(value)
@@ -152,7 +214,12 @@ def to_json(value: Any) -> Any:
     """JSON-ready values: dataclasses as objects of their visible fields (enums by name,
     hashes as hex, region as text), Pubkeys base58, non-finite floats null."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: _json_field(name, v, doc) for name, v, doc in _fields(value)}
+        out: dict[str, Any] = {}
+        for name, v, doc in _fields(value):
+            out[name] = _json_field(name, v, doc)
+            if out[name] is None and "unix seconds" in doc:
+                out[f"{name}_reason"] = ZERO_TIME
+        return out
     if isinstance(value, Pubkey):
         return str(value)
     if isinstance(value, enum.Enum):
@@ -180,12 +247,16 @@ def show(name: str, value: Any, doc: str, now: int | None) -> str:
         except ValueError:
             return str(value)
     if name in TEXT_FIELDS and isinstance(value, list):
-        return bytes(value).rstrip(b"\0").decode("ascii", "replace") or "(none)"
+        return region_text(value) or "(none)"
+    if isinstance(value, bool) or (isinstance(value, int) and FLAG_DOC.match(doc)):
+        return "yes" if value else "no"
+    if name == "mismatch" and isinstance(value, int):
+        return ", ".join(mismatch_names(value)) or "(none)"
     if _is_bytes(value):
         return "(none)" if not any(value) else bytes(value).hex()
     if isinstance(value, list):
         return ", ".join(show(name, v, doc, now) for v in value)
-    if isinstance(value, bool) or not isinstance(value, int):
+    if not isinstance(value, int):
         return str(value)
     if "unix seconds" in doc:
         return when(value, now)
@@ -196,6 +267,8 @@ def show(name: str, value: Any, doc: str, now: int | None) -> str:
     if re.search(r"unit: seconds", doc):
         return duration(value)
     unit = re.search(r"unit: ([^;.,\s]+(?:/s)?)", doc)
+    if unit and unit.group(1) in NAMED_UNITS:
+        return duration(value * NAMED_UNITS[unit.group(1)])
     return f"{value:,} {unit.group(1)}" if unit else f"{value:,}"
 
 
