@@ -21,7 +21,6 @@ from typer.testing import CliRunner
 
 from ionet_sdk._generated.ionet_registry.types import GpuModel, HardwareSpec
 from ionet_sdk.cli import app
-from ionet_sdk.cli.view import safe_text
 from ionet_sdk.client import IonetClient
 from ionet_sdk.cluster import load_keypair, save_keypair
 from ionet_sdk.rpc import RpcConnection
@@ -112,6 +111,8 @@ def test_regions_are_printable_ascii_within_the_width(tmp_path: Path, region: st
 
 
 def test_safe_text_escapes_every_control_and_non_ascii_byte() -> None:
+    from ionet_sdk.cli.view import safe_text
+
     assert safe_text(b"us-east") == "us-east"
     assert safe_text(b"a\nb\x1b[31m\\\xff") == "a\\x0ab\\x1b[31m\\\\\\xff"
     assert all(0x20 <= ord(c) < 0x7F for c in safe_text(bytes(range(256))))
