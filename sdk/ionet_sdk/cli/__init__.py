@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from ionet_sdk.cli import demo, jobs, localnet, nodes, slashes, token
+from ionet_sdk.cli import agent, demo, jobs, localnet, nodes, oracle, slashes, token
 from ionet_sdk.cli.common import Options
 from ionet_sdk.cluster import DEFAULT_KEYPAIR
 
@@ -29,6 +29,8 @@ app.add_typer(jobs.app, name="job")
 app.add_typer(token.rewards_app, name="rewards")
 app.add_typer(token.token_app, name="token")
 app.add_typer(token.params_app, name="params")
+app.add_typer(oracle.app, name="oracle")
+app.add_typer(agent.app, name="agent")
 app.command("deploy")(localnet.deploy)
 app.command("airdrop")(localnet.airdrop)
 app.command("demo")(demo.demo_command)

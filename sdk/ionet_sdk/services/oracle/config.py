@@ -4,7 +4,7 @@ validated before the service starts.
 
     # oracle.toml
     host = "127.0.0.1"
-    port = 8899
+    port = 8787
     rpc_url = "localnet"
     keypair = "~/.config/ionet/oracle.json"
     db = "oracle.sqlite3"
@@ -32,7 +32,7 @@ class OracleConfig:
     keypair: Path
     """The oracle's signing key (Solana CLI JSON file): signs receipts and root statements."""
     host: str = "127.0.0.1"
-    port: int = 8899
+    port: int = 8787
     rpc_url: str = "localnet"
     """The cluster whose registry names each node's agent key."""
     db: Path = Path("oracle.sqlite3")
@@ -109,13 +109,20 @@ def _coerce(name: str, kind: Any, value: Any) -> Any:
         raise ConfigError(f"oracle setting {name}: {value!r} is not a valid {text}") from None
 
 
-def load(file: Path | None = None, env: dict[str, str] | None = None, **flags: Any) -> OracleConfig:
-    """Settings from `file` (TOML), then `env` (`IONET_ORACLE_<NAME>`, default os.environ),
-    then `flags` (None means not given). Raises `ConfigError` for an unknown key, a bad
-    value or a missing keypair setting."""
+def load(
+    file: Path | None = None,
+    env: dict[str, str] | None = None,
+    defaults: dict[str, Any] | None = None,
+    **flags: Any,
+) -> OracleConfig:
+    """Settings from `defaults` (e.g. the CLI's global --url/--keypair), then `file` (TOML),
+    then `env` (`IONET_ORACLE_<NAME>`, default os.environ), then `flags` (None means not
+    given). Raises `ConfigError` for an unknown key, a bad value or no keypair."""
     env = dict(os.environ) if env is None else env
     known = {f.name: f.type for f in fields(OracleConfig)}
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = {
+        name: _coerce(name, known[name], value) for name, value in (defaults or {}).items() if name in known
+    }
     if file is not None:
         try:
             data = tomllib.loads(Path(file).expanduser().read_text())
