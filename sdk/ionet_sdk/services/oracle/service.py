@@ -152,7 +152,8 @@ class Oracle:
                 refusal = RefusedError("registry_unavailable", str(err).splitlines()[0])
                 return [refusal if isinstance(r, SignedHeartbeat) else r for r in results]
         rows: list[HeartbeatRow] = []
-        received_at = time.time()
+        # Received when checked: the epoch check and the presence credit use one instant.
+        received_at = now
         for i, r in enumerate(results):
             if not isinstance(r, SignedHeartbeat):
                 continue
