@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,9 @@ class OracleConfig:
     """How long a node's agent key and status are cached before they are read again."""
     max_batch: int = 1000
     """Most heartbeats one batched request may carry."""
+    verify_threads: int = field(default_factory=lambda: os.cpu_count() or 1)
+    """Threads that verify a batch's signatures (libsodium runs without the GIL)."""
+    """Most heartbeats one batched request may carry."""
     retain_epochs: int = 48
     """Heartbeats older than this many epochs are deleted after aggregation (leaves and roots stay)."""
     log_json: bool = False
@@ -68,6 +71,8 @@ class OracleConfig:
                 raise ConfigError(f"{name} must not be negative")
         if self.coverage_secs == 0:
             raise ConfigError("coverage_secs must be positive")
+        if not 1 <= self.verify_threads <= 64:
+            raise ConfigError(f"verify_threads {self.verify_threads} outside 1..64")
         if not 1 <= self.max_batch <= 10_000:
             raise ConfigError(f"max_batch {self.max_batch} outside 1..10000")
         if self.retain_epochs < 2:
