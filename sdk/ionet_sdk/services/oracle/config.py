@@ -55,7 +55,6 @@ class OracleConfig:
     """Most heartbeats one batched request may carry."""
     verify_threads: int = field(default_factory=lambda: os.cpu_count() or 1)
     """Threads that verify a batch's signatures (libsodium runs without the GIL)."""
-    """Most heartbeats one batched request may carry."""
     retain_epochs: int = 48
     """Heartbeats older than this many epochs are deleted after aggregation (leaves and roots stay)."""
     log_json: bool = False
