@@ -76,6 +76,12 @@ def event(name: str, **fields: Any) -> None:
     log.info(json.dumps({"event": name, **fields}, default=str))
 
 
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    signed: SignedHeartbeat
+    receipt: bytes
+
+
 @dataclass
 class _Pending:
     rows: list[HeartbeatRow]
@@ -108,8 +114,9 @@ class Oracle:
 
     # --- heartbeats
 
-    def _check(self, signed: bytes, now: float) -> SignedHeartbeat:
-        """The checks that need no registry read; raises RefusedError."""
+    def _check(self, signed: bytes, now: float) -> _Checked:
+        """The checks that need no registry read, and the receipt signed in advance (it is
+        sent only once the heartbeat is stored); raises RefusedError."""
         try:
             hb = SignedHeartbeat.from_bytes(signed)
         except MessageError as err:
@@ -132,10 +139,10 @@ class Oracle:
             VerifyKey(bytes(beat.agent)).verify(hb.message, hb.signature)
         except (BadSignatureError, ValueError):
             raise RefusedError("bad_signature", f"not signed by agent {beat.agent}") from None
-        return hb
+        return _Checked(hb, self._receipt(hb, now))
 
-    def _check_all(self, bodies: list[bytes], now: float) -> list[bytes | RefusedError | SignedHeartbeat]:
-        out: list[bytes | RefusedError | SignedHeartbeat] = []
+    def _check_all(self, bodies: list[bytes], now: float) -> list[_Checked | RefusedError]:
+        out: list[_Checked | RefusedError] = []
         for body in bodies:
             try:
                 out.append(self._check(body, now))
@@ -148,9 +155,10 @@ class Oracle:
         if not self.accepting:
             return [RefusedError("stopping", "the oracle is shutting down")] * len(bodies)
         now = time.time()
-        results: list[bytes | RefusedError | SignedHeartbeat]
+        results: list[_Checked | RefusedError]
         if len(bodies) >= PARALLEL_CHECKS_FROM and self.cfg.verify_threads > 1:
-            # libsodium releases the GIL: a batch's signatures verify on every core.
+            # libsodium releases the GIL: a batch's signatures verify (and its receipts are
+            # signed) on every core.
             step = -(-len(bodies) // self.cfg.verify_threads)
             parts = await asyncio.gather(
                 *(
@@ -161,20 +169,20 @@ class Oracle:
             results = [r for part in parts for r in part]
         else:
             results = self._check_all(bodies, now)
-        checked = [r for r in results if isinstance(r, SignedHeartbeat)]
+        checked = [r for r in results if isinstance(r, _Checked)]
         if checked:
             try:
-                entries = await self.directory.get_many(bytes(r.heartbeat.node) for r in checked)
+                entries = await self.directory.get_many(bytes(r.signed.heartbeat.node) for r in checked)
             except IonetError as err:
                 refusal = RefusedError("registry_unavailable", str(err).splitlines()[0])
-                return [refusal if isinstance(r, SignedHeartbeat) else r for r in results]
+                return [refusal if isinstance(r, _Checked) else r for r in results]
         rows: list[HeartbeatRow] = []
         # Received when checked: the epoch check and the presence credit use one instant.
         received_at = now
         for i, r in enumerate(results):
-            if not isinstance(r, SignedHeartbeat):
+            if not isinstance(r, _Checked):
                 continue
-            beat = r.heartbeat
+            beat = r.signed.heartbeat
             node = bytes(beat.node)
             why = Directory.refusal(entries[node], beat.agent)
             if why is not None:
@@ -188,7 +196,9 @@ class Oracle:
                 continue
             self.last_seq[node] = beat.sequence
             rows.append(
-                HeartbeatRow(node, beat.sequence, beat.epoch, beat.timestamp, received_at, r.to_bytes())
+                HeartbeatRow(
+                    node, beat.sequence, beat.epoch, beat.timestamp, received_at, r.signed.to_bytes()
+                )
             )
         if rows:
             pending = _Pending(rows, asyncio.get_running_loop().create_future())
@@ -197,14 +207,13 @@ class Oracle:
                 await asyncio.shield(pending.done)
             except Exception as err:  # the transaction rolled back: nothing was acknowledged
                 failed = RefusedError("store_failed", f"not stored: {err}")
-                return [failed if isinstance(r, SignedHeartbeat) else r for r in results]
+                return [failed if isinstance(r, _Checked) else r for r in results]
         out: list[bytes | RefusedError] = []
         for r in results:
-            if isinstance(r, SignedHeartbeat):
-                out.append(self._receipt(r, received_at))
+            if isinstance(r, _Checked):
+                out.append(r.receipt)
                 self.accepted += 1
             else:
-                assert isinstance(r, RefusedError | bytes)
                 out.append(r)
                 self.refused += 1
         return out
