@@ -24,6 +24,7 @@ import math
 import multiprocessing
 import os
 import random
+import socket
 import tempfile
 import time
 from pathlib import Path
@@ -36,7 +37,7 @@ from solders.pubkey import Pubkey
 
 from ionet_sdk import merkle, pda
 from ionet_sdk.cluster import save_keypair
-from ionet_sdk.heartbeat import Heartbeat, SignedHeartbeat
+from ionet_sdk.heartbeat import Heartbeat
 from ionet_sdk.liveness import Epochs, LivenessLeaf
 from ionet_sdk.programs import REGISTRY_ID
 from ionet_sdk.services.oracle import service
@@ -101,9 +102,13 @@ def bench_epoch(nodes: int, beats: int) -> dict[str, float]:
     epochs = Epochs(0, EPOCH_SECS)
     epoch = 500_000
     previous, heard = synthetic_epoch(nodes, beats, epochs, epoch)
-    entries = {bytes(LivenessLeaf.from_bytes(p).node): NodeEntry(Pubkey.new_unique(), 2, 0, 8, 0.0) for p in previous}
+    entries = {
+        bytes(LivenessLeaf.from_bytes(p).node): NodeEntry(Pubkey.new_unique(), 2, 0, 8, 0.0) for p in previous
+    }
     t0 = time.perf_counter()
-    leaves = epoch_leaves(epoch, epochs=epochs, coverage=90.0, previous=previous, heard=heard(), nodes=entries)
+    leaves = epoch_leaves(
+        epoch, epochs=epochs, coverage=90.0, previous=previous, heard=heard(), nodes=entries
+    )
     t1 = time.perf_counter()
     raw = [leaf.to_bytes() for leaf in leaves]
     tree = merkle.MerkleTree(raw)
@@ -111,7 +116,9 @@ def bench_epoch(nodes: int, beats: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "epoch.sqlite3")
         keys = [bytes(leaf.node) for leaf in leaves]
-        store.save_epoch(EpochRow(epoch, tree.root, tree.leaf_count, b"", 0.0), zip(keys, raw, strict=True), 0)
+        store.save_epoch(
+            EpochRow(epoch, tree.root, tree.leaf_count, b"", 0.0), zip(keys, raw, strict=True), 0
+        )
         t3 = time.perf_counter()
         store.close()
     worst = max(len(tree.proof(i).siblings) for i in (0, len(raw) // 2, len(raw) - 1))
@@ -125,14 +132,18 @@ def bench_epoch(nodes: int, beats: int) -> dict[str, float]:
         "proof_siblings": worst,
         "proof_bytes": 8 + 32 * worst,
         "leaf_bytes": len(raw[0]),
-        "verify_cu": merkle.verify_cu(dataclasses.replace(proof, siblings=(b"\x00" * 32,) * worst), len(raw[0])),
+        "verify_cu": merkle.verify_cu(
+            dataclasses.replace(proof, siblings=(b"\x00" * 32,) * worst), len(raw[0])
+        ),
     }
 
 
 # --- the oracle under load
 
 
-def load_generator(url: str, signed: list[bytes], batch: int, concurrency: int, seconds: float, out: Any) -> None:
+def load_generator(  # noqa: PLR0917 (a Process target takes positional args)
+    url: str, signed: list[bytes], batch: int, concurrency: int, seconds: float, out: Any
+) -> None:
     """A second process: send pre-signed heartbeats (`batch` per request; 1 = the single
     endpoint) from `concurrency` connections until done or `seconds` pass."""
 
@@ -164,7 +175,9 @@ def load_generator(url: str, signed: list[bytes], batch: int, concurrency: int, 
     out.put(asyncio.run(main()))
 
 
-async def bench_oracle(total: int, nodes: int, batch: int, concurrency: int, seconds: float) -> dict[str, float]:
+async def bench_oracle(
+    total: int, nodes: int, batch: int, concurrency: int, seconds: float
+) -> dict[str, float]:
     """One oracle (this process) against the load generator (another process)."""
     sandbox = await RegistrySandbox().setup()
     real = await sandbox.register()
@@ -228,8 +241,6 @@ async def bench_oracle(total: int, nodes: int, batch: int, concurrency: int, sec
 
 
 def _free_port() -> int:
-    import socket
-
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -243,10 +254,14 @@ def row(name: str, today: str, new: str, how: str) -> None:
 
 
 async def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--nodes", type=int, default=200_000)
     parser.add_argument("--beats", type=int, default=60, help="heartbeats per node in the aggregated epoch")
-    parser.add_argument("--load-heartbeats", type=int, default=60_000, help="heartbeats the load generator sends")
+    parser.add_argument(
+        "--load-heartbeats", type=int, default=60_000, help="heartbeats the load generator sends"
+    )
     parser.add_argument("--load-nodes", type=int, default=2_000, help="distinct nodes in the load")
     parser.add_argument("--load-seconds", type=float, default=60.0, help="the load's time limit")
     parser.add_argument("--batch", type=int, default=100, help="heartbeats per request (batched load)")
@@ -277,25 +292,81 @@ async def main() -> None:
     new_per_node = new_lamports / n
     claim_cu = epoch["verify_cu"] + CLAIM_OVERHEAD_CU
     print()
-    print("| figure | today: on-chain node_heartbeat every 60 s | new: off-chain heartbeats, epoch roots, weekly claims | how |")
+    print(
+        "| figure | today: on-chain node_heartbeat every 60 s | new: off-chain heartbeats, epoch roots, weekly claims | how |"
+    )
     print("| --- | ---: | ---: | --- |")
-    row("transactions per day", f"{today_tx:,}", f"{new_tx:,.0f}", f"{ORACLES} oracle root commits per 1 h epoch + one sync+claim per node per {CLAIM_DAYS} days (assumed)")
+    row(
+        "transactions per day",
+        f"{today_tx:,}",
+        f"{new_tx:,.0f}",
+        f"{ORACLES} oracle root commits per 1 h epoch + one sync+claim per node per {CLAIM_DAYS} days (assumed)",
+    )
     row("transactions per second", f"{today_tx / DAY:,.0f}", f"{new_tx / DAY:,.2f}", "")
-    row("CU per transaction", f"{heartbeat_cu:,} (measured)", f"~{claim_cu:,} per sync+claim (estimate)", f"proof: {epoch['proof_siblings']} × hashv(65 B) + hashv(1+{epoch['leaf_bytes']} B) = {epoch['verify_cu']:,} CU at 85 + 0.5/B; + {CLAIM_OVERHEAD_CU:,} CU claim (assumed)")
-    row("SOL per day, network (base fees)", f"{today_lamports / SOL:,.1f}", f"{new_lamports / SOL:,.2f}", f"{LAMPORTS_PER_SIGNATURE:,} lamports per signature, no priority fees")
-    row("lamports per node per day", f"{today_per_node:,.0f}", f"{new_per_node:,.1f}", "the network's fees / nodes")
-    row("proof bytes (sync/claim)", "-", f"{epoch['proof_bytes']} + leaf {epoch['leaf_bytes']}", f"index u32 + count u32 + {epoch['proof_siblings']} × 32 B siblings")
-    row("on-chain writes per node per epoch", "60 (Node account)", "0", "a node's record changes only when someone syncs or claims it")
-    row("oracle: aggregate an epoch", "-", f"{epoch['aggregate_s']:.1f} s", f"{epoch['heartbeats']:,} heartbeats ({args.beats}/node, 10% absent) → {n:,} cumulative leaves")
+    row(
+        "CU per transaction",
+        f"{heartbeat_cu:,} (measured)",
+        f"~{claim_cu:,} per sync+claim (estimate)",
+        f"proof: {epoch['proof_siblings']} × hashv(65 B) + hashv(1+{epoch['leaf_bytes']} B) = {epoch['verify_cu']:,} CU at 85 + 0.5/B; + {CLAIM_OVERHEAD_CU:,} CU claim (assumed)",
+    )
+    row(
+        "SOL per day, network (base fees)",
+        f"{today_lamports / SOL:,.1f}",
+        f"{new_lamports / SOL:,.2f}",
+        f"{LAMPORTS_PER_SIGNATURE:,} lamports per signature, no priority fees",
+    )
+    row(
+        "lamports per node per day",
+        f"{today_per_node:,.0f}",
+        f"{new_per_node:,.1f}",
+        "the network's fees / nodes",
+    )
+    row(
+        "proof bytes (sync/claim)",
+        "-",
+        f"{epoch['proof_bytes']} + leaf {epoch['leaf_bytes']}",
+        f"index u32 + count u32 + {epoch['proof_siblings']} × 32 B siblings",
+    )
+    row(
+        "on-chain writes per node per epoch",
+        "60 (Node account)",
+        "0",
+        "a node's record changes only when someone syncs or claims it",
+    )
+    row(
+        "oracle: aggregate an epoch",
+        "-",
+        f"{epoch['aggregate_s']:.1f} s",
+        f"{epoch['heartbeats']:,} heartbeats ({args.beats}/node, 10% absent) → {n:,} cumulative leaves",
+    )
     row("oracle: build the tree", "-", f"{epoch['tree_s']:.2f} s", f"{n:,} leaves, sha256 (hashlib)")
     row("oracle: store the epoch", "-", f"{epoch['save_s']:.2f} s", "leaves + root in one SQLite transaction")
     if single is not None and batched is not None:
-        row("oracle: heartbeats/s, one per request", "-", f"{single['per_s']:,.0f}", f"{single['accepted']:,} accepted in {single['seconds']:.1f} s, {single['stored']:,} stored, {single['refused']:,} refused; {args.concurrency} connections")
-        row(f"oracle: heartbeats/s, {args.batch} per request", "-", f"{batched['per_s']:,.0f}", f"{batched['accepted']:,} accepted in {batched['seconds']:.1f} s, {batched['stored']:,} stored, {batched['refused']:,} refused")
-        row("needed for the network", "-", f"{n / HEARTBEAT_SECS:,.0f}", f"{n:,} nodes every {HEARTBEAT_SECS} s")
+        row(
+            "oracle: heartbeats/s, one per request",
+            "-",
+            f"{single['per_s']:,.0f}",
+            f"{single['accepted']:,} accepted in {single['seconds']:.1f} s, {single['stored']:,} stored, {single['refused']:,} refused; {args.concurrency} connections",
+        )
+        row(
+            f"oracle: heartbeats/s, {args.batch} per request",
+            "-",
+            f"{batched['per_s']:,.0f}",
+            f"{batched['accepted']:,} accepted in {batched['seconds']:.1f} s, {batched['stored']:,} stored, {batched['refused']:,} refused",
+        )
+        row(
+            "needed for the network",
+            "-",
+            f"{n / HEARTBEAT_SECS:,.0f}",
+            f"{n:,} nodes every {HEARTBEAT_SECS} s",
+        )
     print()
     print(f"load average after: {_loadavg()} (the machine is shared: the figures are lower bounds)")
-    print(f"goal: liveness_cost_ratio = {today_per_node / new_per_node:,.0f} x (target >= 5000)".replace(",", ""))
+    print(
+        f"goal: liveness_cost_ratio = {today_per_node / new_per_node:,.0f} x (target >= 5000)".replace(
+            ",", ""
+        )
+    )
     if batched is not None:
         best = max(batched["per_s"], single["per_s"] if single else 0.0)
         print(f"goal: oracle_heartbeats_per_s = {best:.0f} /s (target >= 3333)")
