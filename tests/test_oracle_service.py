@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import aiohttp
 import pytest
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
@@ -49,6 +50,10 @@ class Agent:
         fields = {"epoch": int((now - genesis) // secs), "sequence": self.sequence, "timestamp": int(now)}
         fields.update(changes)
         return Heartbeat(config, self.node, self.key.pubkey(), **fields).sign(self.key)
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([IONET, *args], capture_output=True, text=True, check=False, timeout=120)
 
 
 class OracleProcess:
@@ -201,6 +206,30 @@ async def test_the_oracle_end_to_end(world: tuple[str, dict[str, Agent]], tmp_pa
         silent = await client.node_proof(final, b.node)
         assert silent is not None and silent.leaf.epoch_uptime_secs == 0
         assert silent.leaf.uptime_secs < silent.leaf.observed_secs
+        root_of_final = (await client.root(final) or (0, b""))[1]
+
+    # The same through the command line: the agent's loop, a proof, the root to commit.
+    agent_file = save_keypair(a.key, tmp_path / "agent.json")
+    sent = await asyncio.to_thread(
+        cli, "--json", "--keypair", str(agent_file), "agent", "heartbeat", str(a.node),
+        "--oracle", oracle.url, "--count", "2", "--interval", "0.2",
+    )  # fmt: skip
+    assert json.loads(sent.stdout)["receipts"] == 2, sent.stderr
+    shown = await asyncio.to_thread(
+        cli, "--json", "oracle", "proof", str(a.node), "--epoch", str(final), "--oracle", oracle.url
+    )
+    assert json.loads(shown.stdout)["root"] == root_of_final.hex(), shown.stderr
+    printed = await asyncio.to_thread(
+        cli, "--json", "oracle", "root", "--epoch", str(final), "--oracle", oracle.url
+    )
+    assert json.loads(printed.stdout)["root"] == root_of_final.hex(), printed.stderr
+    intruder = await asyncio.to_thread(
+        cli, "--keypair", str(save_keypair(Keypair(), tmp_path / "x.json")), "agent", "heartbeat",
+        str(a.node), "--oracle", oracle.url, "--count", "1",
+    )  # fmt: skip
+    assert intruder.returncode == 1 and "wrong_agent 1" in intruder.stdout
+    async with aiohttp.ClientSession() as session, session.get(oracle.url + "/v1/health") as health:
+        assert health.status == 200 and (await health.json())["status"] == "ok"
     assert oracle.kill(signal.SIGTERM) == 0
     events = [
         json.loads(line)["event"] for line in oracle.log.read_text().splitlines() if line.startswith("{")
