@@ -21,11 +21,13 @@ import pytest
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
-from ionet_sdk import merkle, pda
+from ionet_sdk import merkle, pda, token
+from ionet_sdk._generated.ionet_token.accounts import TokenConfig
 from ionet_sdk.client import IonetClient
 from ionet_sdk.cluster import save_keypair
 from ionet_sdk.deploy import Plan, deploy
 from ionet_sdk.heartbeat import Heartbeat, Receipt, SignedHeartbeat
+from ionet_sdk.liveness import Epochs
 from ionet_sdk.localnet import LocalValidator, free_port
 from ionet_sdk.rpc import RpcConnection
 from ionet_sdk.services.oracle.client import OracleClient, OracleRefusedError
@@ -57,7 +59,7 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 class OracleProcess:
-    def __init__(self, tmp: Path, url: str, genesis: int) -> None:
+    def __init__(self, tmp: Path, url: str, genesis: int | None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.keypair = Keypair()
@@ -66,9 +68,10 @@ class OracleProcess:
         self.args = [
             IONET, "--url", url, "--keypair", str(self.key_file), "oracle", "run",
             "--port", str(self.port), "--db", str(tmp / "oracle.sqlite3"),
-            "--genesis-time", str(genesis), "--epoch-secs", str(EPOCH_SECS),
             "--coverage-secs", "2", "--max-skew-secs", "5", "--log-json",
         ]  # fmt: skip
+        if genesis is not None:
+            self.args += ["--genesis-time", str(genesis), "--epoch-secs", str(EPOCH_SECS)]
         self.process: subprocess.Popen[bytes] | None = None
 
     async def start(self) -> None:
@@ -231,6 +234,20 @@ async def test_the_oracle_end_to_end(world: tuple[str, dict[str, Agent]], tmp_pa
     async with aiohttp.ClientSession() as session, session.get(oracle.url + "/v1/health") as health:
         assert health.status == 200 and (await health.json())["status"] == "ok"
     assert oracle.kill(signal.SIGTERM) == 0
+
+    # Without an epoch clock in its settings, the oracle reads the IO token's.
+    conn = RpcConnection(url)
+    token_config = await TokenConfig.fetch(conn, token.CONFIG)
+    await conn.close()
+    assert token_config is not None
+    second = tmp_path / "second"
+    second.mkdir()
+    chain_clock = OracleProcess(second, url, None)
+    await chain_clock.start()
+    async with OracleClient(chain_clock.url) as client:
+        info = await client.info()
+    assert info.epochs == Epochs(token_config.genesis_time, token_config.epoch_secs)
+    assert chain_clock.kill(signal.SIGTERM) == 0
     events = [
         json.loads(line)["event"] for line in oracle.log.read_text().splitlines() if line.startswith("{")
     ]
