@@ -251,4 +251,4 @@ async def test_the_oracle_end_to_end(world: tuple[str, dict[str, Agent]], tmp_pa
     events = [
         json.loads(line)["event"] for line in oracle.log.read_text().splitlines() if line.startswith("{")
     ]
-    assert events.count("started") == 2 and "root_ready" in events and events[-1] == "stopped"
+    assert events.count("started") == 2 and "root_to_commit" in events and events[-1] == "stopped"

@@ -301,18 +301,24 @@ class Oracle:
             await asyncio.sleep(1.0)
             return None
         self._remember(epoch, built)
+        event("root_ready", epoch=epoch, seconds=round(time.perf_counter() - started, 3))
+        await self.commit_root(built)
+        return built
+
+    async def commit_root(self, built: BuiltEpoch) -> None:
+        """THE HOOK for the on-chain half of issue 16: submit this oracle's signed root
+        statement (`built.row.statement`, 188 bytes) to the registry's epoch-root commit
+        instruction. That instruction does not exist yet, so this only logs what to commit
+        (`ionet oracle root --epoch N` prints the same); nothing pretends it was committed."""
         event(
-            "root_ready",
-            epoch=epoch,
+            "root_to_commit",
+            epoch=built.row.epoch,
             root=built.row.root.hex(),
             leaf_count=built.row.leaf_count,
-            seconds=round(time.perf_counter() - started, 3),
             statement=built.row.statement.hex(),
-            # The on-chain commit (m-of-n oracles, challenge window) is the next step of
-            # issue 16; `ionet oracle root --epoch N` prints what to commit.
-            commit="pending: on-chain root commit not implemented yet",
+            committed=False,
+            reason="the on-chain root commit is not implemented yet (issue 16, on-chain half)",
         )
-        return built
 
     def _remember(self, epoch: int, built: BuiltEpoch) -> None:
         self.trees[epoch] = built
