@@ -502,15 +502,14 @@ async def resolve_epochs(cfg: OracleConfig, conn: AccountSource) -> Epochs:
 async def run(cfg: OracleConfig, stop: asyncio.Event, conn: AccountSource | None = None) -> None:
     """Serve until `stop` is set; then stop accepting, commit what is queued, and return.
     `conn`: the registry's cluster (default: an RpcConnection to `cfg.rpc_url`)."""
+    keypair = load_keypair(cfg.keypair)  # a missing or bad key fails before anything starts
     own_conn = RpcConnection(cluster_url(cfg.rpc_url), retries=1) if conn is None else None
     source: AccountSource = conn or own_conn  # type: ignore[assignment]
     store = Store(cfg.db)
     try:
         epochs = await resolve_epochs(cfg, source)
         config = Pubkey.from_string(cfg.registry_config) if cfg.registry_config else pda.registry_config()
-        oracle = Oracle(
-            cfg, load_keypair(cfg.keypair), config, epochs, store, Directory(source, cfg.registry_ttl_secs)
-        )
+        oracle = Oracle(cfg, keypair, config, epochs, store, Directory(source, cfg.registry_ttl_secs))
         oracle.last_seq = await asyncio.to_thread(store.last_sequences)
         runner = web.AppRunner(oracle.app(), access_log=None, handle_signals=False)
         await runner.setup()
