@@ -9,14 +9,20 @@ from typing import Annotated
 
 import typer
 
-from ionet_sdk.cli.common import Options, fail, load_or_fail, one_row, output, parse_pubkey
+from ionet_sdk.cli.common import Options, example, fail, load_or_fail, one_row, output, parse_pubkey
 from ionet_sdk.errors import IonetError
 from ionet_sdk.services.agent import heartbeat
 
 app = typer.Typer(help="The worker agent (only its heartbeats so far).", no_args_is_help=True)
 
 
-@app.command("heartbeat")
+@app.command(
+    "heartbeat",
+    epilog=example(
+        "ionet --keypair agent.json agent heartbeat NODE --oracle http://127.0.0.1:8787",
+        "ionet --keypair agent.json agent heartbeat NODE --oracle URL1 --oracle URL2 --count 1",
+    ),
+)
 def heartbeat_command(
     ctx: typer.Context,
     node: str,

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from ionet_sdk.cli.common import Options, fail, fields_table, output, parse_pubkey
+from ionet_sdk.cli.common import Options, example, fail, fields_table, output, parse_pubkey
 from ionet_sdk.errors import IonetError
 from ionet_sdk.services.oracle import config as oracle_config
 from ionet_sdk.services.oracle import service
@@ -24,7 +24,13 @@ app = typer.Typer(
 DEFAULT_ORACLE = "http://127.0.0.1:8787"
 
 
-@app.command("run")
+@app.command(
+    "run",
+    epilog=example(
+        "ionet --url localnet --keypair oracle.json oracle run --db oracle.sqlite3",
+        "ionet oracle run --config oracle.toml --log-json",
+    ),
+)
 def run_command(  # noqa: PLR0917 (typer: one parameter per option)
     ctx: typer.Context,
     config: Annotated[Path | None, typer.Option("--config", "-c", help="TOML settings file")] = None,
@@ -80,7 +86,12 @@ def _client_call(work: Any) -> Any:
         raise fail(str(err).splitlines()[0]) from None
 
 
-@app.command("root")
+@app.command(
+    "root",
+    epilog=example(
+        "ionet oracle root", "ionet --json oracle root --epoch 493000 --oracle http://127.0.0.1:8787"
+    ),
+)
 def root_command(
     ctx: typer.Context,
     oracle: Annotated[str, typer.Option(help="the oracle's base URL")] = DEFAULT_ORACLE,
@@ -112,7 +123,7 @@ def root_command(
     output(ctx, data, table)
 
 
-@app.command("proof")
+@app.command("proof", epilog=example("ionet oracle proof NODE --epoch 493000"))
 def proof_command(
     ctx: typer.Context,
     node: str,
