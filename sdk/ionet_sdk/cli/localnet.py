@@ -9,14 +9,18 @@ import subprocess
 import time
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 import typer
 from solders.keypair import Keypair
 
-from ionet_sdk.cli.common import fail, load_or_fail, one_row, output, parse_pubkey, run
+from ionet_sdk._generated.ionet_escrow.errors import NotUpgradeAuthority as EscrowNotUpgradeAuthority
+from ionet_sdk._generated.ionet_registry.errors import NotUpgradeAuthority
+from ionet_sdk._generated.ionet_token.errors import NotUpgradeAuthority as TokenNotUpgradeAuthority
+from ionet_sdk.cli.common import example, fail, load_or_fail, one_row, output, parse_pubkey, parse_sol, run
 from ionet_sdk.client import IonetClient
-from ionet_sdk.cluster import cluster_url, load_keypair, save_keypair
-from ionet_sdk.deploy import Plan
+from ionet_sdk.cluster import DEFAULT_KEYPAIR, cluster_url, save_keypair
+from ionet_sdk.deploy import DeployError, Plan, Report
 from ionet_sdk.deploy import deploy as deploy_migration
 from ionet_sdk.localnet import LocalValidator
 from ionet_sdk.rpc import RpcConnection
@@ -29,18 +33,27 @@ def _state_file() -> Path:
     return LOCALNET_DIR / "state.json"
 
 
-@app.command("start")
+@app.command("start", epilog=example("ionet localnet start", "ionet localnet start --port 8999"))
 def start(
-    port: Annotated[int, typer.Option(help="RPC port")] = 8899,
+    ctx: typer.Context,
+    port: Annotated[
+        int | None, typer.Option(min=1, max=65_535, help="RPC port (default: the --url's, 8899)")
+    ] = None,
     authority: Annotated[
-        Path | None, typer.Option(help="upgrade authority keypair (default: created)")
+        Path | None, typer.Option(help="upgrade authority keypair (default: the --keypair)")
     ] = None,
 ) -> None:
-    """Start the LiteSVM-backed validator in the background (state in ./.localnet)."""
+    """Start the LiteSVM-backed validator in the background (state in ./.localnet).
+
+    The programs' upgrade authority is your --keypair (default
+    ~/.config/solana/id.json, created as `solana-keygen new` would if missing), as
+    `anchor localnet` makes your wallet the authority: `ionet deploy` then works
+    with no options, and the key starts with 1,000 SOL."""
     if _state_file().exists():
         raise fail(f"a localnet is already recorded in {_state_file()}: ionet localnet stop")
     LOCALNET_DIR.mkdir(exist_ok=True)
-    keypair = load_keypair(authority) if authority else Keypair()
+    keypair = load_or_fail(authority) if authority else default_keypair(ctx.obj.keypair)
+    port = port or urlsplit(cluster_url(ctx.obj.url)).port or 8899
     authority_file = save_keypair(keypair, LOCALNET_DIR / "upgrade-authority.json")
     validator = LocalValidator(
         kind="ionet", ledger=LOCALNET_DIR.resolve(), port=port, upgrade_authority=keypair
@@ -61,10 +74,29 @@ def start(
     _state_file().write_text(
         json.dumps({"pid": process.pid, "url": validator.url, "authority": str(authority_file)})
     )
-    typer.echo(f"localnet running at {validator.url} (pid {process.pid}); upgrade authority {authority_file}")
+    owner = authority or ctx.obj.keypair
+    typer.echo(
+        f"localnet running at {validator.url} (pid {process.pid}); "
+        f"upgrade authority {keypair.pubkey()} ({owner})"
+    )
 
 
-@app.command("stop")
+def default_keypair(path: Path) -> Keypair:
+    """The keypair at `path`; the Solana CLI's default file is created if missing
+    (`solana-keygen new --no-bip39-passphrase`), and the user told so."""
+    if path == DEFAULT_KEYPAIR and not path.expanduser().exists():
+        keypair = Keypair()
+        file = save_keypair(keypair, path)
+        typer.echo(
+            f"ionet: created your default keypair {file} (pubkey {keypair.pubkey()}), as solana-keygen "
+            "new would; it signs and pays for every ionet and solana command: keep it safe",
+            err=True,
+        )
+        return keypair
+    return load_or_fail(path)
+
+
+@app.command("stop", epilog=example("ionet localnet stop"))
 def stop() -> None:
     """Stop the background validator (terminate, then kill)."""
     if not _state_file().exists():
@@ -82,7 +114,7 @@ def stop() -> None:
     typer.echo(f"localnet stopped (pid {pid})")
 
 
-@app.command("status")
+@app.command("status", epilog=example("ionet localnet status"))
 def status(ctx: typer.Context) -> None:
     """Whether the validator at --url answers."""
 
@@ -109,19 +141,31 @@ def deploy(
         verifiers=[parse_pubkey(v) for v in verifier or []],
     )
 
-    async def work(client: IonetClient) -> str:
-        return str(await deploy_migration(client.conn, plan))
+    async def work(client: IonetClient) -> Report:
+        try:
+            return await deploy_migration(client.conn, plan)
+        except (TokenNotUpgradeAuthority, NotUpgradeAuthority, EscrowNotUpgradeAuthority):
+            raise DeployError(
+                f"the --keypair {ctx.obj.keypair} ({plan.deployer.pubkey()}) is not the programs' upgrade "
+                "authority: deploy with the key that deployed them (on a localnet: the --keypair that "
+                "`ionet localnet start` was given)"
+            ) from None
 
-    typer.echo(run(ctx, work))
+    report = run(ctx, work)
+    if ctx.obj.json:
+        output(ctx, {"created": report.changed, "verified": report.verified}, one_row("", ""))
+    else:
+        typer.echo(str(report))
 
 
-def airdrop(ctx: typer.Context, sol: Annotated[float, typer.Argument(min=0.000000001)]) -> None:
+def airdrop(ctx: typer.Context, sol: Annotated[str, typer.Argument(help="SOL, up to 9 decimals")]) -> None:
     """Request SOL for the --keypair (localnet and devnet)."""
+    lamports = parse_sol(sol)
 
     async def work(client: IonetClient) -> str:
         rpc = client.conn
         assert isinstance(rpc, RpcConnection)
-        return str(await rpc.request_airdrop(client.payer.pubkey(), int(sol * 1_000_000_000)))
+        return str(await rpc.request_airdrop(client.payer.pubkey(), lamports))
 
     signature = run(ctx, work, signer=True)
     output(ctx, {"signature": signature}, one_row(f"airdropped {sol} SOL", signature))
