@@ -349,8 +349,8 @@ def stake_unstake(ctx: typer.Context, node: str, amount: Annotated[str, typer.Ar
         minimum = registry.min_stake(config.params, data.effective_tier, data.declared.gpu_count)
         if data.bonded >= minimum > data.bonded - base:
             typer.echo(
-                f"warning: {(data.bonded - base) / IO:g} IO stays bonded, below the node's minimum "
-                f"of {minimum / IO:g} IO: it stops being eligible for jobs (Inactive)",
+                f"warning: {io(data.bonded - base)} stays bonded, below the node's minimum "
+                f"of {io(minimum)}: it stops being eligible for jobs (Inactive)",
                 err=True,
             )
         return await client.request_unstake(client.payer, key, base)
