@@ -227,8 +227,6 @@ def test_a_missing_account_is_not_found_not_undeployed(localnet: tuple[Path, str
 
 
 def test_a_deposit_below_the_minimum_says_so(localnet: tuple[Path, str]) -> None:
-    from ionet_sdk import registry
-
     cwd, url = localnet
     assert ionet(cwd, "--url", url, "deploy").returncode == 0
     save_keypair(Keypair(), cwd / "minimum-agent.json")
@@ -249,4 +247,3 @@ def test_a_deposit_below_the_minimum_says_so(localnet: tuple[Path, str]) -> None
     json.loads(low.stdout)  # --json stdout stays the transaction alone
     enough = ionet(cwd, "--url", url, "stake", "deposit", node, str(minimum // 10**8))
     assert enough.returncode == 0 and "note:" not in enough.stderr
-    assert registry.min_stake  # the rule's one copy (what the note computes with)
