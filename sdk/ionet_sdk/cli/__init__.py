@@ -24,7 +24,7 @@ import typer
 from typer._click.exceptions import BadParameter, ClickException, MissingParameter, NoArgsIsHelpError
 from typer.core import TyperGroup
 
-from ionet_sdk.cli import demo, jobs, keys, localnet, nodes, slashes, token
+from ionet_sdk.cli import agent, demo, jobs, keys, localnet, nodes, oracle, slashes, token
 from ionet_sdk.cli.common import Options, example, report_error, set_json_mode
 from ionet_sdk.cluster import DEFAULT_KEYPAIR
 
@@ -110,6 +110,8 @@ app.add_typer(jobs.app, name="job")
 app.add_typer(token.rewards_app, name="rewards")
 app.add_typer(token.token_app, name="token")
 app.add_typer(token.params_app, name="params")
+app.add_typer(oracle.app, name="oracle")
+app.add_typer(agent.app, name="agent")
 DEPLOY_EXAMPLE = example(
     "ionet deploy", "ionet deploy --url devnet --keypair deployer.json --admin admin.json"
 )

@@ -1,0 +1,381 @@
+#!/usr/bin/env python3
+"""Liveness at the seeds' scale: today's per-minute on-chain heartbeat against signed
+off-chain heartbeats, oracle-committed epoch roots and lazy claims (docs/liveness.md).
+
+    python scripts/bench_scale.py --nodes 200000 [--load-heartbeats 60000] [--load-seconds 60]
+
+One run, printed side by side. Measured here: `node_heartbeat`'s compute units (the
+registry program on LiteSVM); the oracle's aggregation of an epoch and its 200,000-leaf
+tree (the oracle's own code: `epoch_leaves`, `MerkleTree`, the SQLite save); proof bytes;
+the heartbeats per second one oracle process (aiohttp + SQLite WAL, FULL sync, group
+commit) verifies, stores and answers with signed receipts, driven by a load generator in a
+second process on loopback. Assumed and said: the new design's on-chain traffic (root
+commits, weekly claims), whose instructions are the on-chain half of issue 16 (rows
+marked "estimate" become measurements when they exist). A measurement, not a test: it
+exits 0 whatever the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import math
+import multiprocessing
+import os
+import random
+import socket
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from solders.account import Account
+from solders.keypair import Keypair
+from solders.pubkey import Pubkey
+
+from ionet_sdk import merkle, pda
+from ionet_sdk.cluster import save_keypair
+from ionet_sdk.heartbeat import Heartbeat
+from ionet_sdk.liveness import Epochs, LivenessLeaf
+from ionet_sdk.programs import REGISTRY_ID
+from ionet_sdk.services.oracle import service
+from ionet_sdk.services.oracle.aggregate import epoch_leaves
+from ionet_sdk.services.oracle.config import OracleConfig
+from ionet_sdk.services.oracle.directory import NodeEntry
+from ionet_sdk.services.oracle.store import EpochRow, Store
+from ionet_sdk.testing.registry import RegistrySandbox
+
+LAMPORTS_PER_SIGNATURE = 5_000
+SOL = 1_000_000_000
+DAY = 86_400
+HEARTBEAT_SECS = 60  # today's agent cadence (REGISTRY_PARAMS.heartbeat_interval_secs)
+EPOCH_SECS = 3_600
+ORACLES = 5  # n: each commits its root every epoch (m = 3 must agree)
+CLAIM_DAYS = 7  # a node syncs and claims once a week (one transaction, one signature)
+# Estimate of a sync+claim's CU besides the proof: account checks, the reward math, the
+# mint CPI to the node's token account (today's rewards_claim measures ~20-30k).
+CLAIM_OVERHEAD_CU = 30_000
+
+
+# --- today's on-chain heartbeat
+
+
+async def measure_node_heartbeat_cu() -> int:
+    """`node_heartbeat` of an Active node, a minute after its previous one (LiteSVM)."""
+    env = await RegistrySandbox().setup()
+    handle = await env.register()
+    await env.activate(handle)
+    env.conn.warp(HEARTBEAT_SECS)
+    return (await env.heartbeat(handle)).compute_units
+
+
+# --- the oracle's epoch
+
+
+def synthetic_epoch(nodes: int, beats: int, epochs: Epochs, epoch: int) -> tuple[list[bytes], Any]:
+    """Previous-epoch leaves for every node, and this epoch's receive times: every node
+    heard `beats` times at the cadence, a tenth of them silent (absent)."""
+    rng = random.Random(7)
+    keys = sorted(rng.randbytes(32) for _ in range(nodes))
+    agent = Pubkey.new_unique()
+    previous = [
+        LivenessLeaf(Pubkey.from_bytes(k), agent, epoch - 1, 3000, 3600, 10**9, 60, epochs.start(epoch) - 30, 3000, 1, 0, 8)
+        .to_bytes()
+        for k in keys
+    ]  # fmt: skip
+    start = epochs.start(epoch)
+
+    def heard() -> Any:
+        for i, k in enumerate(keys):
+            if i % 10 == 9:
+                continue
+            offset = rng.random() * 10
+            for b in range(beats):
+                yield k, start + offset + b * (EPOCH_SECS / beats), b
+
+    return previous, heard
+
+
+def bench_epoch(nodes: int, beats: int) -> dict[str, float]:
+    epochs = Epochs(0, EPOCH_SECS)
+    epoch = 500_000
+    previous, heard = synthetic_epoch(nodes, beats, epochs, epoch)
+    entries = {
+        bytes(LivenessLeaf.from_bytes(p).node): NodeEntry(Pubkey.new_unique(), 2, 0, 8, 0.0) for p in previous
+    }
+    t0 = time.perf_counter()
+    leaves = epoch_leaves(
+        epoch, epochs=epochs, coverage=90.0, previous=previous, heard=heard(), nodes=entries
+    )
+    t1 = time.perf_counter()
+    raw = [leaf.to_bytes() for leaf in leaves]
+    tree = merkle.MerkleTree(raw)
+    t2 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "epoch.sqlite3")
+        keys = [bytes(leaf.node) for leaf in leaves]
+        store.save_epoch(
+            EpochRow(epoch, tree.root, tree.leaf_count, b"", 0.0), zip(keys, raw, strict=True), 0
+        )
+        t3 = time.perf_counter()
+        store.close()
+    worst = max(len(tree.proof(i).siblings) for i in (0, len(raw) // 2, len(raw) - 1))
+    proof = tree.proof(len(raw) // 3)
+    assert merkle.verify(tree.root, raw[len(raw) // 3], proof)
+    return {
+        "heartbeats": (nodes - nodes // 10) * beats,
+        "aggregate_s": t1 - t0,
+        "tree_s": t2 - t1,
+        "save_s": t3 - t2,
+        "proof_siblings": worst,
+        "proof_bytes": 8 + 32 * worst,
+        "leaf_bytes": len(raw[0]),
+        "verify_cu": merkle.verify_cu(
+            dataclasses.replace(proof, siblings=(b"\x00" * 32,) * worst), len(raw[0])
+        ),
+    }
+
+
+# --- the oracle under load
+
+
+def load_generator(  # noqa: PLR0917 (a Process target takes positional args)
+    url: str, signed: list[bytes], batch: int, concurrency: int, seconds: float, out: Any
+) -> None:
+    """A second process: send pre-signed heartbeats (`batch` per request; 1 = the single
+    endpoint) from `concurrency` connections until done or `seconds` pass."""
+
+    async def main() -> tuple[int, int, float]:
+        accepted = refused = 0
+        chunks = [signed[i : i + batch] for i in range(0, len(signed), batch)]
+        queue: asyncio.Queue[list[bytes]] = asyncio.Queue()
+        for c in chunks:
+            queue.put_nowait(c)
+        deadline = time.monotonic() + seconds
+        path = "/v1/heartbeat" if batch == 1 else "/v1/heartbeats"
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
+
+            async def worker() -> None:
+                nonlocal accepted, refused
+                while not queue.empty() and time.monotonic() < deadline:
+                    chunk = queue.get_nowait()
+                    async with session.post(url + path, data=b"".join(chunk)) as response:
+                        body = await response.json(content_type=None)
+                    results = body.get("results", [body])
+                    ok = sum(1 for r in results if "receipt" in r)
+                    accepted += ok
+                    refused += len(results) - ok
+
+            t0 = time.perf_counter()
+            await asyncio.gather(*(worker() for _ in range(concurrency)))
+            return accepted, refused, time.perf_counter() - t0
+
+    out.put(asyncio.run(main()))
+
+
+async def bench_oracle(
+    total: int, nodes: int, batch: int, concurrency: int, seconds: float
+) -> dict[str, float]:
+    """One oracle (this process) against the load generator (another process)."""
+    sandbox = await RegistrySandbox().setup()
+    real = await sandbox.register()
+    template = await sandbox.node(real)
+    info = await sandbox.conn.get_account(real.address)
+    assert info is not None
+    agents = [Keypair() for _ in range(nodes)]
+    addresses = [pda.node(real.operator.pubkey(), 1_000 + i) for i in range(nodes)]
+    # Copies of the node the program registered, each with its own agent key.
+    for address, agent in zip(addresses, agents, strict=True):
+        data = dataclasses.replace(template, agent=agent.pubkey()).encode()
+        sandbox.conn.svm.set_account(address, Account(info.lamports, data, REGISTRY_ID, False, 0))
+    now = time.time()
+    epochs = Epochs(int(now) - EPOCH_SECS * 1000 - 600, EPOCH_SECS)  # 10 minutes into an epoch
+    epoch = epochs.epoch_at(now)
+    config = pda.registry_config()
+    per_node = math.ceil(total / nodes)
+    signed: list[bytes] = []
+    for round_ in range(per_node):
+        for address, agent in zip(addresses, agents, strict=True):
+            beat = Heartbeat(config, address, agent.pubkey(), epoch, round_ + 1, int(now))
+            signed.append(beat.sign(agent).to_bytes())
+    signed = signed[:total]
+    with tempfile.TemporaryDirectory() as tmp:
+        port = _free_port()
+        cfg = OracleConfig(
+            keypair=save_keypair(Keypair(), Path(tmp) / "oracle.json"),
+            port=port,
+            db=Path(tmp) / "oracle.sqlite3",
+            genesis_time=epochs.genesis_time,
+            epoch_secs=EPOCH_SECS,
+            max_skew_secs=900.0,  # the heartbeats were signed before the run
+        )
+        stop = asyncio.Event()
+        task = asyncio.create_task(service.run(cfg, stop, conn=sandbox.conn))
+        url = f"http://127.0.0.1:{port}"
+        async with aiohttp.ClientSession() as session:
+            for _ in range(200):
+                try:
+                    async with session.get(url + "/v1/health") as response:
+                        if response.status == 200:
+                            break
+                except aiohttp.ClientError:
+                    await asyncio.sleep(0.05)
+        ctx = multiprocessing.get_context("spawn")
+        out = ctx.Queue()
+        child = ctx.Process(target=load_generator, args=(url, signed, batch, concurrency, seconds, out))
+        child.start()
+        accepted, refused, elapsed = await asyncio.to_thread(out.get)
+        child.join()
+        stored = await asyncio.to_thread(lambda: Store(cfg.db).count_heartbeats())
+        stop.set()
+        await task
+    return {
+        "accepted": accepted,
+        "refused": refused,
+        "seconds": elapsed,
+        "per_s": accepted / elapsed if elapsed else 0.0,
+        "stored": stored,
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+# --- the report
+
+
+def row(name: str, today: str, new: str, how: str) -> None:
+    print(f"| {name} | {today} | {new} | {how} |")
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--nodes", type=int, default=200_000)
+    parser.add_argument("--beats", type=int, default=60, help="heartbeats per node in the aggregated epoch")
+    parser.add_argument(
+        "--load-heartbeats", type=int, default=60_000, help="heartbeats the load generator sends"
+    )
+    parser.add_argument("--load-nodes", type=int, default=2_000, help="distinct nodes in the load")
+    parser.add_argument("--load-seconds", type=float, default=60.0, help="the load's time limit")
+    parser.add_argument("--batch", type=int, default=100, help="heartbeats per request (batched load)")
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--skip-load", action="store_true")
+    args = parser.parse_args()
+    n = args.nodes
+    print(f"# bench_scale: {n:,} nodes   (load average before: {_loadavg()}, {os.cpu_count()} CPUs)")
+
+    heartbeat_cu = await measure_node_heartbeat_cu()
+    epoch = bench_epoch(n, args.beats)
+    single = batched = None
+    if not args.skip_load:
+        single = await bench_oracle(
+            min(args.load_heartbeats, 20_000), args.load_nodes, 1, args.concurrency, args.load_seconds
+        )
+        batched = await bench_oracle(
+            args.load_heartbeats, args.load_nodes, args.batch, args.concurrency, args.load_seconds
+        )
+
+    today_tx = n * DAY // HEARTBEAT_SECS
+    today_lamports = today_tx * LAMPORTS_PER_SIGNATURE
+    commits = ORACLES * DAY // EPOCH_SECS
+    claims = n / CLAIM_DAYS
+    new_tx = commits + claims
+    new_lamports = new_tx * LAMPORTS_PER_SIGNATURE
+    today_per_node = today_lamports / n
+    new_per_node = new_lamports / n
+    claim_cu = epoch["verify_cu"] + CLAIM_OVERHEAD_CU
+    print()
+    print(
+        "| figure | today: on-chain node_heartbeat every 60 s | new: off-chain heartbeats, epoch roots, weekly claims | how |"
+    )
+    print("| --- | ---: | ---: | --- |")
+    row(
+        "transactions per day",
+        f"{today_tx:,}",
+        f"{new_tx:,.0f}",
+        f"{ORACLES} oracle root commits per 1 h epoch + one sync+claim per node per {CLAIM_DAYS} days (assumed)",
+    )
+    row("transactions per second", f"{today_tx / DAY:,.0f}", f"{new_tx / DAY:,.2f}", "")
+    row(
+        "CU per transaction",
+        f"{heartbeat_cu:,} (measured)",
+        f"~{claim_cu:,} per sync+claim (estimate)",
+        f"proof: {epoch['proof_siblings']} × hashv(65 B) + hashv(1+{epoch['leaf_bytes']} B) = {epoch['verify_cu']:,} CU at 85 + 0.5/B; + {CLAIM_OVERHEAD_CU:,} CU claim (assumed)",
+    )
+    row(
+        "SOL per day, network (base fees)",
+        f"{today_lamports / SOL:,.1f}",
+        f"{new_lamports / SOL:,.2f}",
+        f"{LAMPORTS_PER_SIGNATURE:,} lamports per signature, no priority fees",
+    )
+    row(
+        "lamports per node per day",
+        f"{today_per_node:,.0f}",
+        f"{new_per_node:,.1f}",
+        "the network's fees / nodes",
+    )
+    row(
+        "proof bytes (sync/claim)",
+        "-",
+        f"{epoch['proof_bytes']} + leaf {epoch['leaf_bytes']}",
+        f"index u32 + count u32 + {epoch['proof_siblings']} × 32 B siblings",
+    )
+    row(
+        "on-chain writes per node per epoch",
+        "60 (Node account)",
+        "0",
+        "a node's record changes only when someone syncs or claims it",
+    )
+    row(
+        "oracle: aggregate an epoch",
+        "-",
+        f"{epoch['aggregate_s']:.1f} s",
+        f"{epoch['heartbeats']:,} heartbeats ({args.beats}/node, 10% absent) → {n:,} cumulative leaves",
+    )
+    row("oracle: build the tree", "-", f"{epoch['tree_s']:.2f} s", f"{n:,} leaves, sha256 (hashlib)")
+    row("oracle: store the epoch", "-", f"{epoch['save_s']:.2f} s", "leaves + root in one SQLite transaction")
+    if single is not None and batched is not None:
+        row(
+            "oracle: heartbeats/s, one per request",
+            "-",
+            f"{single['per_s']:,.0f}",
+            f"{single['accepted']:,} accepted in {single['seconds']:.1f} s, {single['stored']:,} stored, {single['refused']:,} refused; {args.concurrency} connections",
+        )
+        row(
+            f"oracle: heartbeats/s, {args.batch} per request",
+            "-",
+            f"{batched['per_s']:,.0f}",
+            f"{batched['accepted']:,} accepted in {batched['seconds']:.1f} s, {batched['stored']:,} stored, {batched['refused']:,} refused",
+        )
+        row(
+            "needed for the network",
+            "-",
+            f"{n / HEARTBEAT_SECS:,.0f}",
+            f"{n:,} nodes every {HEARTBEAT_SECS} s",
+        )
+    print()
+    print(f"load average after: {_loadavg()} (the machine is shared: the figures are lower bounds)")
+    print(
+        f"goal: liveness_cost_ratio = {today_per_node / new_per_node:,.0f} x (target >= 5000)".replace(
+            ",", ""
+        )
+    )
+    if batched is not None:
+        best = max(batched["per_s"], single["per_s"] if single else 0.0)
+        print(f"goal: oracle_heartbeats_per_s = {best:.0f} /s (target >= 3333)")
+
+
+def _loadavg() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

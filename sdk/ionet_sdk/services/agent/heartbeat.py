@@ -1,0 +1,102 @@
+"""The agent's heartbeat loop: every `interval` seconds, sign a heartbeat with the agent's
+hot key and send it to each oracle; keep the receipts' count (the agent's proof that it
+was heard).
+
+Sequence numbers are the agent clock in microseconds (forced to increase): they increase
+across restarts without any saved state, which is what the oracles' replay guard needs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from solders.keypair import Keypair
+from solders.pubkey import Pubkey
+
+from ionet_sdk.errors import IonetError
+from ionet_sdk.heartbeat import Heartbeat
+from ionet_sdk.services.oracle.client import OracleClient, OracleInfo
+
+log = logging.getLogger("ionet.agent")
+
+
+@dataclass
+class HeartbeatStats:
+    sent: int = 0
+    receipts: int = 0
+    refused: dict[str, int] = field(default_factory=dict)
+    unavailable: int = 0
+
+
+class Sequencer:
+    """Strictly increasing sequence numbers from the clock (microseconds)."""
+
+    def __init__(self) -> None:
+        self.last = 0
+
+    def next(self) -> int:
+        self.last = max(self.last + 1, time.time_ns() // 1000)
+        return self.last
+
+
+async def run(
+    agent: Keypair,
+    node: Pubkey,
+    oracles: Sequence[str],
+    stop: asyncio.Event,
+    *,
+    interval: float = 60.0,
+    count: int | None = None,
+) -> HeartbeatStats:
+    """Send heartbeats until `stop` is set (or `count` rounds are done); returns the tally.
+    Raises `IonetError` when no oracle answers `/v1/info` at start."""
+    stats = HeartbeatStats()
+    sequencer = Sequencer()
+    clients = [OracleClient(url) for url in oracles]
+    try:
+        infos: list[OracleInfo] = [await client.info() for client in clients]
+        if len({(i.config, i.epochs) for i in infos}) != 1:
+            raise IonetError("the oracles disagree on the registry config or the epoch clock")
+        config, epochs = infos[0].config, infos[0].epochs
+        rounds = 0
+        while not stop.is_set() and (count is None or rounds < count):
+            now = time.time()
+            signed = Heartbeat(
+                config, node, agent.pubkey(), epochs.epoch_at(now), sequencer.next(), int(now)
+            ).sign(agent)
+            for client in clients:
+                stats.sent += 1
+                try:
+                    receipt = await client.send(signed)
+                except IonetError as err:
+                    code = getattr(err, "code", None)
+                    if code is None:
+                        stats.unavailable += 1
+                    else:
+                        stats.refused[code] = stats.refused.get(code, 0) + 1
+                    log.info(
+                        json.dumps({"event": "heartbeat_failed", "oracle": client.url, "error": str(err)})
+                    )
+                else:
+                    stats.receipts += 1
+                    log.info(
+                        json.dumps(
+                            {"event": "heartbeat", "oracle": str(receipt.oracle), "epoch": receipt.epoch,
+                             "sequence": receipt.sequence, "received_at": receipt.received_at}
+                        )
+                    )  # fmt: skip
+            rounds += 1
+            if count is not None and rounds >= count:
+                break
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=interval)
+        return stats
+    finally:
+        for client in clients:
+            await client.close()
