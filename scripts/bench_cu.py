@@ -26,7 +26,7 @@ from solders.pubkey import Pubkey
 from ionet_sdk import escrow, lookup_tables, pda, registry, token, tx
 from ionet_sdk._generated.ionet_escrow.constants import DISPUTE_RESOLUTION_SECS
 from ionet_sdk._generated.ionet_escrow.types import ConfigUpdateArgs as EscrowConfigUpdateArgs
-from ionet_sdk._generated.ionet_registry.constants import NODE_SEED
+from ionet_sdk._generated.ionet_registry.constants import APPEAL_RESOLUTION_SECS, NODE_SEED
 from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs, JobOutcome, Offense
 from ionet_sdk.connection import SendResult
 from ionet_sdk.defaults import ESCROW_PARAMS, IO, REGISTRY_PARAMS, TOKEN_PARAMS
@@ -173,6 +173,16 @@ async def measure() -> dict[str, int]:
     cu["slash_execute"] = (await env.send([execute], env.payer)).compute_units
     close = registry.build_slash_close_ix(node.address, 0, slasher)
     cu["slash_close"] = (await env.send([close], env.payer)).compute_units
+    # An appeal the admin leaves undecided past its deadline lapses (overturned).
+    propose = registry.build_slash_propose_ix(
+        node.address, 1, proposer=slasher, payer=slasher, offense=Offense.JobFailure, evidence_hash=bytes(32)
+    )
+    appeal = registry.build_slash_appeal_ix(node.address, 1, op, bytes(32))
+    await env.send([propose, appeal], env.slasher, [node.operator])
+    env.conn.warp(REGISTRY_PARAMS.appeal_window_secs + APPEAL_RESOLUTION_SECS)
+    lapse = registry.build_slash_appeal_lapse_ix(node.address, 1)
+    cu["slash_appeal_lapse"] = (await env.send([lapse], env.payer)).compute_units
+    await env.send([registry.build_slash_close_ix(node.address, 1, slasher)], env.payer)
 
     # Back to Active (the unbonding wait outlived the attestation), then stale: the crank.
     await env.attest(node)

@@ -34,6 +34,7 @@ from solders.pubkey import Pubkey
 
 from ionet_sdk import pda, registry, spl, token
 from ionet_sdk._generated.ionet_registry.accounts import Node, SlashProposal
+from ionet_sdk._generated.ionet_registry.constants import APPEAL_RESOLUTION_SECS
 from ionet_sdk._generated.ionet_registry.types import NodeRegisterArgs, Offense, SlashStatus
 from ionet_sdk.defaults import IO, IO_DECIMALS, REGISTRY_PARAMS
 from ionet_sdk.errors import IonetError
@@ -60,6 +61,7 @@ operation = st.one_of(
     st.tuples(st.just("appeal"), st.tuples(slot, st.integers(0, 3))),
     st.tuples(st.just("resolve"), st.tuples(slot, st.integers(0, 3), st.booleans())),
     st.tuples(st.just("execute"), st.tuples(slot, st.integers(0, 3))),
+    st.tuples(st.just("lapse"), st.tuples(slot, st.integers(0, 3))),
     st.tuples(st.just("close"), st.tuples(slot, st.integers(0, 3))),
     st.tuples(st.just("rewards_open"), st.tuples(slot)),
     st.tuples(st.just("rewards_close"), st.tuples(slot)),
@@ -167,6 +169,8 @@ async def apply(world: World, op: Op) -> str:
     elif name == "execute":
         ix = registry.build_slash_execute_ix(env.config, node, handle.vault, args[1], env.payer.pubkey())
         await env.send([ix], env.payer)
+    elif name == "lapse":
+        await env.send([registry.build_slash_appeal_lapse_ix(node, args[1])], env.payer)
     elif name == "close":
         await env.send([registry.build_slash_close_ix(node, args[1], env.slasher.pubkey())], env.payer)
     elif name == "rewards_open":
@@ -237,9 +241,13 @@ async def drain(world: World, baseline: int) -> None:
             if proposal is None:
                 continue
             if SlashStatus(proposal.status) == SlashStatus.Appealed:
-                await env.send(
-                    [registry.build_slash_resolve_ix(node, index, env.admin.pubkey(), True)], env.admin
-                )
+                now = (await env.conn.get_clock()).unix_timestamp
+                if now >= proposal.appeal_deadline + APPEAL_RESOLUTION_SECS:  # undecided: overturned
+                    await env.send([registry.build_slash_appeal_lapse_ix(node, index)], env.payer)
+                else:
+                    await env.send(
+                        [registry.build_slash_resolve_ix(node, index, env.admin.pubkey(), True)], env.admin
+                    )
             epochs = 0
             while SlashStatus((await env.proposal(handle, index)).status) in (
                 SlashStatus.Proposed,
@@ -333,6 +341,9 @@ def test_a_scripted_lifecycle_reaches_every_operation() -> None:
         ("register", (0,)),
         ("deposit", (0, 50)),
         ("propose", (0, 1, 0)),
+        ("appeal", (0, 0)),
+        ("warp", (14 * 86_400,)),
+        ("lapse", (0, 0)),
     ]
     world = asyncio.run(scenario(ops))
     assert world.succeeded == {name for name, _ in ops}

@@ -40,6 +40,7 @@ from ionet_sdk._generated.ionet_registry.types import (
     NodeRegisterArgs,
     NodeStatus,
     Offense,
+    SlashStatus,
 )
 from ionet_sdk._generated.ionet_token.accounts import (
     NetworkStats,
@@ -413,6 +414,11 @@ class IonetClient:
             [registry.build_slash_resolve_ix(node, index, admin.pubkey(), uphold)], [admin]
         )
 
+    async def lapse_appeal(self, node: Pubkey, index: int) -> SendResult:
+        """After an appeal's resolution deadline passed undecided (anyone): the slash is
+        overturned (the default outcome)."""
+        return await self.send([registry.build_slash_appeal_lapse_ix(node, index)])
+
     async def build_execute_slash_ixs(self, node: Pubkey, index: int) -> list[Instruction]:
         """`slash_execute`, followed in the same transaction by `rewards_forfeit` when the
         node has a reward account, so that the slash forfeits its share of the node's
@@ -433,6 +439,31 @@ class IonetClient:
         """Close an overturned or executed slash proposal (anyone); rent to its payer."""
         proposal = await self.slash_proposal(node, index)
         return await self.send([registry.build_slash_close_ix(node, index, proposal.rent_payer)])
+
+    async def build_deregister_ixs(self, operator: Pubkey, node: Pubkey) -> list[Instruction]:
+        """Everything `node_deregister` needs, in one transaction: `slash_close` for each
+        final (overturned or executed) proposal still open, `rewards_close` if the node has
+        a reward account, then `node_deregister`. One transaction, because `rewards_open` is
+        permissionless: closed in a transaction of its own, the reward account could be
+        reopened by anyone before the deregistration and block it (`RewardsAccountOpen`)."""
+        config = await self.registry_config()
+        vault = (await self.node(node)).vault
+        ixs = [
+            registry.build_slash_close_ix(node, p.data.index, p.data.rent_payer)
+            for p in await self.slash_proposals(node)
+            if p.data.status in (SlashStatus.Overturned, SlashStatus.Executed)
+        ]
+        if await self.reward(node) is not None:
+            ixs.append(token.build_rewards_close_ix(node, operator))
+        ixs.append(registry.build_node_deregister_ix(config, node, vault, operator))
+        return ixs
+
+    async def deregister(self, operator: Keypair, node: Pubkey) -> SendResult:
+        """The operator closes the node (after withdrawing its stake): its final slash
+        proposals, its reward account and the node itself, atomically (see
+        `build_deregister_ixs`). Raises `RewardsNotEmpty` while rewards are locked or
+        unresolved (claim them first), `PendingSlash` while a slash is pending."""
+        return await self.send(await self.build_deregister_ixs(operator.pubkey(), node), [operator])
 
     # --- demand side
 

@@ -187,6 +187,15 @@ def build_node_deregister_ix(
     )
 
 
+def build_slash_appeal_lapse_ix(node: Pubkey, slash_index: int) -> Instruction:
+    """`slash_appeal_lapse` (anyone): once an appeal went undecided past its resolution
+    deadline (`appeal_deadline + APPEAL_RESOLUTION_SECS`), the slash is overturned. Raises
+    `AppealDeadlineNotReached` before it, `SlashNotResolvable` unless the slash is appealed."""
+    return ix.slash_appeal_lapse(
+        ix.SlashAppealLapseAccounts(node=node, proposal=pda.slash(node, slash_index))
+    )
+
+
 def build_slash_close_ix(node: Pubkey, slash_index: int, rent_payer: Pubkey) -> Instruction:
     """`slash_close` (anyone): closes an overturned or executed proposal; its rent goes
     back to `rent_payer` (the proposal's `rent_payer`). Raises `SlashNotFinal` otherwise."""

@@ -45,3 +45,9 @@ pub const DISPUTE_RESOLUTION_SECS: i64 = 7 * 86_400;
 /// Seconds in the hour that prices are quoted per.
 #[constant]
 pub const SECONDS_PER_HOUR: u64 = 3_600;
+
+/// The least share of a run's earnings a founded dispute may pay for the run
+/// to count as a completed job in the node's reputation (below it, a failed
+/// one). precision: bps
+#[constant]
+pub const COMPLETION_MIN_PAYOUT_BPS: u64 = 5_000;

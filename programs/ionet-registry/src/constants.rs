@@ -28,3 +28,11 @@ pub const NODE_SEED: &[u8] = b"node";
 /// Seed of a slash proposal: `["slash", node, index (u32 LE)]`.
 #[constant]
 pub const SLASH_SEED: &[u8] = b"slash";
+
+/// How long after a slash's appeal window the admin has to decide an appeal.
+/// After it, anyone may apply the default outcome (`slash_appeal_lapse`): the
+/// slash is overturned, as an undecided dispute pays the node. (Otherwise an
+/// undecided appeal would keep the node's stake and rewards frozen for ever.)
+/// unit: seconds
+#[constant]
+pub const APPEAL_RESOLUTION_SECS: i64 = 7 * 86_400;

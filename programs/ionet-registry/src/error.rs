@@ -105,4 +105,8 @@ pub enum RegistryError {
     WrongRewardAccount,
     #[msg("Unbonded stake has matured: withdraw it (stake_withdraw) before unstaking more")]
     UnbondingMatured,
+    #[msg("The appeal's resolution deadline has passed: its default outcome (overturned) applies")]
+    AppealDeadlinePassed,
+    #[msg("The appeal's resolution deadline has not passed")]
+    AppealDeadlineNotReached,
 }

@@ -150,6 +150,12 @@ pub struct SlashResolved {
 }
 
 #[event]
+pub struct SlashAppealLapsed {
+    pub node: Pubkey,
+    pub proposal: Pubkey,
+}
+
+#[event]
 pub struct SlashExecuted {
     pub node: Pubkey,
     pub proposal: Pubkey,

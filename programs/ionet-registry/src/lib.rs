@@ -135,6 +135,12 @@ pub mod ionet_registry {
         instructions::slash_resolve::handler(ctx, uphold)
     }
 
+    /// Anyone, once the admin let an appeal's resolution deadline pass: the
+    /// slash is overturned (the default outcome).
+    pub fn slash_appeal_lapse(ctx: Context<SlashAppealLapse>) -> Result<()> {
+        instructions::slash_appeal_lapse::handler(ctx)
+    }
+
     /// Anyone: closes an overturned or executed slash proposal (rent back to its
     /// payer). A node deregisters only once every proposal of it is closed.
     pub fn slash_close(ctx: Context<SlashClose>) -> Result<()> {

@@ -60,4 +60,6 @@ pub enum TokenError {
     NoNewSlashes,
     #[msg("The reward account still holds rewards or unresolved points: claim them first")]
     RewardsNotEmpty,
+    #[msg("A slash of the node is pending (proposed, appealed or upheld): rewards stay locked until it is executed, overturned or its appeal lapses")]
+    SlashPending,
 }

@@ -22,6 +22,7 @@ pub const SLASHED_TOTAL: usize = 72;
 pub const OPERATOR: usize = 200;
 pub const DELIVERED_GPU_SECONDS: usize = 80;
 pub const ATTESTED_GPU_COUNT: usize = 188;
+pub const PENDING_SLASHES: usize = 404;
 pub const UPTIME_BPS: usize = 406;
 pub const SLASHED_SHARE_PPB: usize = 424;
 pub const STATUS: usize = 410;
@@ -39,6 +40,8 @@ pub struct RegistryNode {
     /// Cumulative share of the stake executed slashes took, each against the
     /// stake its proposal froze. precision: ppb (1e9 = the whole stake)
     pub slashed_share_ppb: u64,
+    /// Slash proposals proposed, appealed or upheld and not yet fully executed.
+    pub pending_slashes: u16,
     pub attested_gpus: u16,
     pub uptime_bps: u16,
     pub active: bool,
@@ -69,6 +72,7 @@ impl RegistryNode {
             stake: u64_at(BONDED).saturating_add(u64_at(UNBONDING)),
             slashed_total: u64_at(SLASHED_TOTAL),
             slashed_share_ppb: u64_at(SLASHED_SHARE_PPB),
+            pending_slashes: u16_at(PENDING_SLASHES),
             attested_gpus: u16_at(ATTESTED_GPU_COUNT),
             uptime_bps: u16_at(UPTIME_BPS),
             active: data[at(STATUS)] == STATUS_ACTIVE,

@@ -41,28 +41,39 @@ pub fn share(points: u64, pool: u64, total_points: u64) -> Result<u64> {
 /// One whole stake in `slashed_share_ppb` units.
 pub const PPB: u64 = 1_000_000_000;
 
-/// What new slashes take from locked rewards: the same share of them as the
-/// slashes took of the stake, each measured against the stake its proposal
-/// froze (`share_ppb`, capped at all of it). A stake topped up after the
-/// proposal does not dilute it.
-pub fn forfeiture(locked: u64, share_ppb: u64) -> Result<u64> {
-    mul_div(locked, share_ppb.min(PPB), PPB)
+/// What new slashes take from what is still locked. `applied_ppb` is the
+/// node's cumulative slashed share already applied to these rewards,
+/// `share_ppb` its cumulative share now (each capped at the whole stake):
+/// what is locked has already lost `applied`, so it loses
+/// `(share - applied) / (1 - applied)` of itself now. However executions and
+/// forfeitures interleave, the rewards locked before the first slash lose, in
+/// total, the cumulative share (a 100% slash over two epochs takes all of them,
+/// not 1 - 0.5 x 0.5). Rounded up: the slashed node, not the pool, bears the
+/// rounding; never more than `locked`.
+pub fn forfeiture(locked: u64, applied_ppb: u64, share_ppb: u64) -> Result<u64> {
+    let applied = applied_ppb.min(PPB);
+    let share = share_ppb.min(PPB);
+    if share <= applied {
+        return Ok(0);
+    }
+    let (num, den) = (u128::from(share - applied), u128::from(PPB - applied));
+    let taken = u128::from(locked).safe_mul(num)?.safe_add(den - 1)? / den;
+    Ok(to_u64(taken)?.min(locked))
 }
 
 /// Takes from every locked tranche the share of the stake the node's slashes
-/// since the last look took; returns the amount to burn from the pool.
+/// since the last look took (see `forfeiture`); returns the amount to burn
+/// from the pool.
 pub fn apply_slashes(
     reward: &mut Reward,
     node: &crate::registry_node::RegistryNode,
 ) -> Result<u64> {
-    let share = node
-        .slashed_share_ppb
-        .saturating_sub(reward.last_slashed_share_ppb);
+    let (applied, share) = (reward.last_slashed_share_ppb, node.slashed_share_ppb);
     reward.last_slashed_total = node.slashed_total;
     reward.last_slashed_share_ppb = node.slashed_share_ppb;
     let mut taken = 0u64;
     for tranche in reward.tranches.iter_mut() {
-        let t = forfeiture(tranche.amount, share)?;
+        let t = forfeiture(tranche.amount, applied, share)?;
         tranche.amount = tranche.amount.safe_sub(t)?;
         taken = taken.safe_add(t)?;
     }
@@ -235,9 +246,42 @@ mod tests {
 
     #[test]
     fn slashes_take_the_same_fraction_of_locked_rewards() {
-        assert_eq!(forfeiture(1_000, 0).unwrap(), 0);
-        assert_eq!(forfeiture(1_000, PPB / 2).unwrap(), 500); // half the stake slashed
-        assert_eq!(forfeiture(1_000, PPB).unwrap(), 1_000); // all of it
-        assert_eq!(forfeiture(1_000, 3 * PPB).unwrap(), 1_000); // never more than all
+        assert_eq!(forfeiture(1_000, 0, 0).unwrap(), 0);
+        assert_eq!(forfeiture(1_000, 0, PPB / 2).unwrap(), 500); // half the stake slashed
+        assert_eq!(forfeiture(1_000, 0, PPB).unwrap(), 1_000); // all of it
+        assert_eq!(forfeiture(1_000, 0, 3 * PPB).unwrap(), 1_000); // never more than all
+        assert_eq!(forfeiture(1_000, PPB, 2 * PPB).unwrap(), 0); // nothing left to take
+        assert_eq!(forfeiture(1_000, PPB / 2, PPB / 4).unwrap(), 0); // never backwards
+        assert_eq!(forfeiture(1, 0, 1).unwrap(), 1); // rounded up, against the node
+        assert_eq!(
+            forfeiture(u64::MAX, 0, PPB - 1).unwrap(),
+            u64::MAX - u64::MAX / PPB
+        );
+    }
+
+    /// However the executions (cumulative shares) and forfeitures interleave,
+    /// the rewards lose the cumulative share in total (to rounding, up).
+    #[test]
+    fn interleaved_forfeitures_take_the_cumulative_share() {
+        let locked = 1_000_000_007u64;
+        let steps: [&[u64]; 5] = [
+            &[PPB / 2, PPB], // a full slash over two epochs
+            &[PPB],          // forfeited once at the end
+            &[PPB / 4, PPB / 2, PPB * 3 / 4, PPB],
+            &[PPB / 3, PPB / 2, 2 * PPB], // overshoot: all of it, once
+            &[PPB / 10, PPB / 5, PPB * 3 / 10],
+        ];
+        for seen in steps {
+            let (mut left, mut applied) = (locked, 0u64);
+            for &share in seen {
+                left -= forfeiture(left, applied, share).unwrap();
+                applied = share;
+            }
+            let want = locked - mul_div(locked, applied.min(PPB), PPB).unwrap();
+            assert!(
+                left.abs_diff(want) <= seen.len() as u64,
+                "{seen:?}: {left} vs {want}"
+            );
+        }
     }
 }

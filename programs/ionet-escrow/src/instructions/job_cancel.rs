@@ -61,6 +61,9 @@ pub fn handler(ctx: Context<JobCancel>) -> Result<()> {
 
     let mut job = ctx.accounts.job.load_mut()?;
     job.refunded = job.refunded.safe_add(refund)?;
+    // After the start deadline the assigned nodes failed to start: they are
+    // released as failed, as `job_timeout` would release them.
+    job.cancelled_late = u8::from(now > job.start_deadline);
     job.state = if job.runs_open == 0 {
         JobState::Settled
     } else {

@@ -3,6 +3,7 @@ use anchor_spl::token::Token;
 use ionet_registry::program::IonetRegistry;
 use ionet_registry::state::JobOutcome;
 
+use crate::constants::COMPLETION_MIN_PAYOUT_BPS;
 use crate::error::EscrowError;
 use crate::events::RunSettled;
 use crate::math::{bps_of, earned, SafeMath};
@@ -66,7 +67,7 @@ pub fn handler<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
         EscrowError::InvalidBatch
     );
 
-    let (signer, cancelled, price, payout_bps, fee_bps) = {
+    let (signer, cancelled, late, price, payout_bps, fee_bps) = {
         let job = ctx.accounts.job.load()?;
         let cancelled = match job.state() {
             JobState::Completed => {
@@ -83,6 +84,7 @@ pub fn handler<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
         (
             JobSigner::new(&job),
             cancelled,
+            job.cancelled_late == 1,
             job.price_per_gpu_hour,
             job.payout_bps,
             job.fee_bps,
@@ -121,13 +123,20 @@ pub fn handler<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
         let net = gross.safe_sub(fee)?;
         vault.transfer(&signer, operator_token, net)?;
         let (outcome, delivered) = match run.status() {
-            // Credits follow the payout: work a founded dispute paid nothing for
-            // is a failure, and only the paid share of GPU-seconds counts.
-            RunStatus::Running if payout_bps == 0 => (Some(JobOutcome::Failed), 0),
+            // Credits follow the payout: only the paid share of GPU-seconds
+            // counts, and the job counts as completed only when at least
+            // `COMPLETION_MIN_PAYOUT_BPS` of it was paid (else as failed).
             RunStatus::Running => (
-                Some(JobOutcome::Completed),
+                Some(if u64::from(payout_bps) >= COMPLETION_MIN_PAYOUT_BPS {
+                    JobOutcome::Completed
+                } else {
+                    JobOutcome::Failed
+                }),
                 bps_of(run.gpu_seconds, payout_bps)?,
             ),
+            // Never started: a failure once the start deadline had passed when
+            // the job was cancelled (as `job_timeout` records it), else no fault.
+            RunStatus::Assigned if late => (Some(JobOutcome::Failed), 0),
             RunStatus::Assigned => (Some(JobOutcome::Cancelled), 0),
             RunStatus::Removed => (None, 0), // released when it timed out
         };

@@ -109,7 +109,10 @@ pub struct Job {
     pub disputed: u8,
     pub bump: u8,
     pub vault_bump: u8,
-    pub padding: [u8; 2],
+    /// 1 if cancelled after the start deadline: its assigned nodes never
+    /// started in time and are released as failed, as `job_timeout` does.
+    pub cancelled_late: u8,
+    pub padding: [u8; 1],
     /// The arbiter must decide the dispute by then; after it the default outcome
     /// applies (`job_dispute_lapse`). unit: unix seconds; 0 if never disputed
     pub dispute_deadline: i64,

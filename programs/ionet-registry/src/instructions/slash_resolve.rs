@@ -24,12 +24,19 @@ pub struct SlashResolve<'info> {
     pub admin: Signer<'info>,
 }
 
-/// The admin decides an appeal: uphold (the slash becomes executable) or overturn (final).
+/// The admin decides an appeal: uphold (the slash becomes executable) or
+/// overturn (final), before `APPEAL_RESOLUTION_SECS` after the appeal window
+/// (`AppealDeadlinePassed`; then `slash_appeal_lapse` overturns it).
 pub fn handler(ctx: Context<SlashResolve>, uphold: bool) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
     let proposal = &mut ctx.accounts.proposal;
     require!(
         proposal.status == SlashStatus::Appealed,
         RegistryError::SlashNotResolvable
+    );
+    require!(
+        now < proposal.resolve_deadline()?,
+        RegistryError::AppealDeadlinePassed
     );
     if uphold {
         proposal.status = SlashStatus::Upheld;

@@ -266,6 +266,7 @@ mod tests {
             offset_of!(Node, attestation) + offset_of!(Attestation, gpu_count)
         );
         assert_eq!(layout::UPTIME_BPS, offset_of!(Node, uptime_bps));
+        assert_eq!(layout::PENDING_SLASHES, offset_of!(Node, pending_slashes));
         assert_eq!(
             layout::SLASHED_SHARE_PPB,
             offset_of!(Node, slashed_share_ppb)

@@ -59,6 +59,14 @@ pub struct SlashProposal {
 impl SlashProposal {
     pub const SPACE: usize = 8 + Self::INIT_SPACE;
 
+    /// The end of the admin's time to decide an appeal: the appeal window's end
+    /// plus `APPEAL_RESOLUTION_SECS`. unit: unix seconds
+    pub fn resolve_deadline(&self) -> Result<i64> {
+        use crate::math::SafeMath;
+        self.appeal_deadline
+            .safe_add(crate::constants::APPEAL_RESOLUTION_SECS)
+    }
+
     /// Whether `key` is this proposal's PDA `[SLASH_SEED, node, index]` with its stored bump.
     pub fn is_at(&self, key: &Pubkey) -> bool {
         crate::pda::is_program_address(

@@ -49,7 +49,8 @@ pub struct RewardsClaim<'info> {
 /// The operator claims: every bucket of a minted epoch (its `EpochRecord`
 /// among the remaining accounts) is resolved into a tranche locked for the
 /// full period; new slashes take their share of every tranche; the tranches
-/// whose lock has ended are paid out.
+/// whose lock has ended are paid out, unless a slash of the node is pending
+/// (`SlashPending`: it may still take them).
 pub fn handler<'info>(ctx: Context<'info, RewardsClaim<'info>>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let config = &ctx.accounts.config;
@@ -59,6 +60,12 @@ pub fn handler<'info>(ctx: Context<'info, RewardsClaim<'info>>) -> Result<()> {
     lock(&mut reward, resolved, now, config.params.reward_lock_secs)?;
     let forfeited = apply_slashes(&mut reward, &node)?;
     let payable = release(&mut reward, now)?;
+    // A pending slash may still take these rewards: nothing leaves until it is
+    // decided (`slash_resolve` has a deadline, so this cannot last for ever).
+    require!(
+        payable == 0 || node.pending_slashes == 0,
+        TokenError::SlashPending
+    );
     require!(
         payable > 0 || resolved > 0 || forfeited > 0,
         TokenError::NothingToClaim

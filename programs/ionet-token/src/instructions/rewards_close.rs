@@ -2,6 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::error::TokenError;
 use crate::events::RewardsClosed;
+use crate::registry_node::RegistryNode;
 use crate::state::Reward;
 
 #[derive(Accounts)]
@@ -10,18 +11,25 @@ pub struct RewardsClose<'info> {
         mut,
         close = beneficiary,
         constraint = reward.load()?.beneficiary == beneficiary.key() @ TokenError::NotBeneficiary,
+        constraint = reward.load()?.node == node.key() @ TokenError::WrongRewardAccount,
         constraint = reward.load()?.is_at(&reward.key()) @ TokenError::InvalidPda,
     )]
     pub reward: AccountLoader<'info, Reward>,
+    /// The registry node (no slash of it may be pending).
+    /// CHECK: owner and type checked by `RegistryNode::load`.
+    pub node: UncheckedAccount<'info>,
     #[account(mut)]
     pub beneficiary: Signer<'info>,
 }
 
 /// The beneficiary closes a reward account that holds nothing: no locked
-/// tranche and no unresolved epoch points. (The registry deregisters a node
-/// only once this is done, so a node re-registered at the same address opens
-/// a fresh account instead of inheriting stale slash and delivery snapshots.)
+/// tranche and no unresolved epoch points, and no slash of the node pending
+/// (`SlashPending`). (The registry deregisters a node only once this is done,
+/// so a node re-registered at the same address opens a fresh account instead
+/// of inheriting stale slash and delivery snapshots.)
 pub fn handler(ctx: Context<RewardsClose>) -> Result<()> {
+    let node = RegistryNode::load(&ctx.accounts.node)?;
+    require!(node.pending_slashes == 0, TokenError::SlashPending);
     let reward = ctx.accounts.reward.load()?;
     require!(
         reward.locked == 0 && reward.buckets.iter().all(|b| b.used == 0),

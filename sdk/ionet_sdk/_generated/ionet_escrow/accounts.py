@@ -123,7 +123,7 @@ class Job:
     """
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([75, 124, 80, 203, 161, 180, 202, 80])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<QQQQQQQQqqqqq32s32s32s8sIHHHHHHHHHBBBBBBBB2sq56s")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<QQQQQQQQqqqqq32s32s32s8sIHHHHHHHHHBBBBBBBBB1sq56s")
 
     job_id: int
     price_per_gpu_hour: int
@@ -190,6 +190,11 @@ class Job:
     """1 once disputed (one dispute per job)."""
     bump: int
     vault_bump: int
+    cancelled_late: int
+    """
+    1 if cancelled after the start deadline: its assigned nodes never
+    started in time and are released as failed, as `job_timeout` does.
+    """
     padding: list[int]
     dispute_deadline: int
     """
@@ -243,9 +248,10 @@ class Job:
                 v[32],  # disputed
                 v[33],  # bump
                 v[34],  # vault_bump
-                list(v[35]),  # padding
-                v[36],  # dispute_deadline
-                list(v[37]),  # reserved
+                v[35],  # cancelled_late
+                list(v[36]),  # padding
+                v[37],  # dispute_deadline
+                list(v[38]),  # reserved
             )
         except ValueError as err:
             raise DecodeError(f"Job: {err}") from err
@@ -287,7 +293,8 @@ class Job:
         w.u8(self.disputed)
         w.u8(self.bump)
         w.u8(self.vault_bump)
-        w.array(self.padding, Writer.u8, 2)
+        w.u8(self.cancelled_late)
+        w.array(self.padding, Writer.u8, 1)
         w.i64(self.dispute_deadline)
         w.array(self.reserved, Writer.u8, 56)
 

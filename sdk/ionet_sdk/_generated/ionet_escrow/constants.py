@@ -15,6 +15,12 @@ authority, which signs node commitments, releases and slash proposals by CPI.
 """
 BPS_DENOMINATOR: int = 10000
 """Basis-point denominator: 10_000 bps = 100%."""
+COMPLETION_MIN_PAYOUT_BPS: int = 5000
+"""
+The least share of a run's earnings a founded dispute may pay for the run
+to count as a completed job in the node's reputation (below it, a failed
+one). precision: bps
+"""
 CONFIG_SEED: bytes = bytes([99, 111, 110, 102, 105, 103])
 """Seed of the escrow's global config PDA: `["config"]`."""
 DISPUTE_RESOLUTION_SECS: int = 604800

@@ -8,6 +8,14 @@ from solders.pubkey import Pubkey
 
 PROGRAM_ID = Pubkey.from_string("GMJp7x7EvHRbWJEsEn2NAooBGekLr1Zg4ooqibRRET4G")
 
+APPEAL_RESOLUTION_SECS: int = 604800
+"""
+How long after a slash's appeal window the admin has to decide an appeal.
+After it, anyone may apply the default outcome (`slash_appeal_lapse`): the
+slash is overturned, as an undecided dispute pays the node. (Otherwise an
+undecided appeal would keep the node's stake and rewards frozen for ever.)
+unit: seconds
+"""
 BPS_DENOMINATOR: int = 10000
 """Basis-point denominator: 10_000 bps = 100%."""
 CONFIG_SEED: bytes = bytes([99, 111, 110, 102, 105, 103])

@@ -415,6 +415,22 @@ class UnbondingMatured(IonetRegistryError):
     error_msg = "Unbonded stake has matured: withdraw it (stake_withdraw) before unstaking more"
 
 
+class AppealDeadlinePassed(IonetRegistryError):
+    """The appeal's resolution deadline has passed: its default outcome (overturned) applies"""
+
+    code = 6050
+    error_name = "AppealDeadlinePassed"
+    error_msg = "The appeal's resolution deadline has passed: its default outcome (overturned) applies"
+
+
+class AppealDeadlineNotReached(IonetRegistryError):
+    """The appeal's resolution deadline has not passed"""
+
+    code = 6051
+    error_name = "AppealDeadlineNotReached"
+    error_msg = "The appeal's resolution deadline has not passed"
+
+
 ERRORS: dict[int, type[IonetRegistryError]] = {
     NotUpgradeAuthority.code: NotUpgradeAuthority,
     InvalidProgramData.code: InvalidProgramData,
@@ -466,4 +482,6 @@ ERRORS: dict[int, type[IonetRegistryError]] = {
     RewardsAccountOpen.code: RewardsAccountOpen,
     WrongRewardAccount.code: WrongRewardAccount,
     UnbondingMatured.code: UnbondingMatured,
+    AppealDeadlinePassed.code: AppealDeadlinePassed,
+    AppealDeadlineNotReached.code: AppealDeadlineNotReached,
 }

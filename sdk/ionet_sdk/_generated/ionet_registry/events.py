@@ -641,6 +641,49 @@ class NodeUpdated:
 
 
 @dataclass(frozen=True, slots=True)
+class SlashAppealLapsed:
+    """Event `SlashAppealLapsed`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([29, 182, 51, 165, 103, 83, 151, 132])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s")
+
+    node: Pubkey
+    proposal: Pubkey
+
+    @classmethod
+    def read(cls, r: Reader) -> SlashAppealLapsed:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("SlashAppealLapsed: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                Pubkey.from_bytes(v[1]),  # proposal
+            )
+        except ValueError as err:
+            raise DecodeError(f"SlashAppealLapsed: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.pubkey(self.proposal)
+
+    @classmethod
+    def decode(cls, data: bytes) -> SlashAppealLapsed:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a SlashAppealLapsed: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
 class SlashAppealed:
     """Event `SlashAppealed`."""
 
@@ -1103,6 +1146,7 @@ Event = (
     | NodeRegistered
     | NodeStatusChanged
     | NodeUpdated
+    | SlashAppealLapsed
     | SlashAppealed
     | SlashClosed
     | SlashExecuted
@@ -1127,6 +1171,7 @@ EVENTS: dict[bytes, type[Event]] = {
     NodeRegistered.DISCRIMINATOR: NodeRegistered,
     NodeStatusChanged.DISCRIMINATOR: NodeStatusChanged,
     NodeUpdated.DISCRIMINATOR: NodeUpdated,
+    SlashAppealLapsed.DISCRIMINATOR: SlashAppealLapsed,
     SlashAppealed.DISCRIMINATOR: SlashAppealed,
     SlashClosed.DISCRIMINATOR: SlashClosed,
     SlashExecuted.DISCRIMINATOR: SlashExecuted,

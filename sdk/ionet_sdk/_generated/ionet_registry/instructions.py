@@ -464,6 +464,38 @@ def slash_appeal(
 
 
 @dataclass(frozen=True, slots=True)
+class SlashAppealLapseAccounts:
+    """Accounts of `slash_appeal_lapse`, in the program's order."""
+
+    node: Pubkey
+    proposal: Pubkey
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.proposal, is_signer=False, is_writable=True),
+        ]
+
+
+DISCRIMINATOR_SLASH_APPEAL_LAPSE = bytes([126, 183, 157, 93, 105, 222, 92, 62])
+
+
+def slash_appeal_lapse(
+    accounts: SlashAppealLapseAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Anyone, once the admin let an appeal's resolution deadline pass: the
+    slash is overturned (the default outcome).
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_SLASH_APPEAL_LAPSE)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
 class SlashCloseAccounts:
     """Accounts of `slash_close`, in the program's order."""
 

@@ -237,6 +237,14 @@ class RewardsNotEmpty(IonetTokenError):
     error_msg = "The reward account still holds rewards or unresolved points: claim them first"
 
 
+class SlashPending(IonetTokenError):
+    """A slash of the node is pending (proposed, appealed or upheld): rewards stay locked until it is executed, overturned or its appeal lapses"""
+
+    code = 6028
+    error_name = "SlashPending"
+    error_msg = "A slash of the node is pending (proposed, appealed or upheld): rewards stay locked until it is executed, overturned or its appeal lapses"
+
+
 ERRORS: dict[int, type[IonetTokenError]] = {
     NotUpgradeAuthority.code: NotUpgradeAuthority,
     InvalidProgramData.code: InvalidProgramData,
@@ -266,4 +274,5 @@ ERRORS: dict[int, type[IonetTokenError]] = {
     InvalidPda.code: InvalidPda,
     NoNewSlashes.code: NoNewSlashes,
     RewardsNotEmpty.code: RewardsNotEmpty,
+    SlashPending.code: SlashPending,
 }

@@ -383,11 +383,14 @@ class RewardsCloseAccounts:
     """Accounts of `rewards_close`, in the program's order."""
 
     reward: Pubkey
+    node: Pubkey
+    """The registry node (no slash of it may be pending)."""
     beneficiary: Pubkey
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
         return [
             AccountMeta(self.reward, is_signer=False, is_writable=True),
+            AccountMeta(self.node, is_signer=False, is_writable=False),
             AccountMeta(self.beneficiary, is_signer=True, is_writable=True),
         ]
 
