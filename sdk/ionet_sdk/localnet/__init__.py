@@ -34,7 +34,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, Self, cast
+from typing import Any, Literal, Self
 
 from solders.keypair import Keypair
 
@@ -85,7 +85,7 @@ def kind_from_env() -> Kind:
     wanted = os.environ.get("IONET_VALIDATOR") or "ionet"
     if wanted not in KINDS:
         raise ConfigError(f"IONET_VALIDATOR={wanted!r}: one of {', '.join(KINDS)}")
-    return cast("Kind", wanted)
+    return wanted
 
 
 def rpc(url: str, method: str, params: list[Any] | None = None, timeout: float = 1.0) -> Any:

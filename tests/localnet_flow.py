@@ -1,0 +1,105 @@
+"""The registry set up over JSON-RPC on a validator process, for the validator-process
+suites: the IO token and its genesis, the registry config (by the upgrade authority),
+and registered nodes. Everything goes through `RpcConnection`; nothing in-process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from solders.keypair import Keypair
+from solders.pubkey import Pubkey
+
+from ionet_sdk import pda, registry, spl, token, tx
+from ionet_sdk._generated.ionet_registry.accounts import RegistryConfig
+from ionet_sdk._generated.ionet_registry.types import ConfigInitArgs, NodeRegisterArgs
+from ionet_sdk._generated.ionet_token.types import EmissionEntry
+from ionet_sdk.defaults import IO, REGISTRY_PARAMS
+from ionet_sdk.rpc import RpcConnection
+from ionet_sdk.testing.registry import hardware
+from ionet_sdk.testing.token import GENESIS, TokenSandbox
+
+SOL = 1_000_000_000
+
+
+@dataclass
+class Market:
+    conn: RpcConnection
+    deployer: Keypair
+    admin: Keypair
+    payer: Keypair
+    faucet: Pubkey  # the payer's IO account, holding the genesis
+    config: RegistryConfig
+
+
+@dataclass
+class RegisteredNode:
+    address: Pubkey
+    operator: Keypair
+    agent: Keypair
+    vault: Keypair
+
+
+async def fund(conn: RpcConnection, *keys: Keypair, sol: int = 100) -> None:
+    for kp in keys:
+        await conn.request_airdrop(kp.pubkey(), sol * SOL)
+
+
+async def set_up_registry(conn: RpcConnection, deployer: Keypair) -> Market:
+    """Token init and genesis, then the registry config, by the programs' upgrade authority."""
+    admin, payer = Keypair(), Keypair()
+    await fund(conn, deployer, admin, payer)
+    now = (await conn.get_clock()).unix_timestamp
+    args = replace(
+        TokenSandbox().init_args(),
+        admin=admin.pubkey(),
+        fee_reporter=pda.escrow_authority(),
+        slash_reporter=pda.registry_config(),
+        schedule=[EmissionEntry(start_time=now, per_epoch=IO)],
+    )
+    await tx.send(conn, [token.build_token_init_ix(deployer.pubkey(), args)], deployer, unit_limit=400_000)
+    faucet = spl.ata(payer.pubkey(), token.MINT)
+    await tx.send(
+        conn,
+        [
+            spl.create_ata_ix(payer.pubkey(), payer.pubkey(), token.MINT),
+            token.build_genesis_mint_ix(admin.pubkey(), faucet, GENESIS),
+        ],
+        payer,
+        [admin],
+    )
+    treasury = Keypair()
+    await tx.send(
+        conn,
+        await spl.create_token_account_ixs(conn, payer.pubkey(), treasury, token.MINT, admin.pubkey()),
+        payer,
+        [treasury],
+    )
+    config_args = ConfigInitArgs(
+        admin=admin.pubkey(),
+        slashing_authority=admin.pubkey(),
+        job_authority=pda.escrow_authority(),
+        verifiers=[admin.pubkey()],
+        params=REGISTRY_PARAMS,
+    )
+    await tx.send(
+        conn,
+        [registry.build_config_init_ix(deployer.pubkey(), token.MINT, treasury.pubkey(), config_args)],
+        deployer,
+    )
+    config = await RegistryConfig.fetch(conn, pda.registry_config())
+    assert config is not None
+    return Market(conn, deployer, admin, payer, faucet, config)
+
+
+async def register_node(market: Market, node_id: int = 1, label: str = "rpc-node") -> RegisteredNode:
+    conn = market.conn
+    operator, agent, vault = Keypair(), Keypair(), Keypair()
+    await fund(conn, operator, agent, sol=10)
+    register = NodeRegisterArgs(node_id=node_id, agent=agent.pubkey(), hardware=hardware(label=label))
+    await tx.send(
+        conn,
+        await registry.build_node_register_ixs(conn, market.config, operator.pubkey(), register, vault),
+        operator,
+        [vault],
+    )
+    return RegisteredNode(pda.node(operator.pubkey(), node_id), operator, agent, vault)
