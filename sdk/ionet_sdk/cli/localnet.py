@@ -262,10 +262,10 @@ def parse_duration(text: str) -> int:
     else:
         parts = re.findall(r"(\d+)([smhdw])", cleaned)
         if not parts or "".join(n + u for n, u in parts) != cleaned:
-            raise typer.BadParameter(f"{text!r}: a duration such as 90s, 15m, 3h, 2d, 1w or 1d12h")
+            raise ValueError(f"invalid duration {text!r}: such as 90s, 15m, 3h, 2d, 1w or 1d12h")
         seconds = sum(int(n) * UNITS[u] for n, u in parts)
     if not 0 < seconds <= MAX_WARP_SECONDS:
-        raise typer.BadParameter(f"{text!r}: between 1 second and 100 years")
+        raise ValueError(f"invalid duration {text!r}: between 1 second and 100 years")
     return seconds
 
 
@@ -279,20 +279,22 @@ def _ago(seconds: int) -> str:
 @app.command("warp")
 def warp(
     ctx: typer.Context,
-    duration: Annotated[
-        int, typer.Argument(parser=parse_duration, help="how far: 90s, 15m, 3h, 2d, 1w, 1d12h")
-    ],
+    duration: Annotated[str, typer.Argument(help="how far: 90s, 15m, 3h, 2d, 1w, 1d12h")],
 ) -> None:
     """Move the embedded validator's clock forward (ionetWarp), for tests and demos.
 
     Example: ionet localnet warp 2d
     """
+    try:
+        seconds = parse_duration(duration)
+    except ValueError as err:
+        raise fail(str(err)) from None
 
     async def work(client: IonetClient) -> tuple[int, int]:
         conn = client.conn
         assert isinstance(conn, RpcConnection)
         try:
-            clock = await conn.warp(duration)
+            clock = await conn.warp(seconds)
         except IonetError as err:
             raise ConfigError(
                 f"{conn.url} cannot warp ({str(err).splitlines()[0]}): only the embedded validator "
@@ -304,8 +306,8 @@ def warp(
     now = datetime.fromtimestamp(unix, UTC).isoformat().replace("+00:00", "Z")
     output(
         ctx,
-        {"seconds": duration, "slot": slot, "unix_timestamp": unix},
-        one_row(f"clock moved {_ago(duration)}", f"slot {slot}, {now}"),
+        {"seconds": seconds, "slot": slot, "unix_timestamp": unix},
+        one_row(f"clock moved {_ago(seconds)}", f"slot {slot}, {now}"),
     )
 
 

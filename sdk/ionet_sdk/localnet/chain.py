@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import base64
 import collections
+import dataclasses
 import json
 import math
-import pickle
 import struct
 import time
 from collections.abc import Callable
@@ -333,55 +333,63 @@ class Chain:
     # --- persistence
 
     def save(self, path: Path) -> None:
-        """Write every account ever touched, the clock and the recent history to `path`."""
+        """Write every account ever touched, the clock and the recent history to `path` (JSON)."""
         accounts = []
         for address in sorted(self.known):
             account = self.svm.get_account(Pubkey.from_string(address))
             if account is not None:
-                accounts.append((address, account.lamports, bytes(account.data), str(account.owner),
-                                 account.executable))  # fmt: skip
+                data = base64.b64encode(bytes(account.data)).decode()
+                accounts.append([address, account.lamports, data, str(account.owner), account.executable])
+        txs = []
+        for record in list(self.txs.values())[-20_000:]:
+            entry = dataclasses.asdict(record)
+            entry["raw"] = base64.b64encode(record.raw).decode()
+            entry["writable"] = sorted(record.writable)
+            txs.append(entry)
         state = {
             "version": STATE_VERSION,
             "accounts": accounts,
             "slot": self.slot,
             "offset": self.offset,
             "unix": self.open_block.time,
-            "faucet": bytes(self.faucet),
-            "identity": bytes(self.identity),
+            "faucet": str(self.faucet),
+            "identity": str(self.identity),
             "genesis": self.genesis_hash,
             "transaction_count": self.transaction_count,
-            "txs": list(self.txs.values())[-20_000:],
-            "blocks": list(self.blocks.values())[-2_000:],
+            "txs": txs,
+            "blocks": [dataclasses.asdict(b) for b in list(self.blocks.values())[-2_000:]],
         }
         tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps(state))
+        tmp.write_text(json.dumps(state))
         tmp.replace(path)
         self.dirty = False
 
     def load(self, path: Path) -> None:
         """Restore what `save` wrote; the clock resumes at least where it stopped."""
-        state = pickle.loads(path.read_bytes())  # our own file, in our own ledger
+        state = json.loads(path.read_text())
         if state.get("version") != STATE_VERSION:
             raise ValueError(f"{path}: unknown state version {state.get('version')}")
-        self.faucet = Keypair.from_bytes(state["faucet"])
-        self.identity = Keypair.from_bytes(state["identity"])
+        self.faucet = Keypair.from_base58_string(state["faucet"])
+        self.identity = Keypair.from_base58_string(state["identity"])
         self.genesis_hash = state["genesis"]
         # Programs last: an executable account is loaded from its ProgramData when set.
         for address, lamports, data, owner, executable in sorted(state["accounts"], key=lambda a: a[4]):
-            self.svm.set_account(
-                Pubkey.from_string(address), Account(lamports, data, Pubkey.from_string(owner), executable)
-            )
+            account = Account(lamports, base64.b64decode(data), Pubkey.from_string(owner), executable)
+            self.svm.set_account(Pubkey.from_string(address), account)
             self.known.add(address)
         self.offset = max(int(state["offset"]), int(state["unix"]) - int(self.wall()))
         self.transaction_count = int(state["transaction_count"])
-        for record in state["txs"]:
+        for entry in state["txs"]:
+            entry["raw"] = base64.b64decode(entry["raw"])
+            entry["writable"] = set(entry["writable"])
+            entry["loaded"] = (entry["loaded"][0], entry["loaded"][1])
+            record = TxRecord(**entry)
             self.txs[record.signature] = record
             for key in record.keys:
-                self.by_address.setdefault(key, collections.deque(maxlen=10_000)).append(
-                    (record.slot, record.signature)
-                )
-        for block in state["blocks"]:
-            self.blocks[block.slot] = block
+                entries = self.by_address.setdefault(key, collections.deque(maxlen=10_000))
+                entries.append((record.slot, record.signature))
+        for entry in state["blocks"]:
+            self.blocks[entry["slot"]] = Block(**entry)
         self.produce_block(int(state["slot"]) + 1)
         self.dirty = False
 
