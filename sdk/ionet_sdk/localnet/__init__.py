@@ -45,7 +45,7 @@ from ionet_sdk.programs import PROGRAM_IDS, default_deploy_dir
 Kind = Literal["ionet", "solana-test-validator"]
 KINDS: tuple[Kind, ...] = ("ionet", "solana-test-validator")
 AGAVE_VERSION = "4.2.2"  # scripts/install-validator builds this one
-LEDGER_SHREDS = 10_000_000  # --limit-ledger-size: keeps a test ledger to a few hundred MB at most
+LEDGER_SHREDS = 10_000  # --limit-ledger-size: shreds kept in root slots (a test ledger stays small)
 
 
 def free_port(pair: bool = False) -> int:

@@ -803,7 +803,10 @@ class LocalnetServer:
     def rpc_get_blocks(self, params: Params) -> list[int]:
         start = p.u64(params.required(0, "startSlot"), "startSlot")
         end_raw = params.optional(1)
-        end = p.u64(end_raw, "endSlot") if isinstance(end_raw, int) else self.chain.slot - 1
+        if end_raw is None or isinstance(end_raw, dict):  # getBlocks(start, config)
+            end = self.chain.slot - 1
+        else:
+            end = p.u64(end_raw, "endSlot")
         if end - start > MAX_SLOT_RANGE:
             raise invalid(f"Slot range too large; max {MAX_SLOT_RANGE}")
         return [s for s in self.chain.blocks if start <= s <= end]

@@ -33,9 +33,7 @@ class TokenSandbox:
     conn: EmbeddedConnection
     last_result: SendResult
 
-    def __init__(
-        self, conn: EmbeddedConnection | None = None, *, start_time: int = SANDBOX_START
-    ) -> None:
+    def __init__(self, conn: EmbeddedConnection | None = None, *, start_time: int = SANDBOX_START) -> None:
         """`conn`: share another sandbox's SVM; otherwise a new one whose clock starts at
         `start_time` (unix seconds; default a fixed instant)."""
         self.conn = conn or EmbeddedConnection(start_time=start_time)
