@@ -13,9 +13,9 @@ from ionet_sdk import pda, registry, spl, token, tx
 from ionet_sdk._generated.ionet_registry.accounts import RegistryConfig
 from ionet_sdk._generated.ionet_registry.types import ConfigInitArgs, NodeRegisterArgs
 from ionet_sdk._generated.ionet_token.types import EmissionEntry
-from ionet_sdk.defaults import IO, REGISTRY_PARAMS
+from ionet_sdk.defaults import IO, IO_DECIMALS, REGISTRY_PARAMS
 from ionet_sdk.rpc import RpcConnection
-from ionet_sdk.testing.registry import hardware
+from ionet_sdk.testing.registry import hardware, measurement
 from ionet_sdk.testing.token import GENESIS, TokenSandbox
 
 SOL = 1_000_000_000
@@ -37,6 +37,7 @@ class RegisteredNode:
     operator: Keypair
     agent: Keypair
     vault: Keypair
+    label: str
 
 
 async def fund(conn: RpcConnection, *keys: Keypair, sol: int = 100) -> None:
@@ -102,4 +103,35 @@ async def register_node(market: Market, node_id: int = 1, label: str = "rpc-node
         operator,
         [vault],
     )
-    return RegisteredNode(pda.node(operator.pubkey(), node_id), operator, agent, vault)
+    return RegisteredNode(pda.node(operator.pubkey(), node_id), operator, agent, vault, label)
+
+
+async def activate(market: Market, node: RegisteredNode, stake: int = 8_000 * IO) -> None:
+    """Attest (the admin is a verifier), bond `stake` base units, heartbeat: Active."""
+    conn, payer, operator = market.conn, market.payer, node.operator
+    spec = hardware(label=node.label)
+    await tx.send(
+        conn,
+        [registry.build_node_attest_ix(node.address, market.admin.pubkey(), measurement(spec))],
+        payer,
+        [market.admin],
+    )
+    source = spl.ata(operator.pubkey(), token.MINT)
+    await tx.send(
+        conn,
+        [
+            spl.create_ata_ix(payer.pubkey(), operator.pubkey(), token.MINT),
+            spl.transfer_ix(market.faucet, token.MINT, source, payer.pubkey(), stake, IO_DECIMALS),
+        ],
+        payer,
+    )
+    await tx.send(
+        conn,
+        [
+            registry.build_stake_deposit_ix(
+                market.config, node.address, node.vault.pubkey(), operator.pubkey(), source, amount=stake
+            )
+        ],
+        operator,
+    )
+    await tx.send(conn, [registry.build_node_heartbeat_ix(node.address, node.agent.pubkey())], node.agent)

@@ -9,6 +9,7 @@ AsyncClient) — nothing in-process."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 
 import pytest
@@ -29,7 +30,7 @@ from ionet_sdk.rpc import RpcConnection
 from ionet_sdk.testing.registry import hardware, measurement
 from ionet_sdk.testing.token import GENESIS, TokenSandbox
 
-from .localnet_flow import register_node, set_up_registry
+from .localnet_flow import activate, register_node, set_up_registry
 
 SOL = 1_000_000_000
 
@@ -147,7 +148,9 @@ async def test_a_stale_heartbeat_is_marked_inactive(embedded_validator: LocalVal
     conn = RpcConnection(embedded_validator.url)
     market = await set_up_registry(conn, embedded_validator.upgrade_authority)
     node = await register_node(market)
-    await tx.send(conn, [registry.build_node_heartbeat_ix(node.address, node.agent.pubkey())], node.agent)
+    await activate(market, node)
+    data = await Node.fetch(conn, node.address)
+    assert data is not None and NodeStatus(data.status) == NodeStatus.Active
     await conn.warp(REGISTRY_PARAMS.heartbeat_interval_secs + REGISTRY_PARAMS.heartbeat_grace_secs + 1)
     payer = market.payer
     simulated = await conn.simulate_transaction(
@@ -182,10 +185,16 @@ async def test_recent_priority_fees_over_json_rpc(each_validator: LocalValidator
     await conn.request_airdrop(payer.pubkey(), SOL)
     assert set(await conn.recent_prioritization_fees([target.pubkey()])) <= {0}
     ix = transfer(TransferParams(from_pubkey=payer.pubkey(), to_pubkey=target.pubkey(), lamports=SOL // 10))
-    await tx.send(conn, [ix], payer, micro_lamports_per_unit=5_000)
+    first = await tx.send(conn, [ix], payer, micro_lamports_per_unit=5_000)
+    # A slot reports the lowest fee paid in it: the second goes in a later slot.
+    landed = (await conn.client.get_signature_statuses([first.signature])).value[0]
+    assert landed is not None
+    while (await conn.client.get_slot()).value <= landed.slot:
+        await asyncio.sleep(0.1)
     await tx.send(conn, [ix], payer, micro_lamports_per_unit=7_000)
     fees = await conn.recent_prioritization_fees([target.pubkey()])
     assert {5_000, 7_000} <= set(fees) <= {0, 5_000, 7_000}
     assert await IonetClient(conn, payer).suggest_priority_fee([target.pubkey()], 100) == 7_000
-    assert set(await conn.recent_prioritization_fees([Keypair().pubkey()])) <= {0}
+    # An account no transaction locked: each slot's lowest fee (as a validator's fee cache).
+    assert set(await conn.recent_prioritization_fees([Keypair().pubkey()])) <= {0, 7_000}
     await conn.close()

@@ -211,9 +211,12 @@ def test_slots_and_the_clock_follow_wall_time_and_warp_adds() -> None:
     block = ok(server, "getBlock", chain.slot - 1, {"transactionDetails": "signatures"})
     assert block["parentSlot"] == chain.slot - 2 and block["signatures"] == []
     assert block["previousBlockhash"] == ok(server, "getBlock", chain.slot - 2)["blockhash"]
+    before = latest(server)["blockhash"]
     warped = ok(server, "ionetWarp", 3600)
+    assert ok(server, "isBlockhashValid", before)["value"] is False  # an hour old
+    assert ok(server, "isBlockhashValid", latest(server)["blockhash"])["value"] is True
     assert warped["unixTimestamp"] == START + 10 + 3600
-    assert warped["slot"] == chain.slot == slot + 25 + 9000
+    assert warped["slot"] == chain.slot == slot + 25 + 9000 + 1  # the jump, then one block
     assert error(server, "getBlock", chain.slot - 5)["code"] == -32007  # skipped by the warp
     assert error(server, "getBlock", chain.slot)["code"] == -32004  # still open
 

@@ -63,6 +63,18 @@ try {
       resolve({ event, slot, signature }),
     );
   });
+  // A log subscription is live only once the node has answered logsSubscribe; a
+  // transaction sent before that is not reported (on any validator). web3.js 1.x
+  // keeps that state in Connection._subscriptionsByHash (pinned by package-lock).
+  await within(
+    10_000,
+    (async () => {
+      while (!Object.values(connection._subscriptionsByHash).some((s) => s.state === "subscribed")) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })(),
+    "logsSubscribe",
+  );
   const accounts = { node, agent: agent.publicKey };
   const simulated = await program.methods.nodeHeartbeat().accountsPartial(accounts).simulate();
   out.simulated = { events: simulated.events.map((e) => e.name), logs: simulated.raw.length };

@@ -209,6 +209,9 @@ class Chain:
         """Move the clock `seconds` forward, and the slot ~2.5 per second (at least 1)."""
         self.offset += seconds
         self.produce_block(self.slot + max(1, math.floor(seconds * SLOTS_PER_SECOND_WARPED)))
+        # The block before the jump is now old: close the one after it, so that the
+        # latest blockhash is young, as after real time passing.
+        self.produce_block()
         self.dirty = True
 
     def emit(self, event: str, payload: Any) -> None:

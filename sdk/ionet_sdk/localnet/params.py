@@ -75,6 +75,12 @@ def boolean(value: Any, name: str) -> bool:
     return value
 
 
+def flag(config: dict[str, Any], key: str, default: bool = False) -> bool:
+    """An optional boolean option (absent or null: `default`)."""
+    value = config.get(key)
+    return default if value is None else boolean(value, key)
+
+
 def pubkey(value: Any, name: str = "pubkey") -> Pubkey:
     try:
         return Pubkey.from_string(string(value, name))

@@ -142,7 +142,7 @@ class Subscriptions:
             sub.target = str(p.signature(params.required(0, "signature")))
             sub.config = params.config(1)
             p.commitment(sub.config)
-            p.boolean(sub.config.get("enableReceivedNotification", False), "enableReceivedNotification")
+            p.flag(sub.config, "enableReceivedNotification", False)
         elif kind == "logs":
             which = params.required(0, "filter")
             if which in ("all", "allWithVotes"):

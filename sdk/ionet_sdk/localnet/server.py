@@ -381,7 +381,7 @@ class LocalnetServer:
         config = params.config(1)
         self.check_context(config)
         filters = self.check_filters(config.get("filters"))
-        with_context = p.boolean(config.get("withContext", False), "withContext")
+        with_context = p.flag(config, "withContext", False)
         account_encoding(config)
         data_slice(config)
         out = []
@@ -485,7 +485,7 @@ class LocalnetServer:
 
     def rpc_send_transaction(self, params: Params) -> str:
         config = params.config(1)
-        skip_preflight = p.boolean(config.get("skipPreflight", False), "skipPreflight")
+        skip_preflight = p.flag(config, "skipPreflight", False)
         if config.get("preflightCommitment") is not None:
             p.commitment({"commitment": config["preflightCommitment"]})
         p.optional_u64(config, "maxRetries", maximum=2**32 - 1)
@@ -516,9 +516,9 @@ class LocalnetServer:
 
     def rpc_simulate_transaction(self, params: Params) -> dict[str, Any]:
         config = params.config(1)
-        sig_verify = p.boolean(config.get("sigVerify", False), "sigVerify")
-        replace = p.boolean(config.get("replaceRecentBlockhash", False), "replaceRecentBlockhash")
-        inner = p.boolean(config.get("innerInstructions", False), "innerInstructions")
+        sig_verify = p.flag(config, "sigVerify", False)
+        replace = p.flag(config, "replaceRecentBlockhash", False)
+        inner = p.flag(config, "innerInstructions", False)
         if sig_verify and replace:
             raise invalid("sigVerify may not be used with replaceRecentBlockhash")
         self.check_context(config)
@@ -634,7 +634,7 @@ class LocalnetServer:
         if len(raw) > MAX_SIGNATURE_STATUSES:
             raise invalid(f"Too many inputs provided; max {MAX_SIGNATURE_STATUSES}")
         config = params.config(1)
-        p.boolean(config.get("searchTransactionHistory", False), "searchTransactionHistory")
+        p.flag(config, "searchTransactionHistory", False)
         out: list[Any] = []
         for s in raw:
             record = self.chain.txs.get(str(p.signature(s)))
@@ -778,7 +778,7 @@ class LocalnetServer:
         details = config.get("transactionDetails") or "full"
         if details not in ("full", "signatures", "none"):
             raise invalid(f"transactionDetails: full, signatures or none here, got {details!r}")
-        rewards = p.boolean(config.get("rewards", True), "rewards")
+        rewards = p.flag(config, "rewards", True)
         max_version = self.max_version(config)
         block = self.block(slot)
         out: dict[str, Any] = {
