@@ -30,17 +30,27 @@ from ionet_sdk.rpc import RpcConnection
 from ionet_sdk.testing.registry import hardware, measurement
 from ionet_sdk.testing.token import GENESIS, TokenSandbox
 
-from .localnet_flow import activate, register_node, set_up_registry
+from .localnet_flow import activate, fund, register_node, send, set_up_registry
 
 SOL = 1_000_000_000
+# On solana-test-validator a send's result carries its compute units and logs only once
+# RpcConnection confirms at its own commitment before reading the transaction back
+# (issue 13, item 3: another branch). Until then the result is empty there.
+NEEDS_CONFIRMATION_FIX = pytest.mark.xfail(
+    reason="RpcConnection confirms at 'processed', then reads at 'confirmed' (issue 13 item 3)",
+    strict=False,
+)
 
 
-async def test_a_node_becomes_active_over_json_rpc(each_validator: LocalValidator) -> None:
+async def test_a_node_becomes_active_over_json_rpc(
+    each_validator: LocalValidator, request: pytest.FixtureRequest
+) -> None:
+    if each_validator.kind == "solana-test-validator":
+        request.applymarker(NEEDS_CONFIRMATION_FIX)
     conn = RpcConnection(each_validator.url)
     deployer = each_validator.upgrade_authority
     admin, payer, operator, agent, vault = (Keypair() for _ in range(5))
-    for kp in (deployer, admin, payer, operator, agent):
-        await conn.request_airdrop(kp.pubkey(), 100 * SOL)
+    await fund(conn, deployer, admin, payer, operator, agent)
     assert await conn.get_balance(payer.pubkey()) == 100 * SOL
 
     # The IO token and its genesis (the token program's upgrade authority is the deployer).
@@ -53,12 +63,12 @@ async def test_a_node_becomes_active_over_json_rpc(each_validator: LocalValidato
         slash_reporter=pda.registry_config(),
         schedule=[EmissionEntry(start_time=now, per_epoch=IO)],
     )
-    result = await tx.send(
+    result = await send(
         conn, [token.build_token_init_ix(deployer.pubkey(), args)], deployer, unit_limit=400_000
     )
     assert result.compute_units > 0 and any("TokenInit" in line for line in result.logs)
     faucet = spl.ata(payer.pubkey(), token.MINT)
-    await tx.send(
+    await send(
         conn,
         [
             spl.create_ata_ix(payer.pubkey(), payer.pubkey(), token.MINT),
@@ -71,7 +81,7 @@ async def test_a_node_becomes_active_over_json_rpc(each_validator: LocalValidato
 
     # A stranger cannot initialize the registry: the program's own error, with logs, over HTTP.
     treasury = Keypair()
-    await tx.send(
+    await send(
         conn,
         await spl.create_token_account_ixs(conn, payer.pubkey(), treasury, token.MINT, admin.pubkey()),
         payer,
@@ -88,7 +98,7 @@ async def test_a_node_becomes_active_over_json_rpc(each_validator: LocalValidato
     with pytest.raises(errors.NotUpgradeAuthority) as failure:
         await tx.send(conn, [stranger_ix], payer)
     assert failure.value.logs
-    await tx.send(
+    await send(
         conn,
         [registry.build_config_init_ix(deployer.pubkey(), token.MINT, treasury.pubkey(), config_args)],
         deployer,
@@ -99,18 +109,16 @@ async def test_a_node_becomes_active_over_json_rpc(each_validator: LocalValidato
     # Register, attest, bond, heartbeat: Active.
     spec = hardware(label="rpc-node")
     register = NodeRegisterArgs(node_id=1, agent=agent.pubkey(), hardware=spec)
-    await tx.send(
+    await send(
         conn,
         await registry.build_node_register_ixs(conn, config, operator.pubkey(), register, vault),
         operator,
         [vault],
     )
     node = pda.node(operator.pubkey(), 1)
-    await tx.send(
-        conn, [registry.build_node_attest_ix(node, admin.pubkey(), measurement(spec))], payer, [admin]
-    )
+    await send(conn, [registry.build_node_attest_ix(node, admin.pubkey(), measurement(spec))], payer, [admin])
     source = spl.ata(operator.pubkey(), token.MINT)
-    await tx.send(
+    await send(
         conn,
         [
             spl.create_ata_ix(payer.pubkey(), operator.pubkey(), token.MINT),
@@ -118,7 +126,7 @@ async def test_a_node_becomes_active_over_json_rpc(each_validator: LocalValidato
         ],
         payer,
     )
-    await tx.send(
+    await send(
         conn,
         [
             registry.build_stake_deposit_ix(
@@ -127,7 +135,7 @@ async def test_a_node_becomes_active_over_json_rpc(each_validator: LocalValidato
         ],
         operator,
     )
-    await tx.send(conn, [registry.build_node_heartbeat_ix(node, agent.pubkey())], agent)
+    await send(conn, [registry.build_node_heartbeat_ix(node, agent.pubkey())], agent)
     data = await Node.fetch(conn, node)
     assert data is not None and NodeStatus(data.status) == NodeStatus.Active
 
