@@ -479,7 +479,11 @@ async def run(
     """Start a validator process, play the demo against it, stop it (always)."""
     deployer = Keypair()
     kind = validator_kind or "ionet"  # not IONET_VALIDATOR: the demo needs ionetWarp
-    async with LocalValidator(kind=kind, ledger=ledger, upgrade_authority=deployer) as validator:
+    # The report's figures (refunds, GPU-seconds) come from warped time alone.
+    frozen = kind == "ionet"
+    async with LocalValidator(
+        kind=kind, ledger=ledger, upgrade_authority=deployer, frozen_clock=frozen
+    ) as validator:
         if progress is not None:
             progress(f"validator ({validator.kind}) at {validator.url}, programs preloaded")
         conn = RpcConnection(validator.url, retries=2)

@@ -114,12 +114,14 @@ class LocalValidator:
         upgrade_authority: Keypair | None = None,
         startup_timeout: float | None = None,
         reset: bool = True,
+        frozen_clock: bool = False,
     ) -> None:
         """`kind`: default `IONET_VALIDATOR`, else ionet. `ledger`: where the state and the
         log go (default: a temporary directory, deleted by `stop`). `port`: the JSON-RPC
         port (the websocket is port + 1; default: a free pair). `reset`: start clean
-        (False: resume the state in `ledger`). Raises ConfigError for an unknown kind or
-        a solana-test-validator that is not installed."""
+        (False: resume the state in `ledger`). `frozen_clock` (ionet only): unix time moves
+        only with ionetWarp, for runs whose figures must not depend on how long they take.
+        Raises ConfigError for an unknown kind or a solana-test-validator that is not installed."""
         self.kind: Kind = kind or kind_from_env()
         if self.kind not in KINDS:
             raise ConfigError(f"unknown validator kind {self.kind!r}: one of {', '.join(KINDS)}")
@@ -130,6 +132,7 @@ class LocalValidator:
         self.upgrade_authority = upgrade_authority or Keypair()
         self.startup_timeout = startup_timeout or (15.0 if self.kind == "ionet" else 90.0)
         self.reset = reset
+        self.frozen_clock = frozen_clock
         self.url = f"http://127.0.0.1:{self.port}"
         self.ws_url = f"ws://127.0.0.1:{self.port + 1}"
         self.log_path = self.ledger / "validator.log"
@@ -146,6 +149,7 @@ class LocalValidator:
                 "--upgrade-authority", str(authority_file),
                 "--ledger", str(self.ledger / "ledger"),
                 *(["--reset"] if self.reset else []),
+                *(["--frozen-clock"] if self.frozen_clock else []),
             ]  # fmt: skip
         binary = solana_test_validator()
         if binary is None:

@@ -23,6 +23,7 @@ import contextlib
 import json
 import signal
 import sys
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -919,8 +920,10 @@ async def serve(
     ledger: Path | None = None,
     reset: bool = False,
     slot_seconds: float = 0.4,
+    frozen_clock: bool = False,
 ) -> None:
-    chain = Chain(slot_seconds=slot_seconds)
+    start = time.time()
+    chain = Chain(slot_seconds=slot_seconds, clock=(lambda: start) if frozen_clock else time.time)
     state = ledger / STATE_FILE if ledger is not None else None
     fresh = True
     if state is not None:
@@ -978,6 +981,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ledger", type=Path, default=None, help="keep the state here across restarts")
     parser.add_argument("--reset", action="store_true", help="start from a clean state (with --ledger)")
     parser.add_argument("--slot-time", type=positive_seconds, default=0.4, help="seconds per slot (0.4)")
+    parser.add_argument(
+        "--frozen-clock",
+        action="store_true",
+        help="unix time moves only with ionetWarp (slots still advance): for deterministic demos",
+    )
     args = parser.parse_args(argv)
     authority = load_keypair(args.upgrade_authority) if args.upgrade_authority else None
     try:
@@ -994,6 +1002,7 @@ def main(argv: list[str] | None = None) -> int:
                 ledger=args.ledger,
                 reset=args.reset,
                 slot_seconds=args.slot_time,
+                frozen_clock=args.frozen_clock,
             )
         )
     except OSError as err:
