@@ -16,15 +16,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
+import statistics
 
 from solders.keypair import Keypair
+from solders.pubkey import Pubkey
 
 from ionet_sdk import escrow, lookup_tables, pda, registry, token, tx
+from ionet_sdk._generated.ionet_registry.constants import NODE_SEED
 from ionet_sdk._generated.ionet_escrow.types import ConfigUpdateArgs as EscrowConfigUpdateArgs
 from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs, JobOutcome, Offense
+from ionet_sdk.connection import SendResult
 from ionet_sdk.defaults import ESCROW_PARAMS, IO, REGISTRY_PARAMS, TOKEN_PARAMS
 from ionet_sdk.testing.escrow import EscrowSandbox, JobHandle
 from ionet_sdk.testing.registry import NodeHandle, RegistrySandbox
+from ionet_sdk.programs import REGISTRY_ID
 from ionet_sdk.testing.token import TokenSandbox
 
 BUDGETS = {
@@ -45,6 +51,53 @@ BUDGETS = {
     "fees_burn": 15_000,
 }
 HOUR = 3_600
+OPERATORS = 200
+"""How many random operators `node_register`'s spread is measured over."""
+
+
+def program_units(result: SendResult, program: str) -> int:
+    """The compute units the top-level instruction of `program` consumed, from the
+    runtime's `Program <id> consumed N of M compute units` log line (a transaction's
+    total also counts the other instructions in it, such as creating the vault)."""
+    depth = 0
+    for line in result.logs:
+        if re.fullmatch(rf"Program {program} invoke \[\d+\]", line):
+            depth += 1
+        m = re.fullmatch(rf"Program {program} consumed (\d+) of \d+ compute units", line)
+        if m and depth == 1:
+            return int(m.group(1))
+        if m:
+            depth -= 1
+    raise ValueError(f"no top-level consumption of {program} in the logs")
+
+
+async def measure_register_spread(operators: int = OPERATORS) -> list[tuple[int, int]]:
+    """(bump tries, CU of node_register alone) for `operators` random operators: creating
+    the node PDA searches for its canonical bump from 255 down, 1,500 CU per try, and how
+    many tries it takes depends on the operator's key (P(more than k) = 2^-k)."""
+    env = await RegistrySandbox().setup()
+    out = []
+    for _ in range(operators):
+        node = await env.register()
+        seeds = [NODE_SEED, bytes(node.operator.pubkey()), node.node_id.to_bytes(8, "little")]
+        _, bump = Pubkey.find_program_address(seeds, REGISTRY_ID)
+        out.append((256 - bump, program_units(env.last_result, str(REGISTRY_ID))))
+    return out
+
+
+def print_register_spread(spread: list[tuple[int, int]], budget: int) -> None:
+    units = sorted(u for _, u in spread)
+    p99 = units[min(len(units) - 1, (len(units) * 99) // 100)]
+    print(f"\nnode_register over {len(units)} random operators (CU of the instruction alone)")
+    print(f"{'bump tries':>10}{'operators':>11}{'CU':>9}")
+    for tries in sorted({t for t, _ in spread}):
+        at = [u for t, u in spread if t == tries]
+        print(f"{tries:>10}{len(at):>11}{max(at):>9,}")
+    print(
+        f"min {units[0]:,}  median {int(statistics.median(units)):,}  p99 {p99:,}  max {units[-1]:,}"
+        f"  (budget {budget:,}; over it: {sum(u > budget for u in units)} of {len(units)})"
+    )
+
 STALE = REGISTRY_PARAMS.heartbeat_interval_secs + REGISTRY_PARAMS.heartbeat_grace_secs + 1
 
 
@@ -61,7 +114,8 @@ async def measure() -> dict[str, int]:
 
     node = await env.register()
     op = node.operator.pubkey()
-    cu["node_register"] = env.last_result.compute_units  # includes creating the vault in the same tx
+    cu["node_register"] = program_units(env.last_result, str(REGISTRY_ID))
+    cu["node_register + its vault (one tx)"] = env.last_result.compute_units
     cu["node_attest"] = (await env.attest(node)).compute_units
     cu["stake_deposit"] = (await env.deposit(node, await env.min_stake(node) + 500 * IO)).compute_units
     cu["node_heartbeat"] = (await env.heartbeat(node)).compute_units
@@ -280,6 +334,7 @@ def main() -> int:
     cu = asyncio.run(measure())
     cu.update(asyncio.run(measure_escrow()))
     cu.update(asyncio.run(measure_token()))
+    spread = asyncio.run(measure_register_spread())
     rows = [(name, units, BUDGETS.get(name, BUDGETS.get(name.split(" ")[0]))) for name, units in cu.items()]
     if args.markdown:
         print("| instruction | compute units | budget | within |\n|---|---:|---:|---|")
@@ -292,6 +347,7 @@ def main() -> int:
             print(f"| {name} | {units:,} | {limit} | {ok} |")
         else:
             print(f"{name:<52}{units:>9,}{limit:>9}  {ok}")
+    print_register_spread(spread, BUDGETS["node_register"])
     return 0
 
 
