@@ -23,14 +23,14 @@ from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
 from ionet_sdk import escrow, lookup_tables, pda, registry, token, tx
-from ionet_sdk._generated.ionet_registry.constants import NODE_SEED
 from ionet_sdk._generated.ionet_escrow.types import ConfigUpdateArgs as EscrowConfigUpdateArgs
+from ionet_sdk._generated.ionet_registry.constants import NODE_SEED
 from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs, JobOutcome, Offense
 from ionet_sdk.connection import SendResult
 from ionet_sdk.defaults import ESCROW_PARAMS, IO, REGISTRY_PARAMS, TOKEN_PARAMS
+from ionet_sdk.programs import REGISTRY_ID
 from ionet_sdk.testing.escrow import EscrowSandbox, JobHandle
 from ionet_sdk.testing.registry import NodeHandle, RegistrySandbox
-from ionet_sdk.programs import REGISTRY_ID
 from ionet_sdk.testing.token import TokenSandbox
 
 BUDGETS = {
@@ -97,6 +97,7 @@ def print_register_spread(spread: list[tuple[int, int]], budget: int) -> None:
         f"min {units[0]:,}  median {int(statistics.median(units)):,}  p99 {p99:,}  max {units[-1]:,}"
         f"  (budget {budget:,}; over it: {sum(u > budget for u in units)} of {len(units)})"
     )
+
 
 STALE = REGISTRY_PARAMS.heartbeat_interval_secs + REGISTRY_PARAMS.heartbeat_grace_secs + 1
 

@@ -16,8 +16,8 @@ from ionet_sdk._generated.ionet_registry import errors, events
 from ionet_sdk._generated.ionet_registry.accounts import RegistryConfig
 from ionet_sdk.defaults import IO, REGISTRY_PARAMS
 from ionet_sdk.errors import IonetError
-from ionet_sdk.testing.escrow import EscrowSandbox
 from ionet_sdk.programs import REGISTRY_ID
+from ionet_sdk.testing.escrow import EscrowSandbox
 
 
 def row(label: str, value: object) -> None:

@@ -12,8 +12,8 @@ from solders.pubkey import Pubkey
 
 from ionet_sdk.connection import SendResult
 from ionet_sdk.errors import ProgramError, UnknownProgramError
-from ionet_sdk.testing.registry import NodeHandle, RegistrySandbox, hardware, measurement
 from ionet_sdk.svm import EmbeddedConnection
+from ionet_sdk.testing.registry import NodeHandle, RegistrySandbox, hardware, measurement
 
 __all__ = ["NodeHandle", "RegistryEnv", "Rejects", "hardware", "measurement", "unsigned", "with_account"]
 
