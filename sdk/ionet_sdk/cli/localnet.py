@@ -47,11 +47,12 @@ def _state_file() -> Path:
 
 
 def _cmdline(pid: int) -> list[str] | None:
+    """The command line of a running process; None once it has exited (a zombie has none)."""
     try:
         raw = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return None
-    return [part.decode(errors="replace") for part in raw.split(b"\0") if part]
+    return [part.decode(errors="replace") for part in raw.split(b"\0") if part] or None
 
 
 def _start_ticks(pid: int) -> int | None:
