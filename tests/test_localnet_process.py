@@ -32,6 +32,15 @@ def ionet(cwd: Path, *args: str, timeout: float = 180) -> subprocess.CompletedPr
     )
 
 
+def running(pid: int) -> bool:
+    """Whether `pid` is a live process (not gone, not a zombie awaiting its parent)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
 def one_line_error(run: subprocess.CompletedProcess[str], *words: str) -> None:
     assert run.returncode == 1, run.stdout + run.stderr
     assert "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) == 1, run.stderr
@@ -87,7 +96,7 @@ def test_start_status_stop(tmp_path: Path, kind: str) -> None:
     finally:
         stopped = ionet(tmp_path, "localnet", "stop")
     assert stopped.returncode == 0, stopped.stderr
-    assert not Path(f"/proc/{state['pid']}").exists()
+    assert not running(state["pid"])
     assert not (tmp_path / ".localnet" / "state.json").exists()
 
 
