@@ -39,7 +39,7 @@ from ionet_sdk.localnet import LocalValidator
 from ionet_sdk.programs import REGISTRY_ID, default_deploy_dir
 from ionet_sdk.rpc import RpcConnection
 
-from .localnet_flow import SOL, Market, RegisteredNode, register_node, set_up_registry
+from .localnet_flow import SOL, Market, RegisteredNode, fund, register_node, set_up_registry
 
 REPO = Path(__file__).resolve().parent.parent
 IDL = default_deploy_dir().parent / "idl" / "ionet_registry.json"
@@ -134,7 +134,7 @@ async def test_solana_py_websocket_subscriptions(market: tuple[LocalValidator, M
     validator, m = market
     conn = m.conn
     target, sender = Keypair(), Keypair()
-    await conn.request_airdrop(sender.pubkey(), 2 * SOL)
+    await fund(conn, sender, sol=2)
     async with SolanaWsClient(validator.ws_url) as ws:
         inbox = Inbox(ws)
         account = await ws.account_subscribe(pubkey=target.pubkey(), commitment=Confirmed, encoding="base64")

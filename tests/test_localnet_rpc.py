@@ -190,16 +190,16 @@ async def test_recent_priority_fees_over_json_rpc(each_validator: LocalValidator
     account paid (0 in slots where none did); the SDK's suggestion is a percentile of it."""
     conn = RpcConnection(each_validator.url)
     payer, target = Keypair(), Keypair()
-    await conn.request_airdrop(payer.pubkey(), SOL)
+    await fund(conn, payer, sol=1)
     assert set(await conn.recent_prioritization_fees([target.pubkey()])) <= {0}
     ix = transfer(TransferParams(from_pubkey=payer.pubkey(), to_pubkey=target.pubkey(), lamports=SOL // 10))
-    first = await tx.send(conn, [ix], payer, micro_lamports_per_unit=5_000)
+    first = await send(conn, [ix], payer, micro_lamports_per_unit=5_000)
     # A slot reports the lowest fee paid in it: the second goes in a later slot.
     landed = (await conn.client.get_signature_statuses([first.signature])).value[0]
     assert landed is not None
     while (await conn.client.get_slot()).value <= landed.slot:
         await asyncio.sleep(0.1)
-    await tx.send(conn, [ix], payer, micro_lamports_per_unit=7_000)
+    await send(conn, [ix], payer, micro_lamports_per_unit=7_000)
     fees = await conn.recent_prioritization_fees([target.pubkey()])
     assert {5_000, 7_000} <= set(fees) <= {0, 5_000, 7_000}
     assert await IonetClient(conn, payer).suggest_priority_fee([target.pubkey()], 100) == 7_000
