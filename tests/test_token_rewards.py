@@ -11,6 +11,7 @@ from ionet_sdk._generated.ionet_registry.types import Offense
 from ionet_sdk._generated.ionet_token import errors, events
 from ionet_sdk._generated.ionet_token.accounts import EpochRecord, Reward
 from ionet_sdk.defaults import DAY, REGISTRY_PARAMS, TOKEN_PARAMS
+from ionet_sdk.testing import SANDBOX_START
 
 from .escrow_env import HOUR, ClientHandle, EscrowEnv, NodeHandle
 from .registry_env import with_account
@@ -211,10 +212,18 @@ async def test_a_slash_takes_its_share_of_the_locked_rewards(market: EscrowEnv) 
     assert (await market.io.stats()).burned_slashes == slashed_burn + locked // 2
 
 
-async def test_accruals_resolve_minted_epochs_and_each_tranche_keeps_its_lock(market: EscrowEnv) -> None:
+# Unlocks round up to whole days, so what this test expects (sixteen hourly resolutions in
+# one tranche) holds only when those hours don't straddle a day boundary: it pins the clock
+# to a midnight (from 15:04 they would straddle one). The exact unlock time below fails if
+# the pin is removed.
+PINNED_START = SANDBOX_START
+
+
+async def test_accruals_resolve_minted_epochs_and_each_tranche_keeps_its_lock() -> None:
     """The agent accrues every epoch with the operator's key cold: minted epochs are
     resolved into locked tranches (no BucketsFull); a claim pays only the tranches
     whose own lock has ended, so claiming often never pushes earlier rewards back."""
+    market = await EscrowEnv(start_time=PINNED_START).setup()
     (node,) = await worked(market)
     first = await current_epoch(market)
     unlocks = []
@@ -230,6 +239,8 @@ async def test_accruals_resolve_minted_epochs_and_each_tranche_keeps_its_lock(ma
         await market.heartbeat(node)
     state = await reward(market, node)
     assert state.locked > 0 and state.claimed_total == 0 and len(set(unlocks)) == 1
+    # Resolved during the first day, locked 7 days, rounded up to a whole day: day 8.
+    assert unlocks[0] == PINNED_START + (TOKEN_PARAMS.reward_lock_secs // DAY + 1) * DAY
     assert sum(t.amount for t in state.tranches) == state.locked
     # A day later the remaining buckets resolve into a second tranche, a day later too.
     await mint_through(market, await current_epoch(market) + 24)

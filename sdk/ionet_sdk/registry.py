@@ -61,6 +61,20 @@ EXPECTED_TFLOPS = {
     GpuModel.Rtx3090: 71,
     GpuModel.Other: 0,
 }
+# Memory per GPU a model has (GB), the `ionet node register` default. A verifier jails
+# a node that declares more than it measures, so a model sold in several sizes
+# defaults to its smallest (A100: 40 GB; declare 80 for the 80 GB part). `Other`
+# has no default.
+DEFAULT_VRAM_GB = {
+    GpuModel.H200: 141,
+    GpuModel.H100: 80,
+    GpuModel.A100: 40,
+    GpuModel.L40S: 48,
+    GpuModel.A6000: 48,
+    GpuModel.A5000: 24,
+    GpuModel.Rtx4090: 24,
+    GpuModel.Rtx3090: 24,
+}
 
 
 def min_stake(params: RegistryParams, tier: int, gpus: int) -> int:

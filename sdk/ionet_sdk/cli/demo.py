@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
-import json
 import time
 from typing import Annotated
 
 import typer
 
 from ionet_sdk import demo
-from ionet_sdk.cli.common import console, fail, progress
+from ionet_sdk.cli.common import console, dumps, fail, progress
 from ionet_sdk.errors import IonetError
 
 
@@ -39,9 +37,9 @@ def demo_command(
         try:
             report = asyncio.run(demo.run(progress=step, validator_kind="ionet"))
         except (IonetError, ValueError) as err:
-            raise fail(str(err).splitlines()[0]) from None
+            raise fail(str(err).splitlines()[0], type(err).__name__) from None
     if ctx.obj.json:
-        typer.echo(json.dumps(dataclasses.asdict(report), indent=2))
+        typer.echo(dumps(report))
     else:
         demo.render(report, console)
     if not report.books_balance:

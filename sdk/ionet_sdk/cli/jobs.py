@@ -11,28 +11,38 @@ from solders.pubkey import Pubkey
 from ionet_sdk._generated.ionet_escrow.types import JobSpec, JobState, RunStatus
 from ionet_sdk._generated.ionet_registry.types import GpuModel
 from ionet_sdk.cli.common import (
+    U16,
+    U32,
+    U64,
+    example,
     fail,
     fields_table,
+    model_name,
     one_row,
     output,
     parse_amount,
     parse_cuda,
     parse_enum,
+    parse_gpu,
     parse_hash,
     parse_pubkey,
     plain,
     progress,
     run,
     sent,
+    table,
 )
+from ionet_sdk.cli.view import io
 from ionet_sdk.client import IonetClient
-from ionet_sdk.defaults import IO
 from ionet_sdk.matcher import pick_cluster
 
 app = typer.Typer(help="Jobs in the escrow.", no_args_is_help=True)
 
 
-@app.command("list")
+JOB_NOTE = "$JOB is a job's address (ionet job create prints it)"
+
+
+@app.command("list", epilog=example("ionet job list --state running", "ionet job list --client $KEY --json"))
 def job_list(
     ctx: typer.Context,
     client: Annotated[str | None, typer.Option(help="client public key")] = None,
@@ -48,50 +58,55 @@ def job_list(
         return await c.jobs(client=wanted_client, state=wanted_state)
 
     jobs = run(ctx, work)
-    table = Table("job", "client", "GPUs", "state", "escrowed (IO)", "paid (IO)", title="jobs")
+    shown = table("job", "client", "GPUs", "state", "escrowed", "paid", title="jobs")
     for j in jobs:
         d = j.data
-        table.add_row(
-            str(j.address), str(d.client), f"{d.gpu_count}x {GpuModel(d.gpu_model).name}",
-            JobState(d.state).name, f"{d.deposited / IO:,.2f}", f"{d.paid / IO:,.2f}",
+        shown.add_row(
+            str(j.address), str(d.client), f"{d.gpu_count}x {model_name(GpuModel(d.gpu_model))}",
+            JobState(d.state).name, io(d.deposited), io(d.paid),
         )  # fmt: skip
-    output(ctx, [{"address": str(j.address), **plain(j.data)} for j in jobs], table)
+    output(ctx, [{"address": str(j.address), **plain(j.data)} for j in jobs], shown)
 
 
-@app.command("show")
+@app.command("show", epilog=example("ionet job show $JOB", JOB_NOTE))
 def job_show(ctx: typer.Context, job: str) -> None:
-    """A job and its runs."""
+    """A job and its runs (times against the cluster's clock)."""
     key = parse_pubkey(job)
 
     async def work(client: IonetClient) -> Any:
-        return await client.job(key), await client.runs(key)
+        return await client.job(key), await client.runs(key), (await client.conn.get_clock()).unix_timestamp
 
-    data, runs = run(ctx, work)
+    data, runs, now = run(ctx, work)
     if ctx.obj.json:
-        output(ctx, {**plain(data), "runs": plain(runs)}, Table())
+        output(ctx, {"address": str(key), **plain(data), "runs": plain(runs)}, Table())
         return
-    output(ctx, data, fields_table(f"job {key}", data))
-    table = Table("node", "GPUs", "status", "GPU-seconds", title="open runs")
+    output(ctx, data, fields_table(f"job {key}", data, now))
+    shown = table("node", "GPUs", "status", "GPU-seconds", title="open runs")
     for r in runs:
-        table.add_row(str(r.node), str(r.gpus), RunStatus(r.status).name, f"{r.gpu_seconds:,}")
-    output(ctx, [], table)
+        shown.add_row(str(r.node), str(r.gpus), RunStatus(r.status).name, f"{r.gpu_seconds:,}")
+    output(ctx, [], shown)
 
 
-@app.command("create")
+@app.command(
+    "create",
+    epilog=example("ionet job create --job-id 1 --gpu H100 --count 8 --hours 4 --price 2.5 -k client.json"),
+)
 def job_create(  # noqa: PLR0917 (typer: one parameter per option)
     ctx: typer.Context,
-    job_id: Annotated[int, typer.Option(min=0, help="unique among your jobs")],
-    gpu: Annotated[str, typer.Option(help="GPU model")],
-    count: Annotated[int, typer.Option(min=1, help="GPUs")],
-    hours: Annotated[int, typer.Option(min=1, help="duration")],
-    price: Annotated[str, typer.Option(help="IO per GPU-hour")],
-    start_within: Annotated[int, typer.Option(min=1, help="minutes until the start deadline")] = 30,
-    vram: Annotated[int, typer.Option(min=0, help="minimum GB per GPU")] = 0,
+    job_id: Annotated[int, typer.Option(min=0, max=U64, help="unique among your jobs (u64)")],
+    gpu: Annotated[str, typer.Option(help="GPU model (any case and spacing: 'RTX 4090', h100)")],
+    count: Annotated[int, typer.Option(min=1, max=U16, help="GPUs")],
+    hours: Annotated[int, typer.Option(min=1, max=U32, help="duration")],
+    price: Annotated[str, typer.Option(help="IO per GPU-hour (up to 8 decimals)")],
+    start_within: Annotated[
+        int, typer.Option(min=1, max=U32 // 60, help="minutes until the start deadline")
+    ] = 30,
+    vram: Annotated[int, typer.Option(min=0, max=U16, help="minimum GB per GPU")] = 0,
     cuda: Annotated[str, typer.Option(help="minimum CUDA version")] = "0.0",
     same_tier: Annotated[bool, typer.Option(help="accept any model of the same tier")] = False,
 ) -> None:
     """Escrow count x hours x price IO for a cluster (the --keypair is the client)."""
-    model = parse_enum(GpuModel, gpu)
+    model = parse_gpu(gpu)
     base = parse_amount(price)
     major, minor = parse_cuda(cuda)
 
@@ -117,12 +132,12 @@ def job_create(  # noqa: PLR0917 (typer: one parameter per option)
 
 def parse_assignment(text: str) -> tuple[Pubkey, int]:
     node, _, gpus = text.partition(":")
-    if not gpus.isdigit() or int(gpus) == 0:
+    if not gpus.isdigit() or not 0 < int(gpus) <= U16:
         raise fail(f"--node {text!r} must look like NODE:GPUS (a positive GPU count)")
     return parse_pubkey(node), int(gpus)
 
 
-@app.command("assign")
+@app.command("assign", epilog=example("ionet job assign $JOB --auto", "ionet job assign $JOB --node $NODE:8"))
 def job_assign(
     ctx: typer.Context,
     job: str,
@@ -148,13 +163,13 @@ def job_assign(
         return chosen
 
     chosen = run(ctx, work, signer=True)
-    table = Table("node", "GPUs", title=f"assigned to job {key}")
+    shown = table("node", "GPUs", title=f"assigned to job {key}")
     for address, gpus in chosen:
-        table.add_row(str(address), str(gpus))
-    output(ctx, [{"node": str(a), "gpus": g} for a, g in chosen], table)
+        shown.add_row(str(address), str(gpus))
+    output(ctx, [{"node": str(a), "gpus": g} for a, g in chosen], shown)
 
 
-@app.command("start")
+@app.command("start", epilog=example("ionet job start $JOB $NODE --keypair agent.json", JOB_NOTE))
 def job_start(ctx: typer.Context, job: str, node: str) -> None:
     """Start the node's run (the --keypair is the node's agent)."""
     job_key, node_key = parse_pubkey(job), parse_pubkey(node)
@@ -165,9 +180,9 @@ def job_start(ctx: typer.Context, job: str, node: str) -> None:
     sent(ctx, "run started", run(ctx, work, signer=True))
 
 
-@app.command("report")
+@app.command("report", epilog=example("ionet job report $JOB $NODE 28800 --keypair agent.json", JOB_NOTE))
 def job_report(
-    ctx: typer.Context, job: str, node: str, gpu_seconds: Annotated[int, typer.Argument(min=0)]
+    ctx: typer.Context, job: str, node: str, gpu_seconds: Annotated[int, typer.Argument(min=0, max=U64)]
 ) -> None:
     """A usage receipt: cumulative GPU-seconds delivered (the --keypair is the node's agent)."""
     job_key, node_key = parse_pubkey(job), parse_pubkey(node)
@@ -178,7 +193,7 @@ def job_report(
     sent(ctx, f"{gpu_seconds:,} GPU-seconds reported", run(ctx, work, signer=True))
 
 
-@app.command("complete")
+@app.command("complete", epilog=example("ionet job complete $JOB --keypair client.json", JOB_NOTE))
 def job_complete(ctx: typer.Context, job: str) -> None:
     """Complete the job: the client any time, anyone after its deadline + duration."""
     key = parse_pubkey(job)
@@ -189,7 +204,9 @@ def job_complete(ctx: typer.Context, job: str) -> None:
     sent(ctx, "job completed; the challenge window is open", run(ctx, work, signer=True))
 
 
-@app.command("dispute")
+@app.command(
+    "dispute", epilog=example('ionet job dispute $JOB --evidence "node 3 ran 2 of 8 GPUs"', JOB_NOTE)
+)
 def job_dispute(
     ctx: typer.Context, job: str, evidence: Annotated[str, typer.Option(help="text or hash")]
 ) -> None:
@@ -202,7 +219,7 @@ def job_dispute(
     sent(ctx, "job disputed", run(ctx, work, signer=True))
 
 
-@app.command("settle")
+@app.command("settle", epilog=example("ionet job settle $JOB", JOB_NOTE))
 def job_settle(ctx: typer.Context, job: str) -> None:
     """Pay every node pro rata, burn the fee, refund the rest (anyone, after the window)."""
     key = parse_pubkey(job)
@@ -223,13 +240,13 @@ def job_settle(ctx: typer.Context, job: str) -> None:
         "refunded": data.refunded,
         "state": JobState(data.state).name,
     }
-    table = Table("figure", "IO", title=f"job {key} settled")
+    shown = table("figure", "amount", title=f"job {key} settled")
     for name in ("paid", "fees", "refunded"):
-        table.add_row(name, f"{summary[name] / IO:,.2f}")
-    output(ctx, summary, table)
+        shown.add_row(name, io(int(summary[name])))
+    output(ctx, summary, shown)
 
 
-@app.command("cancel")
+@app.command("cancel", epilog=example("ionet job cancel $JOB --keypair client.json", JOB_NOTE))
 def job_cancel(ctx: typer.Context, job: str) -> None:
     """Cancel before start: a full refund (the client; anyone after the start deadline)."""
     key = parse_pubkey(job)
@@ -240,7 +257,7 @@ def job_cancel(ctx: typer.Context, job: str) -> None:
     sent(ctx, "job cancelled and refunded", run(ctx, work, signer=True))
 
 
-@app.command("timeout")
+@app.command("timeout", epilog=example("ionet job timeout $JOB $NODE", JOB_NOTE))
 def job_timeout(ctx: typer.Context, job: str, node: str) -> None:
     """Remove a node that missed the start or went silent (anyone): refund, slash proposal."""
     job_key, node_key = parse_pubkey(job), parse_pubkey(node)

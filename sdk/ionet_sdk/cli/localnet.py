@@ -19,14 +19,18 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 import typer
 from solders.keypair import Keypair
 
-from ionet_sdk.cli.common import fail, load_or_fail, one_row, output, parse_pubkey, run
+from ionet_sdk._generated.ionet_escrow.errors import NotUpgradeAuthority as EscrowNotUpgradeAuthority
+from ionet_sdk._generated.ionet_registry.errors import NotUpgradeAuthority
+from ionet_sdk._generated.ionet_token.errors import NotUpgradeAuthority as TokenNotUpgradeAuthority
+from ionet_sdk.cli.common import example, fail, load_or_fail, one_row, output, parse_pubkey, parse_sol, run
 from ionet_sdk.client import IonetClient
-from ionet_sdk.cluster import load_keypair, save_keypair
-from ionet_sdk.deploy import Plan
+from ionet_sdk.cluster import DEFAULT_KEYPAIR, cluster_url, save_keypair
+from ionet_sdk.deploy import DeployError, Plan, Report
 from ionet_sdk.deploy import deploy as deploy_migration
 from ionet_sdk.errors import ConfigError, IonetError
 from ionet_sdk.localnet import KINDS, LocalValidator, kind_from_env, rpc
@@ -125,11 +129,24 @@ def _load_state() -> dict[str, Any]:
 # --- commands
 
 
-@app.command("start")
+@app.command(
+    "start",
+    epilog=example(
+        "ionet localnet start",
+        "ionet localnet start --port 8999",
+        "ionet localnet start --validator solana-test-validator --reset",
+    ),
+)
 def start(
-    port: Annotated[int, typer.Option(help="RPC port (the websocket is port + 1)", min=1, max=65534)] = 8899,
+    ctx: typer.Context,
+    port: Annotated[
+        int | None,
+        typer.Option(
+            min=1, max=65_534, help="RPC port, the websocket is port + 1 (default: the --url's, 8899)"
+        ),
+    ] = None,
     authority: Annotated[
-        Path | None, typer.Option(help="upgrade authority keypair (default: the last one, else a new one)")
+        Path | None, typer.Option(help="upgrade authority keypair (default: the --keypair)")
     ] = None,
     validator: Annotated[
         str | None,
@@ -141,8 +158,11 @@ def start(
 ) -> None:
     """Start a validator in the background (ledger, log and keys in ./.localnet).
 
-    Example: ionet localnet start --port 8899 --validator ionet
-    """
+    The programs' upgrade authority is your --keypair (default
+    ~/.config/solana/id.json, created as `solana-keygen new` would if missing), as
+    `anchor localnet` makes your wallet the authority: `ionet deploy` then works
+    with no options, and the key starts funded. The embedded validator keeps its state
+    in ./.localnet/ledger across restarts unless --reset."""
     try:
         kind = validator or kind_from_env()
     except ConfigError as err:
@@ -155,19 +175,14 @@ def start(
         if why is None:
             raise fail(f"a localnet is already running here (pid {state['pid']}, {state['url']})")
         _state_file().unlink()  # the record of a validator that is gone
+    port = port or urlsplit(cluster_url(ctx.obj.url)).port or 8899
     for wanted in (port, port + 1):
         if not _port_free(wanted):
             users = ", ".join(str(p) for p in sorted(_listeners(wanted))) or "unknown"
             raise fail(f"port {wanted} is in use (pid {users}): choose another with --port")
     LOCALNET_DIR.mkdir(exist_ok=True)
-    authority_file = LOCALNET_DIR / "upgrade-authority.json"
-    if authority is not None:
-        keypair = load_or_fail(authority)
-    elif authority_file.exists() and not reset:
-        keypair = load_keypair(authority_file)
-    else:
-        keypair = Keypair()
-    save_keypair(keypair, authority_file)
+    keypair = load_or_fail(authority) if authority else default_keypair(ctx.obj.keypair)
+    authority_file = save_keypair(keypair, LOCALNET_DIR / "upgrade-authority.json")
     local = LocalValidator(
         kind=kind,
         ledger=LOCALNET_DIR.resolve(),
@@ -211,12 +226,9 @@ def start(
     )
 
 
-@app.command("stop")
+@app.command("stop", epilog=example("ionet localnet stop"))
 def stop() -> None:
-    """Stop the validator `start` started here (terminate, then kill); nothing else.
-
-    Example: ionet localnet stop
-    """
+    """Stop the validator `start` started here (terminate, then kill); nothing else."""
     state = _load_state()
     pid = int(state["pid"])
     why = _check(state)
@@ -238,12 +250,9 @@ def stop() -> None:
     typer.echo(f"localnet stopped (pid {pid})")
 
 
-@app.command("status")
+@app.command("status", epilog=example("ionet localnet status"))
 def status() -> None:
-    """Whether the validator `start` started here is running, is that process, and answers.
-
-    Example: ionet localnet status
-    """
+    """Whether the validator `start` started here is running, is that process, and answers."""
     state = _load_state()
     why = _check(state)
     if why is not None:
@@ -277,15 +286,12 @@ def _ago(seconds: int) -> str:
     return f"{seconds} s"
 
 
-@app.command("warp")
+@app.command("warp", epilog=example("ionet localnet warp 2d", "ionet localnet warp 1d12h"))
 def warp(
     ctx: typer.Context,
     duration: Annotated[str, typer.Argument(help="how far: 90s, 15m, 3h, 2d, 1w, 1d12h")],
 ) -> None:
-    """Move the embedded validator's clock forward (ionetWarp), for tests and demos.
-
-    Example: ionet localnet warp 2d
-    """
+    """Move the embedded validator's clock forward (ionetWarp), for tests and demos."""
     try:
         seconds = parse_duration(duration)
     except ValueError as err:
@@ -312,6 +318,21 @@ def warp(
     )
 
 
+def default_keypair(path: Path) -> Keypair:
+    """The keypair at `path`; the Solana CLI's default file is created if missing
+    (`solana-keygen new --no-bip39-passphrase`), and the user told so."""
+    if path == DEFAULT_KEYPAIR and not path.expanduser().exists():
+        keypair = Keypair()
+        file = save_keypair(keypair, path)
+        typer.echo(
+            f"ionet: created your default keypair {file} (pubkey {keypair.pubkey()}), as solana-keygen "
+            "new would; it signs and pays for every ionet and solana command: keep it safe",
+            err=True,
+        )
+        return keypair
+    return load_or_fail(path)
+
+
 def deploy(
     ctx: typer.Context,
     admin: Annotated[Path | None, typer.Option(help="admin keypair (default: --keypair)")] = None,
@@ -328,19 +349,31 @@ def deploy(
         verifiers=[parse_pubkey(v) for v in verifier or []],
     )
 
-    async def work(client: IonetClient) -> str:
-        return str(await deploy_migration(client.conn, plan))
+    async def work(client: IonetClient) -> Report:
+        try:
+            return await deploy_migration(client.conn, plan)
+        except (TokenNotUpgradeAuthority, NotUpgradeAuthority, EscrowNotUpgradeAuthority):
+            raise DeployError(
+                f"the --keypair {ctx.obj.keypair} ({plan.deployer.pubkey()}) is not the programs' upgrade "
+                "authority: deploy with the key that deployed them (on a localnet: the --keypair that "
+                "`ionet localnet start` was given)"
+            ) from None
 
-    typer.echo(run(ctx, work))
+    report = run(ctx, work)
+    if ctx.obj.json:
+        output(ctx, {"created": report.changed, "verified": report.verified}, one_row("", ""))
+    else:
+        typer.echo(str(report))
 
 
-def airdrop(ctx: typer.Context, sol: Annotated[float, typer.Argument(min=0.000000001)]) -> None:
+def airdrop(ctx: typer.Context, sol: Annotated[str, typer.Argument(help="SOL, up to 9 decimals")]) -> None:
     """Request SOL for the --keypair (localnet and devnet)."""
+    lamports = parse_sol(sol)
 
     async def work(client: IonetClient) -> str:
         rpc = client.conn
         assert isinstance(rpc, RpcConnection)
-        return str(await rpc.request_airdrop(client.payer.pubkey(), int(sol * 1_000_000_000)))
+        return str(await rpc.request_airdrop(client.payer.pubkey(), lamports))
 
     signature = run(ctx, work, signer=True)
     output(ctx, {"signature": signature}, one_row(f"airdropped {sol} SOL", signature))

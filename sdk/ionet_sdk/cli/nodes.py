@@ -3,34 +3,47 @@
 from __future__ import annotations
 
 import hashlib
+import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 from solders.pubkey import Pubkey
 
-from ionet_sdk import registry
+from ionet_sdk import pda, registry
 from ionet_sdk._generated.ionet_registry.types import GpuModel, HardwareSpec, NodeAttestArgs, NodeStatus
 from ionet_sdk.cli.common import (
+    U16,
+    U32,
+    U64,
+    example,
     fail,
     fields_table,
+    gpu_models_help,
+    gpu_names,
+    load_or_fail,
+    model_name,
     one_row,
     output,
     parse_amount,
     parse_cuda,
     parse_enum,
+    parse_gpu,
     parse_pubkey,
     plain,
     run,
     sent,
+    table,
 )
+from ionet_sdk.cli.view import io, percent, when
 from ionet_sdk.client import IonetClient
-from ionet_sdk.defaults import IO
 
 node_app = typer.Typer(help="GPU nodes in the registry.", no_args_is_help=True)
 stake_app = typer.Typer(help="Stake bonds.", no_args_is_help=True)
 
-GPU_HELP = "H200, H100, A100, L40S, A6000, A5000, Rtx4090, Rtx3090"
+GPU_HELP = f"GPU model: {', '.join(gpu_names())} (any case and spacing: 'RTX 4090', rtx4090)"
+NODE_ID = Annotated[int, typer.Option(min=0, max=U64, help="the operator's id for this node (u64)")]
+NODE_EXAMPLE = "$NODE is a node's address (ionet node address --node-id 1)"
 
 
 def fingerprint(gpu_uuids: str, fallback: str) -> list[int]:
@@ -40,14 +53,27 @@ def fingerprint(gpu_uuids: str, fallback: str) -> list[int]:
 
 
 def hardware(  # noqa: PLR0917 (one parameter per option)
-    gpu: str, count: int, vram: int, cuda: str, region: str, bandwidth: int, gpu_uuids: str, fallback: str
+    gpu: str,
+    count: int,
+    vram: int | None,
+    cuda: str,
+    region: str,
+    bandwidth: int,
+    gpu_uuids: str,
+    fallback: str,
 ) -> HardwareSpec:
+    """The declared hardware; VRAM defaults to the model's (`registry.DEFAULT_VRAM_GB`)."""
+    model = parse_gpu(gpu)
+    if vram is None:
+        if model not in registry.DEFAULT_VRAM_GB:
+            raise fail(f"--vram is required for GPU model {model_name(model)} (no default)")
+        vram = registry.DEFAULT_VRAM_GB[model]
     major, minor = parse_cuda(cuda)
     code = region.encode()
     if len(code) > 8 or not code.isascii():
         raise fail("region must be at most 8 ASCII characters")
     return HardwareSpec(
-        gpu_model=parse_enum(GpuModel, gpu),
+        gpu_model=model,
         gpu_count=count,
         vram_gb_per_gpu=vram,
         cuda_major=major,
@@ -58,7 +84,60 @@ def hardware(  # noqa: PLR0917 (one parameter per option)
     )
 
 
-@node_app.command("list")
+def agent_key(agent: Path | None, agent_pubkey: str | None, yes: bool, *, required: bool) -> Pubkey | None:
+    """The agent's public key, from its keypair file (which proves someone holds it) or,
+    explicitly confirmed, from a bare public key. A typo'd key would register the node to
+    a key nobody holds: its heartbeats could never be signed."""
+    if agent is not None and agent_pubkey is not None:
+        raise fail("give the agent as --agent FILE or --agent-pubkey KEY, not both")
+    if agent is not None:
+        if not agent.expanduser().exists():
+            try:
+                Pubkey.from_string(str(agent))
+            except ValueError:
+                pass
+            else:
+                raise fail(
+                    f"--agent takes the agent's keypair file, which proves the key is held; "
+                    f"for a public key alone: --agent-pubkey {agent} --yes"
+                )
+        return load_or_fail(agent).pubkey()
+    if agent_pubkey is None:
+        if required:
+            raise fail("give the agent: --agent FILE (its keypair file) or --agent-pubkey KEY --yes")
+        return None
+    key = parse_pubkey(agent_pubkey)
+    if not key.is_on_curve():
+        raise fail(f"{key} is not an ed25519 public key (off the curve): no one can sign for it")
+    if yes:
+        return key
+    if sys.stdin.isatty() and typer.confirm(
+        f"The agent {key} must sign every heartbeat; ionet cannot check that anyone holds it. Use it?"
+    ):
+        return key
+    raise fail(
+        f"--agent-pubkey {key}: ionet cannot check that anyone holds this key; pass the agent's "
+        "keypair file as --agent FILE, or confirm the key with --yes"
+    )
+
+
+AGENT = Annotated[
+    Path | None, typer.Option(help="the worker agent's keypair file (it signs heartbeats; proves it is held)")
+]
+AGENT_PUBKEY = Annotated[
+    str | None, typer.Option(help="the agent's public key alone, when its keypair is elsewhere (needs --yes)")
+]
+YES = Annotated[bool, typer.Option("--yes", "-y", help="confirm an --agent-pubkey that cannot be checked")]
+
+
+def status_name(value: Any) -> str:
+    return NodeStatus(value).name
+
+
+LIST_EXAMPLE = example("ionet node list --status active --gpu H100", "ionet node list --json")
+
+
+@node_app.command("list", epilog=LIST_EXAMPLE)
 def node_list(
     ctx: typer.Context,
     status: Annotated[str | None, typer.Option(help="Registered, Verified, Active, Inactive, Jailed")] = None,
@@ -67,87 +146,131 @@ def node_list(
 ) -> None:
     """Nodes, filtered on the RPC node."""
     wanted_status = parse_enum(NodeStatus, status) if status else None
-    wanted_gpu = parse_enum(GpuModel, gpu) if gpu else None
+    wanted_gpu = parse_gpu(gpu) if gpu else None
     wanted_operator = parse_pubkey(operator) if operator else None
 
     async def work(client: IonetClient) -> Any:
         return await client.nodes(status=wanted_status, gpu_model=wanted_gpu, operator=wanted_operator)
 
     nodes = run(ctx, work)
-    table = Table("node", "operator", "GPUs", "status", "bonded (IO)", "reputation", title="nodes")
+    shown = table("node", "operator", "GPUs", "status", "bonded", "reputation", title="nodes")
     for n in nodes:
         d = n.data
-        table.add_row(
-            str(n.address), str(d.operator), f"{d.declared.gpu_count}x {GpuModel(d.declared.gpu_model).name}",
-            NodeStatus(d.status).name, f"{d.bonded / IO:,.2f}", f"{d.reputation_bps / 100:.1f}%",
+        shown.add_row(
+            str(n.address), str(d.operator),
+            f"{d.declared.gpu_count}x {model_name(GpuModel(d.declared.gpu_model))}",
+            status_name(d.status), io(d.bonded), percent(d.reputation_bps),
         )  # fmt: skip
-    output(ctx, [{"address": str(n.address), **plain(n.data)} for n in nodes], table)
+    output(ctx, [{"address": str(n.address), **plain(n.data)} for n in nodes], shown)
 
 
-@node_app.command("show")
+@node_app.command("show", epilog=example("ionet node show $NODE", NODE_EXAMPLE))
 def node_show(ctx: typer.Context, address: str) -> None:
-    """One node's account."""
+    """One node's account: status, hardware, stake, attestation, times (against the
+    cluster's clock)."""
     key = parse_pubkey(address)
 
     async def work(client: IonetClient) -> Any:
-        return await client.node(key)
+        return await client.node(key), (await client.conn.get_clock()).unix_timestamp
 
-    node = run(ctx, work)
-    output(ctx, node, fields_table(f"node {key}", node))
+    node, now = run(ctx, work)
+    lead = ("status", "operator", "agent", "declared.", "bonded", "unbonding", "reputation_bps", "uptime_bps")
+    output(ctx, {"address": str(key), **plain(node)}, fields_table(f"node {key}", node, now, lead))
 
 
-@node_app.command("register")
+@node_app.command("address", epilog=example("NODE=$(ionet node address --node-id 1)"))
+def node_address(
+    ctx: typer.Context,
+    node_id: NODE_ID,
+    operator: Annotated[str | None, typer.Option(help="the operator (default: the --keypair's key)")] = None,
+) -> None:
+    """A node's address (the PDA of its operator and id), printed alone: for scripts."""
+    owner = parse_pubkey(operator) if operator else load_or_fail(ctx.obj.keypair).pubkey()
+    address = pda.node(owner, node_id)
+    if ctx.obj.json:
+        output(ctx, {"node": str(address)}, one_row("", ""))
+    else:
+        typer.echo(str(address))
+
+
+@node_app.command(
+    "register",
+    help="Register a node (the --keypair is the operator) and create its stake vault.\n\n"
+    + gpu_models_help(),
+    epilog=example(
+        'ionet node register --node-id 1 --agent agent.json --gpu "RTX 4090" --count 4 --region us-east',
+        "ionet node register --node-id 2 --agent-pubkey AGENT_PUBKEY --yes --gpu a100 --vram 80",
+    ),
+)
 def node_register(  # noqa: PLR0917 (typer: one parameter per option)
     ctx: typer.Context,
-    node_id: Annotated[int, typer.Option(min=0, help="the operator's id for this node")],
-    agent: Annotated[str, typer.Option(help="the worker agent's public key (signs heartbeats)")],
+    node_id: NODE_ID,
     gpu: Annotated[str, typer.Option(help=GPU_HELP)],
+    agent: AGENT = None,
+    agent_pubkey: AGENT_PUBKEY = None,
+    yes: YES = False,
     count: Annotated[int, typer.Option(min=1, max=64, help="GPUs")] = 8,
-    vram: Annotated[int, typer.Option(min=1, max=1024, help="GB per GPU")] = 80,
+    vram: Annotated[
+        int | None, typer.Option(min=1, max=1024, help="GB per GPU (default: the model's, listed above)")
+    ] = None,
     cuda: Annotated[str, typer.Option(help="CUDA version")] = "12.4",
     region: Annotated[str, typer.Option(help="region code, up to 8 ASCII characters")] = "",
-    bandwidth: Annotated[int, typer.Option(min=0, help="Mbit/s")] = 10_000,
+    bandwidth: Annotated[int, typer.Option(min=0, max=U32, help="Mbit/s")] = 10_000,
     gpu_uuids: Annotated[str, typer.Option(help="the GPUs' UUIDs, comma-separated (hashed)")] = "",
 ) -> None:
-    """Register a node (the --keypair is the operator) and create its stake vault."""
-    agent_key = parse_pubkey(agent)
-    spec = hardware(gpu, count, vram, cuda, region, bandwidth, gpu_uuids, f"{agent}-{node_id}")
+    key = agent_key(agent, agent_pubkey, yes, required=True)
+    assert key is not None
+    spec = hardware(gpu, count, vram, cuda, region, bandwidth, gpu_uuids, f"{key}-{node_id}")
 
     async def work(client: IonetClient) -> Pubkey:
-        return await client.register_node(client.payer, node_id, agent_key, spec)
+        return await client.register_node(client.payer, node_id, key, spec)
 
     address = run(ctx, work, signer=True)
-    output(ctx, {"node": str(address)}, one_row("registered node", str(address)))
+    model = model_name(GpuModel(spec.gpu_model))
+    output(
+        ctx,
+        {"node": str(address), "agent": str(key), "declared": plain(spec)},
+        one_row("registered node", f"{address}\n{spec.gpu_count}x {model}, {spec.vram_gb_per_gpu} GB each"),
+    )
 
 
-@node_app.command("update")
+@node_app.command(
+    "update",
+    epilog=example(
+        "ionet node update $NODE --agent new-agent.json", 'ionet node update $NODE --gpu "RTX 4090" --count 8'
+    ),
+)
 def node_update(  # noqa: PLR0917 (typer: one parameter per option)
     ctx: typer.Context,
     node: str,
-    agent: Annotated[str | None, typer.Option(help="a new agent key")] = None,
+    agent: AGENT = None,
+    agent_pubkey: AGENT_PUBKEY = None,
+    yes: YES = False,
     gpu: Annotated[str | None, typer.Option(help=f"new hardware: {GPU_HELP}")] = None,
     count: Annotated[int, typer.Option(min=1, max=64, help="GPUs (with --gpu)")] = 8,
-    vram: Annotated[int, typer.Option(min=1, max=1024, help="GB per GPU (with --gpu)")] = 80,
+    vram: Annotated[
+        int | None, typer.Option(min=1, max=1024, help="GB per GPU (with --gpu; default: the model's)")
+    ] = None,
     cuda: Annotated[str, typer.Option(help="CUDA version (with --gpu)")] = "12.4",
     region: Annotated[str, typer.Option(help="region code (with --gpu)")] = "",
-    bandwidth: Annotated[int, typer.Option(min=0, help="Mbit/s (with --gpu)")] = 10_000,
+    bandwidth: Annotated[int, typer.Option(min=0, max=U32, help="Mbit/s (with --gpu)")] = 10_000,
     gpu_uuids: Annotated[str, typer.Option(help="the GPUs' UUIDs (with --gpu)")] = "",
 ) -> None:
     """Rotate the agent key and/or declare new hardware (clears the attestation); the
     --keypair is the operator."""
     key = parse_pubkey(node)
-    agent_key = parse_pubkey(agent) if agent else None
+    new_agent = agent_key(agent, agent_pubkey, yes, required=False)
     spec = hardware(gpu, count, vram, cuda, region, bandwidth, gpu_uuids, f"{node}-update") if gpu else None
-    if agent_key is None and spec is None:
+    if new_agent is None and spec is None:
         raise fail("nothing to update: give --agent and/or --gpu")
 
     async def work(client: IonetClient) -> Any:
-        return await client.update_node(client.payer, key, agent=agent_key, hardware=spec)
+        return await client.update_node(client.payer, key, agent=new_agent, hardware=spec)
 
     sent(ctx, "node updated", run(ctx, work, signer=True))
 
 
-@node_app.command("heartbeat")
+@node_app.command("heartbeat", epilog=example("ionet node heartbeat $NODE -k agent.json", NODE_EXAMPLE))
 def node_heartbeat(ctx: typer.Context, node: str) -> None:
     """Send a heartbeat (the --keypair is the node's agent)."""
     key = parse_pubkey(node)
@@ -158,23 +281,26 @@ def node_heartbeat(ctx: typer.Context, node: str) -> None:
     sent(ctx, "heartbeat", run(ctx, work, signer=True))
 
 
-@node_app.command("attest")
+@node_app.command(
+    "attest",
+    epilog=example('ionet node attest $NODE --gpu "RTX 4090" --count 4 --vram 24 --tflops 165', NODE_EXAMPLE),
+)
 def node_attest(  # noqa: PLR0917 (typer: one parameter per option)
     ctx: typer.Context,
     node: str,
-    gpu: Annotated[str, typer.Option(help=f"measured model: {GPU_HELP}")],
+    gpu: Annotated[str, typer.Option(help=f"measured {GPU_HELP}")],
     count: Annotated[int, typer.Option(min=1, max=64, help="measured GPUs")],
-    vram: Annotated[int, typer.Option(min=1, max=1024, help="measured GB per GPU")],
-    tflops: Annotated[int, typer.Option(min=0, help="measured dense FP16 TFLOPS per GPU")],
-    rtt_us: Annotated[int, typer.Option(min=0, help="round trip to the verifier, microseconds")] = 1_000,
+    vram: Annotated[int, typer.Option(min=1, max=U16, help="measured GB per GPU")],
+    tflops: Annotated[int, typer.Option(min=0, max=U32, help="measured dense FP16 TFLOPS per GPU")],
+    rtt_us: Annotated[int, typer.Option(min=0, max=U32, help="round trip to the verifier, µs")] = 1_000,
     packet_loss_bps: Annotated[int, typer.Option(min=0, max=10_000, help="packet loss, bps")] = 0,
-    bandwidth: Annotated[int, typer.Option(min=0, help="measured Mbit/s")] = 10_000,
+    bandwidth: Annotated[int, typer.Option(min=0, max=U32, help="measured Mbit/s")] = 10_000,
     gpu_uuids: Annotated[str, typer.Option(help="the GPUs' UUIDs read through NVML")] = "",
 ) -> None:
     """Record a verifier's measurement (the --keypair is a verifier): a model, count,
     VRAM or GPU-set mismatch jails the node and records spoofing evidence."""
     key = parse_pubkey(node)
-    model = parse_enum(GpuModel, gpu)
+    model = parse_gpu(gpu)
 
     async def work(client: IonetClient) -> Any:
         declared = (await client.node(key)).declared
@@ -195,36 +321,36 @@ def node_attest(  # noqa: PLR0917 (typer: one parameter per option)
     verdict = (
         "passed" if after.attestation.passed else f"FAILED (mismatch bits {after.attestation.mismatch:#04x})"
     )
-    data = {"passed": bool(after.attestation.passed), "status": NodeStatus(after.status).name}
-    output(ctx, data, one_row("attestation", f"{verdict}; node {NodeStatus(after.status).name}"))
+    data = {"passed": bool(after.attestation.passed), "status": status_name(after.status)}
+    output(ctx, data, one_row("attestation", f"{verdict}; node {status_name(after.status)}"))
 
 
 # --- stake
 
 
-@stake_app.command("deposit")
-def stake_deposit(ctx: typer.Context, node: str, amount: str) -> None:
+@stake_app.command("deposit", epilog=example("ionet stake deposit $NODE 800", NODE_EXAMPLE))
+def stake_deposit(ctx: typer.Context, node: str, amount: Annotated[str, typer.Argument(help="IO")]) -> None:
     """Bond AMOUNT IO into the node's vault (the --keypair is the operator)."""
     key, base = parse_pubkey(node), parse_amount(amount)
 
     async def work(client: IonetClient) -> Any:
         return await client.stake(client.payer, key, base)
 
-    sent(ctx, f"bonded {amount} IO", run(ctx, work, signer=True))
+    sent(ctx, f"bonded {io(base)}", run(ctx, work, signer=True))
 
 
-@stake_app.command("unstake")
-def stake_unstake(ctx: typer.Context, node: str, amount: str) -> None:
+@stake_app.command("unstake", epilog=example("ionet stake unstake $NODE 100", NODE_EXAMPLE))
+def stake_unstake(ctx: typer.Context, node: str, amount: Annotated[str, typer.Argument(help="IO")]) -> None:
     """Start unbonding AMOUNT IO (slashable until withdrawn after the unbonding period)."""
     key, base = parse_pubkey(node), parse_amount(amount)
 
     async def work(client: IonetClient) -> Any:
         return await client.request_unstake(client.payer, key, base)
 
-    sent(ctx, f"unbonding {amount} IO", run(ctx, work, signer=True))
+    sent(ctx, f"unbonding {io(base)}", run(ctx, work, signer=True))
 
 
-@stake_app.command("rebond")
+@stake_app.command("rebond", epilog=example("ionet stake rebond $NODE", NODE_EXAMPLE))
 def stake_rebond(ctx: typer.Context, node: str) -> None:
     """Cancel unbonding: the amount is bonded again."""
     key = parse_pubkey(node)
@@ -235,7 +361,7 @@ def stake_rebond(ctx: typer.Context, node: str) -> None:
     sent(ctx, "rebonded", run(ctx, work, signer=True))
 
 
-@stake_app.command("withdraw")
+@stake_app.command("withdraw", epilog=example("ionet stake withdraw $NODE", NODE_EXAMPLE))
 def stake_withdraw(ctx: typer.Context, node: str) -> None:
     """Withdraw unbonded stake to the operator's IO account, once the period has passed."""
     key = parse_pubkey(node)
@@ -246,14 +372,15 @@ def stake_withdraw(ctx: typer.Context, node: str) -> None:
     sent(ctx, "withdrawn", run(ctx, work, signer=True))
 
 
-@stake_app.command("show")
+@stake_app.command("show", epilog=example("ionet stake show $NODE", NODE_EXAMPLE))
 def stake_show(ctx: typer.Context, node: str) -> None:
-    """A node's bond: bonded, unbonding, slashed, its minimum."""
+    """A node's bond: bonded, unbonding (and when it can be withdrawn), slashed, its minimum."""
     key = parse_pubkey(node)
 
-    async def work(client: IonetClient) -> dict[str, Any]:
+    async def work(client: IonetClient) -> tuple[dict[str, int], int]:
         data, config = await client.node(key), await client.registry_config()
-        return {
+        now = (await client.conn.get_clock()).unix_timestamp
+        figures = {
             "bonded": data.bonded,
             "unbonding": data.unbonding,
             "unbonding_ready_at": data.unbonding_ready_at,
@@ -261,10 +388,15 @@ def stake_show(ctx: typer.Context, node: str) -> None:
             "minimum": registry.min_stake(config.params, data.effective_tier, data.declared.gpu_count),
             "pending_slashes": data.pending_slashes,
         }
+        return figures, now
 
-    figures = run(ctx, work)
-    table = Table("figure", "value", title=f"stake of node {key}")
+    figures, now = run(ctx, work)
+    shown = table("figure", "value", title=f"stake of node {key}")
     for name, value in figures.items():
-        shown = str(value) if name in {"unbonding_ready_at", "pending_slashes"} else f"{value / IO:,.2f} IO"
-        table.add_row(name, shown)
-    output(ctx, figures, table)
+        if name == "unbonding_ready_at":
+            shown.add_row("unbonding ready", when(value, now) if figures["unbonding"] else "-")
+        elif name == "pending_slashes":
+            shown.add_row("pending slashes", str(value))
+        else:
+            shown.add_row(name.replace("_", " "), io(value))
+    output(ctx, figures, shown)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from ionet_sdk._generated.ionet_registry.types import Offense, SlashStatus
 from ionet_sdk.cli.common import (
+    U32,
+    example,
     one_row,
     output,
     parse_amount,
@@ -18,14 +19,19 @@ from ionet_sdk.cli.common import (
     plain,
     run,
     sent,
+    table,
 )
+from ionet_sdk.cli.view import io, when
 from ionet_sdk.client import IonetClient
-from ionet_sdk.defaults import IO
 
 app = typer.Typer(help="Slashing: proposals, appeals, execution.", no_args_is_help=True)
+NOTE = "$NODE is a node's address; INDEX the proposal's (ionet slash show $NODE)"
+INDEX = Annotated[int, typer.Argument(min=0, max=U32, help="the proposal's index")]
 
 
-@app.command("propose")
+@app.command(
+    "propose", epilog=example('ionet slash propose $NODE --offense Downtime --evidence "40 missed beats"')
+)
 def propose(
     ctx: typer.Context,
     node: str,
@@ -49,9 +55,9 @@ def propose(
     output(ctx, {"proposal": str(proposal)}, one_row("slash proposed", str(proposal)))
 
 
-@app.command("appeal")
+@app.command("appeal", epilog=example('ionet slash appeal $NODE 0 --reason "wrong host"', NOTE))
 def appeal(
-    ctx: typer.Context, node: str, index: int, reason: Annotated[str, typer.Option(help="text or hash")]
+    ctx: typer.Context, node: str, index: INDEX, reason: Annotated[str, typer.Option(help="text or hash")]
 ) -> None:
     """Appeal a proposed slash within its window (the --keypair is the operator)."""
     key = parse_pubkey(node)
@@ -62,11 +68,11 @@ def appeal(
     sent(ctx, f"slash {index} appealed", run(ctx, work, signer=True))
 
 
-@app.command("resolve")
+@app.command("resolve", epilog=example("ionet slash resolve $NODE 0 --overturn", NOTE))
 def resolve(
     ctx: typer.Context,
     node: str,
-    index: int,
+    index: INDEX,
     uphold: Annotated[bool, typer.Option("--uphold/--overturn", help="the appeal's verdict")],
 ) -> None:
     """Decide an appealed slash (the --keypair is the registry admin)."""
@@ -78,8 +84,8 @@ def resolve(
     sent(ctx, f"slash {index} {'upheld' if uphold else 'overturned'}", run(ctx, work, signer=True))
 
 
-@app.command("execute")
-def execute(ctx: typer.Context, node: str, index: int) -> None:
+@app.command("execute", epilog=example("ionet slash execute $NODE 0", NOTE))
+def execute(ctx: typer.Context, node: str, index: INDEX) -> None:
     """Execute a slash after its appeal window (anyone; the --keypair pays)."""
     key = parse_pubkey(node)
 
@@ -89,19 +95,19 @@ def execute(ctx: typer.Context, node: str, index: int) -> None:
     sent(ctx, f"slash {index} executed", run(ctx, work, signer=True))
 
 
-@app.command("show")
+@app.command("show", epilog=example("ionet slash show $NODE"))
 def show(ctx: typer.Context, node: str) -> None:
-    """Every slash proposal against a node."""
+    """Every slash proposal against a node (the deadline against the cluster's clock)."""
     key = parse_pubkey(node)
 
     async def work(client: IonetClient) -> Any:
-        return await client.slash_proposals(key)
+        return await client.slash_proposals(key), (await client.conn.get_clock()).unix_timestamp
 
-    proposals = run(ctx, work)
-    table = Table("index", "offense", "status", "amount (IO)", "executed (IO)", "appeal deadline",
+    proposals, now = run(ctx, work)
+    shown = table("index", "offense", "status", "amount", "executed", "appeal deadline",
                   title=f"slashes of node {key}")  # fmt: skip
     for p in proposals:
         d = p.data
-        table.add_row(str(d.index), Offense(d.offense).name, SlashStatus(d.status).name,
-                      f"{d.amount / IO:,.2f}", f"{d.executed / IO:,.2f}", str(d.appeal_deadline))  # fmt: skip
-    output(ctx, [{"address": str(p.address), **plain(p.data)} for p in proposals], table)
+        shown.add_row(str(d.index), Offense(d.offense).name, SlashStatus(d.status).name,
+                      io(d.amount), io(d.executed), when(d.appeal_deadline, now))  # fmt: skip
+    output(ctx, [{"address": str(p.address), **plain(p.data)} for p in proposals], shown)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from ionet_sdk import spl, token
+from ionet_sdk._generated.ionet_token.types import TokenParams
 from ionet_sdk.cli.common import (
+    U64,
+    example,
     fail,
     fields_table,
     output,
@@ -19,9 +22,10 @@ from ionet_sdk.cli.common import (
     progress,
     run,
     sent,
+    table,
 )
+from ionet_sdk.cli.view import docs_of, io, show, when
 from ionet_sdk.client import IonetClient
-from ionet_sdk.defaults import IO
 from ionet_sdk.economics import period
 from ionet_sdk.errors import IonetError
 
@@ -30,7 +34,7 @@ params_app = typer.Typer(help="Economic parameters (time-locked).", no_args_is_h
 rewards_app = typer.Typer(help="Emissions and operator rewards.", no_args_is_help=True)
 
 
-@token_app.command("stats")
+@token_app.command("stats", epilog=example("ionet token stats --epochs 168", "ionet token stats --json"))
 def token_stats(
     ctx: typer.Context, epochs: Annotated[int, typer.Option(min=1, max=64, help="epochs in the period")] = 24
 ) -> None:
@@ -55,16 +59,23 @@ def token_stats(
         "fees": stats.fees,
         "rewards paid": stats.rewards_paid,
     }
-    table = Table("figure", "IO", title="IO token")
+    shown = table("figure", "value", title="IO token")
     for name, value in rows.items():
-        table.add_row(name, f"{value / IO:,.2f}")
-    table.add_row(f"D/E ratio, epochs {p.first_epoch}-{p.last_epoch}", f"{p.demand_to_emission:.2f}")
-    table.add_row("net deflation in that period", "yes" if p.net_deflation else "no")
-    data: dict[str, Any] = dict(rows) | {"de_ratio": p.demand_to_emission, "net_deflation": p.net_deflation}
-    output(ctx, data, table)
+        shown.add_row(name, io(value))
+    # D/E is undefined (infinite) while nothing was emitted: JSON says null and why.
+    ratio = p.demand_to_emission if math.isfinite(p.demand_to_emission) else None
+    reason = None if ratio is not None else f"no IO emitted in epochs {p.first_epoch}-{p.last_epoch}"
+    label = f"D/E ratio, epochs {p.first_epoch}-{p.last_epoch}"
+    shown.add_row(label, f"{ratio:.2f}" if ratio is not None else f"undefined ({reason})")
+    shown.add_row("net deflation in that period", "yes" if p.net_deflation else "no")
+    data: dict[str, Any] = dict(rows) | {"de_ratio": ratio, "net_deflation": p.net_deflation}
+    if reason:
+        data["de_ratio_reason"] = reason
+    data["epochs"] = [p.first_epoch, p.last_epoch]
+    output(ctx, data, shown)
 
 
-@token_app.command("transfer")
+@token_app.command("transfer", epilog=example("ionet token transfer 800 $RECIPIENT_WALLET"))
 def token_transfer(ctx: typer.Context, amount: str, recipient: str) -> None:
     """Send AMOUNT IO from the --keypair's IO account to RECIPIENT's (created if missing)."""
     base, owner = parse_amount(amount), parse_pubkey(recipient)
@@ -78,61 +89,71 @@ def token_transfer(ctx: typer.Context, amount: str, recipient: str) -> None:
 # --- parameters
 
 
-@params_app.command("show")
+@params_app.command("show", epilog=example("ionet params show", "ionet params show --json"))
 def params_show(ctx: typer.Context) -> None:
-    """The IO token's parameters and any pending proposal."""
+    """The IO token's parameters and any pending proposal (JSON: base units, seconds, bps)."""
 
     async def work(client: IonetClient) -> Any:
-        return await client.token_config(), await client.params_proposal()
+        config, pending = await client.token_config(), await client.params_proposal()
+        return config, pending, (await client.conn.get_clock()).unix_timestamp
 
-    config, pending = run(ctx, work)
-    table = Table("parameter", "value", "proposed", title="IO token parameters")
-    proposed = plain(pending.params) if pending else {}
-    for name, value in plain(config.params).items():
-        table.add_row(name, str(value), str(proposed[name]) if proposed.get(name, value) != value else "")
+    config, pending, now = run(ctx, work)
+    shown = table("parameter", "value", "proposed", title="IO token parameters")
+    docs = docs_of(config.params)
+    for f in dataclasses.fields(config.params):
+        value = getattr(config.params, f.name)
+        new = getattr(pending.params, f.name) if pending else value
+        doc = docs.get(f.name, "")
+        proposed = show(f.name, new, doc, now) if new != value else ""
+        shown.add_row(f.name, show(f.name, value, doc, now), proposed)
     if pending:
-        table.caption = f"proposal executable after {pending.execute_after} (unix time)"
-    output(ctx, config.params, table)
+        shown.caption = f"proposal executable after {when(pending.execute_after, now)}"
+    data = plain(config.params)
+    if ctx.obj.json and pending:
+        data = {**data, "proposed": plain(pending.params), "execute_after": pending.execute_after}
+    output(ctx, data, shown)
 
 
-def parse_changes(changes: list[str], current: Any) -> Any:
-    """`name=value` pairs over the current parameters (lists comma-separated)."""
-    fields = {f.name for f in dataclasses.fields(current)}
+def parse_changes(changes: list[str]) -> dict[str, Any]:
+    """`name=value` pairs (lists comma-separated), checked before anything is sent: known
+    names, integers from 0 to u64 (base units, seconds, bps); the program checks the bounds."""
+    is_list = {f.name: "list" in str(f.type) for f in dataclasses.fields(TokenParams)}
     updates: dict[str, Any] = {}
     for change in changes:
         name, _, text = change.partition("=")
-        if name not in fields or not text:
-            raise fail(f"--set {change!r}: expected NAME=VALUE, NAME one of {', '.join(sorted(fields))}")
+        if name not in is_list or not text:
+            raise fail(f"--set {change!r}: expected NAME=VALUE, NAME one of {', '.join(sorted(is_list))}")
         try:
-            value: Any = [int(v) for v in text.split(",")] if "," in text else int(text)
+            values = [int(v) for v in text.split(",")]
         except ValueError:
             raise fail(f"--set {change!r}: values are integers (base units, seconds, bps)") from None
-        if isinstance(getattr(current, name), list) != isinstance(value, list) or (
-            isinstance(value, int) and value < 0
-        ):
-            raise fail(f"--set {change!r}: wrong shape or a negative value for {name}")
-        updates[name] = value
-    return dataclasses.replace(current, **updates)
+        if any(not 0 <= v <= U64 for v in values) or (len(values) > 1 and not is_list[name]):
+            raise fail(f"--set {change!r}: {name} takes {'a list of' if is_list[name] else 'one'} 0..{U64}")
+        updates[name] = values if is_list[name] else values[0]
+    return updates
 
 
-@params_app.command("propose")
+@params_app.command(
+    "propose", epilog=example("ionet params propose --set fee_bps=250 --set reward_lock_secs=1209600")
+)
 def params_propose(
     ctx: typer.Context,
     set_: Annotated[list[str], typer.Option("--set", help="NAME=VALUE (repeatable), e.g. fee_bps=250")],
 ) -> None:
     """Propose new parameters (the --keypair is the token admin); executable after the timelock.
     The program checks every bound."""
+    updates = parse_changes(set_)
 
     async def work(client: IonetClient) -> Any:
         config = await client.token_config()
-        await client.propose_params(client.payer, parse_changes(set_, config.params))
+        await client.propose_params(client.payer, dataclasses.replace(config.params, **updates))
         return await client.params_proposal()
 
     pending = run(ctx, work, signer=True)
     output(ctx, pending, fields_table("parameters proposed", pending))
 
 
-@params_app.command("execute")
+@params_app.command("execute", epilog=example("ionet params execute"))
 def params_execute(ctx: typer.Context) -> None:
     """Apply the pending proposal once its timelock has passed (the token admin)."""
 
@@ -142,7 +163,7 @@ def params_execute(ctx: typer.Context) -> None:
     sent(ctx, "parameters changed", run(ctx, work, signer=True))
 
 
-@params_app.command("cancel")
+@params_app.command("cancel", epilog=example("ionet params cancel"))
 def params_cancel(ctx: typer.Context) -> None:
     """Withdraw the pending proposal (the token admin)."""
 
@@ -155,7 +176,7 @@ def params_cancel(ctx: typer.Context) -> None:
 # --- emissions and rewards
 
 
-@rewards_app.command("mint-epoch")
+@rewards_app.command("mint-epoch", epilog=example("ionet rewards mint-epoch --all"))
 def rewards_mint_epoch(
     ctx: typer.Context, catch_up: Annotated[bool, typer.Option("--all", help="every ended epoch")] = False
 ) -> None:
@@ -179,7 +200,7 @@ def rewards_mint_epoch(
     output(ctx, {"epochs_minted": minted}, fields_table("emissions", {"epochs minted": minted}))
 
 
-@rewards_app.command("accrue")
+@rewards_app.command("accrue", epilog=example("ionet rewards accrue $NODE --keypair agent.json"))
 def rewards_accrue(ctx: typer.Context, node: str) -> None:
     """Credit the node's work and availability to the current epoch (anyone, each epoch)."""
     key = parse_pubkey(node)
@@ -192,7 +213,7 @@ def rewards_accrue(ctx: typer.Context, node: str) -> None:
     sent(ctx, "rewards accrued", run(ctx, work, signer=True))
 
 
-@rewards_app.command("claim")
+@rewards_app.command("claim", epilog=example("ionet rewards claim $NODE"))
 def rewards_claim(ctx: typer.Context, node: str) -> None:
     """Resolve minted epochs and take what has unlocked (the --keypair is the operator)."""
     key = parse_pubkey(node)
@@ -200,19 +221,19 @@ def rewards_claim(ctx: typer.Context, node: str) -> None:
     async def work(client: IonetClient) -> Any:
         before = await client.reward(key)
         await client.claim_rewards(client.payer, key)
-        return before, await client.reward(key)
+        return before, await client.reward(key), (await client.conn.get_clock()).unix_timestamp
 
-    before, after = run(ctx, work, signer=True)
+    before, after, now = run(ctx, work, signer=True)
     paid = after.claimed_total - (before.claimed_total if before else 0)
     summary = {"paid": paid, "locked": after.locked, "unlock_at": after.unlock_at}
-    table = Table("figure", "value", title=f"rewards of node {key}")
-    table.add_row("paid now (IO)", f"{paid / IO:,.2f}")
-    table.add_row("still locked (IO)", f"{after.locked / IO:,.2f}")
-    table.add_row("next unlock (unix time)", str(after.unlock_at))
-    output(ctx, summary, table)
+    shown = table("figure", "value", title=f"rewards of node {key}")
+    shown.add_row("paid now", io(paid))
+    shown.add_row("still locked", io(after.locked))
+    shown.add_row("next unlock", when(after.unlock_at, now))
+    output(ctx, summary, shown)
 
 
-@rewards_app.command("show")
+@rewards_app.command("show", epilog=example("ionet rewards show $NODE"))
 def rewards_show(ctx: typer.Context, node: str) -> None:
     """A node's reward account: locked tranches, claimed, forfeited."""
     key = parse_pubkey(node)
@@ -221,7 +242,7 @@ def rewards_show(ctx: typer.Context, node: str) -> None:
         reward = await client.reward(key)
         if reward is None:
             raise IonetError(f"node {key} has no reward account (ionet rewards accrue opens it)")
-        return reward
+        return reward, (await client.conn.get_clock()).unix_timestamp
 
-    reward = run(ctx, work)
-    output(ctx, reward, fields_table(f"rewards of node {key}", reward))
+    reward, now = run(ctx, work)
+    output(ctx, reward, fields_table(f"rewards of node {key}", reward, now))
