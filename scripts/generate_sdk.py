@@ -98,6 +98,15 @@ class Program:
                 a["name"] = py_name(a["name"])
         program = cls(idl=idl, name=idl["metadata"]["name"])
         program.types = {t["name"]: t for t in idl.get("types", [])}
+        # Zero-copy accounts store an enum as a u8 documented "A `Enum`.": type such a
+        # field as that (unit) enum, which Borsh encodes as the same single byte.
+        for t in idl.get("types", []):
+            for f in t["type"].get("fields", []):
+                if not isinstance(f, dict) or f.get("type") != "u8" or not f.get("docs"):
+                    continue
+                named = re.match(r"^An? `(\w+)`", f["docs"][0])
+                if named and named.group(1) in program.types and program.is_unit_enum(named.group(1)):
+                    f["type"] = {"defined": {"name": named.group(1)}}
         return program
 
     # ------------------------------------------------------------- type helpers
@@ -538,7 +547,7 @@ class Program:
             "",
             "from ionet_sdk.codec import Reader, Writer",
             "from ionet_sdk.errors import DecodeError",
-            "from ionet_sdk.logs import program_data",
+            "from ionet_sdk.logs import LogsTruncatedError, logs_truncated, program_data",
             "",
             "from .constants import PROGRAM_ID",
             self.type_imports(),
@@ -567,8 +576,17 @@ class Program:
             f'        raise DecodeError("unknown {self.name} event discriminator " + data[:8].hex())\n'
             "    return cls.decode(data)\n"
             "\n\ndef parse_logs(logs: list[str]) -> list[Event]:\n"
-            f'    """The {self.name} events in a transaction\'s logs, in order."""\n'
-            "    return [decode_event(d) for pid, d in program_data(logs) if pid == str(PROGRAM_ID)]\n"
+            f'    """The {self.name} events in a transaction\'s logs, in order. Raises\n'
+            "    `LogsTruncatedError` (the events before the cut in `.events`) when the runtime\n"
+            '    truncated the logs, since events after the cut are missing."""\n'
+            "    events = [decode_event(d) for pid, d in program_data(logs) if pid == str(PROGRAM_ID)]\n"
+            "    if logs_truncated(logs):\n"
+            "        raise LogsTruncatedError(\n"
+            f'            f"the transaction\'s logs were truncated after {{len(events)}} {self.name} event(s): "\n'
+            '            "later events are missing",\n'
+            "            events,\n"
+            "        )\n"
+            "    return events\n"
         )
         return "\n".join(out)
 

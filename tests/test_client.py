@@ -11,6 +11,7 @@ from solders.transaction import VersionedTransaction
 
 from ionet_sdk import client as client_module
 from ionet_sdk import tx
+from ionet_sdk._generated.ionet_escrow import events as escrow_events
 from ionet_sdk._generated.ionet_escrow.accounts import Job, Run
 from ionet_sdk._generated.ionet_escrow.types import JobState
 from ionet_sdk._generated.ionet_registry.accounts import Node
@@ -22,18 +23,28 @@ from .escrow_env import HOUR, EscrowEnv
 from .registry_env import hardware, measurement
 
 
+def differing(a: bytes, b: bytes) -> list[int]:
+    return [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+
+
 async def test_filter_offsets_match_the_generated_layouts(market: EscrowEnv) -> None:
     handle = await market.active_node()
     node = await market.node(handle)
-    marked = replace(node, status=0xA5, declared=replace(node.declared, gpu_model=0x5A))
-    data = marked.encode()
+    data = node.encode()
     assert len(data) == client_module.NODE_SIZE
-    assert data[client_module.NODE_STATUS] == 0xA5 and data[client_module.NODE_GPU_MODEL] == 0x5A
+    # The fields are typed enums: the byte that changes with the value is the field's offset.
+    jailed = replace(node, status=NodeStatus.Jailed).encode()
+    registered = replace(node, status=NodeStatus.Registered).encode()
+    assert differing(jailed, registered) == [client_module.NODE_STATUS]
+    a100 = replace(node, declared=replace(node.declared, gpu_model=GpuModel.A100)).encode()
+    other = replace(node, declared=replace(node.declared, gpu_model=GpuModel.Other)).encode()
+    assert differing(a100, other) == [client_module.NODE_GPU_MODEL]
     assert data[client_module.NODE_OPERATOR : client_module.NODE_OPERATOR + 32] == bytes(node.operator)
     job_handle = await market.create_job()
     job = await market.job(job_handle)
-    data = replace(job, state=0xC3).encode()
-    assert len(data) == client_module.JOB_SIZE and data[client_module.JOB_STATE] == 0xC3
+    data = replace(job, state=JobState.Settled).encode()
+    assert len(data) == client_module.JOB_SIZE
+    assert differing(data, replace(job, state=JobState.Open).encode()) == [client_module.JOB_STATE]
     assert data[client_module.JOB_CLIENT : client_module.JOB_CLIENT + 32] == bytes(job.client)
     await market.assign(job_handle, handle)
     run = await market.run(job_handle, handle)
@@ -55,7 +66,9 @@ async def test_queries_and_a_job_settled_in_batches(market: EscrowEnv) -> None:
 
     buyer = await market.new_client()
     spec = await market.job_spec(gpu_count=64, duration_hours=2)
-    job = await client.create_job(buyer.keypair, 7, spec)
+    created = await client.create_job(buyer.keypair, 7, spec)
+    job = created.address
+    assert any(isinstance(e, escrow_events.JobCreated) for e in escrow_events.parse_logs(created.result.logs))
     assert [j.address for j in await client.jobs(client=buyer.pubkey)] == [job]
     await client.assign(market.matcher, job, [(h.address, 8) for h in h100s])
     for h in h100s:
@@ -89,9 +102,11 @@ async def test_flows_for_stake_slashes_and_parameters(market: EscrowEnv) -> None
         0,
     )
     # A spoofed attestation jails the node; the slash proposal cites the registry's evidence.
-    await client.attest(
+    outcome = await client.attest(
         market.verifiers[0], handle.address, measurement(handle.spec, gpu_model=GpuModel.Rtx3090)
     )
+    assert not outcome.passed and outcome.jailed
+    assert outcome.reasons == ["GPU model differs from the declared one"]
     assert NodeStatus((await client.node(handle.address)).status) == NodeStatus.Jailed
     proposal = await client.propose_slash(market.slasher, handle.address, Offense.HardwareSpoofing)
     (located,) = await client.slash_proposals(handle.address)

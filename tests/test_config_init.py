@@ -12,7 +12,7 @@ from ionet_sdk._generated import anchor_errors
 from ionet_sdk._generated.ionet_registry import errors, events
 from ionet_sdk._generated.ionet_registry.accounts import RegistryConfig
 from ionet_sdk.defaults import IO_DECIMALS, REGISTRY_PARAMS
-from ionet_sdk.errors import UnknownProgramError
+from ionet_sdk.errors import AccountAlreadyExistsError
 from ionet_sdk.programs import REGISTRY_ID
 from ionet_sdk.svm import programdata_address
 
@@ -92,8 +92,8 @@ async def test_config_init_cannot_run_twice(env: RegistryEnv) -> None:
     before = await env.snapshot(CONFIG)
     second = replace(env.config_init_args(), admin=Keypair().pubkey())
     err = await env.rejects(
-        [env.config_init_ix(args=second)], env.deployer, UnknownProgramError, watch=CONFIG
+        [env.config_init_ix(args=second)], env.deployer, AccountAlreadyExistsError, watch=CONFIG
     )
-    assert err.code == 0  # the system program's AccountAlreadyInUse, surfaced by the CPI
+    assert [err.address] == [str(a) for a in CONFIG]  # System's AccountAlreadyInUse via CPI
     assert any("already in use" in line for line in err.logs)
     assert await env.snapshot(CONFIG) == before

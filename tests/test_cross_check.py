@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import random
+import re
 import subprocess
 from enum import IntEnum
 from pathlib import Path
@@ -28,6 +29,7 @@ PROGRAMS: dict[str, ModuleType] = {
     "ionet_token": ionet_token,
 }
 SAMPLES = 3
+ENUM_DOC = re.compile(r"^An? `(\w+)`")
 INT_BITS = {"u8": (8, False), "u16": (16, False), "u32": (32, False), "u64": (64, False), "i64": (64, True)}
 
 
@@ -59,7 +61,20 @@ class Values:
         ty = self.types[t["defined"]["name"]]["type"]
         if ty["kind"] == "enum":
             return {self.rng.choice(ty["variants"])["name"]: {}}
-        return {f["name"]: self.tree(f["type"]) for f in ty["fields"]}
+        return {f["name"]: self.field_tree(f) for f in ty["fields"]}
+
+    def enum_of(self, f: dict[str, Any]) -> type[IntEnum] | None:
+        """The enum a u8 field documented "A `Enum`." holds (typed so by the generator)."""
+        named = ENUM_DOC.match(f["docs"][0]) if f["type"] == "u8" and f.get("docs") else None
+        if named is None or self.types.get(named.group(1), {}).get("type", {}).get("kind") != "enum":
+            return None
+        cls: type[IntEnum] = getattr(self.module.types, named.group(1))
+        assert issubclass(cls, IntEnum)
+        return cls
+
+    def field_tree(self, f: dict[str, Any]) -> Any:
+        enum = self.enum_of(f)
+        return str(int(self.rng.choice(list(enum)))) if enum is not None else self.tree(f["type"])
 
     def typed(self, t: Any, value: Any) -> Any:
         if isinstance(t, str):
@@ -78,7 +93,11 @@ class Values:
         if ty["kind"] == "enum":
             assert issubclass(cls, IntEnum)
             return cls[next(iter(value))]
-        return cls(**{f["name"]: self.typed(f["type"], value[f["name"]]) for f in ty["fields"]})
+        return cls(**{f["name"]: self.typed_field(f, value[f["name"]]) for f in ty["fields"]})
+
+    def typed_field(self, f: dict[str, Any], value: Any) -> Any:
+        enum = self.enum_of(f)
+        return enum(int(value)) if enum is not None else self.typed(f["type"], value)
 
 
 def anchor_ts(idl: Path, cases: list[dict[str, Any]]) -> list[Any]:

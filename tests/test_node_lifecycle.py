@@ -16,7 +16,7 @@ from ionet_sdk._generated import anchor_errors
 from ionet_sdk._generated.ionet_registry import errors, events
 from ionet_sdk._generated.ionet_registry.accounts import Node
 from ionet_sdk._generated.ionet_registry.types import GpuModel, GpuTier, NodeRegisterArgs, NodeStatus
-from ionet_sdk.errors import UnknownProgramError
+from ionet_sdk.errors import AccountAlreadyExistsError
 
 from .registry_env import RegistryEnv, hardware, unsigned, with_account
 
@@ -220,8 +220,8 @@ async def test_node_register_twice_is_rejected(env: RegistryEnv) -> None:
         NodeRegisterArgs(node_id=handle.node_id, agent=Keypair().pubkey(), hardware=hardware(label="other")),
         vault,
     )
-    err = await env.rejects(ixs, handle.operator, UnknownProgramError, signers=[vault])
-    assert err.code == 0  # system program: account already in use
+    err = await env.rejects(ixs, handle.operator, AccountAlreadyExistsError, signers=[vault])
+    assert err.address == str(handle.address)  # the System program's "already in use"
     assert await env.snapshot([handle.address]) == before
 
 

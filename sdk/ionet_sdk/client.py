@@ -25,13 +25,16 @@ from solders.instruction import Instruction
 from solders.keypair import Keypair
 from solders.message import MessageV0
 from solders.pubkey import Pubkey
+from spl.token.constants import TOKEN_PROGRAM_ID
 
 from ionet_sdk import escrow, pda, registry, spl, token, tx
 from ionet_sdk._generated.ionet_escrow.accounts import EscrowConfig, Job, Run
 from ionet_sdk._generated.ionet_escrow.types import JobSpec, JobState
+from ionet_sdk._generated.ionet_registry import events as registry_events
 from ionet_sdk._generated.ionet_registry.accounts import Node, RegistryConfig, SlashProposal
 from ionet_sdk._generated.ionet_registry.types import (
     GpuModel,
+    GpuTier,
     HardwareSpec,
     NodeAttestArgs,
     NodeRegisterArgs,
@@ -48,7 +51,7 @@ from ionet_sdk._generated.ionet_token.types import EmissionEntry, TokenParams
 from ionet_sdk.connection import Connection, SendResult
 from ionet_sdk.defaults import IO_DECIMALS
 from ionet_sdk.economics import Period, period
-from ionet_sdk.errors import IonetError
+from ionet_sdk.errors import AccountNotFoundError, IonetError
 from ionet_sdk.programs import ESCROW_ID, REGISTRY_ID
 
 # Field offsets (with the 8-byte discriminator) used as server-side filters;
@@ -65,6 +68,47 @@ MINT_BATCH = 6  # emission epochs minted per transaction
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
+SYSTEM_PROGRAM = Pubkey.from_string("11111111111111111111111111111111")
+# Bits of an attestation's `mismatch` (the registry's `mismatch::*`).
+MISMATCH_REASONS = {
+    1: "GPU model differs from the declared one",
+    2: "GPU count differs from the declared one",
+    4: "VRAM per GPU differs from the declared one",
+    8: "hardware fingerprint (GPU UUIDs) differs from the declared one",
+    16: "measured TFLOPS below the model's required share",
+}
+
+
+class InvalidRecipientError(IonetError, ValueError):
+    """A transfer's recipient cannot receive IO safely: a token account of another mint,
+    or an address nobody can sign for (a mint, a program, a PDA, another program's
+    account) without the explicit `allow_non_system_account`."""
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedJob:
+    """`create_job`'s outcome: the job's address and the confirmed transaction (events
+    in `result.logs`)."""
+
+    address: Pubkey
+    result: SendResult
+
+
+@dataclass(frozen=True, slots=True)
+class AttestationOutcome:
+    """`attest`'s outcome. `passed`: the measurement matched the declaration; `reasons`:
+    what differed (empty when passed); `jailed`: the mismatch was spoofing (model,
+    count, VRAM or fingerprint) and the registry jailed the node; `effective_tier`:
+    the tier the node is matched at; `expires_at`: the attestation's expiry (unix
+    seconds); `result`: the confirmed transaction."""
+
+    passed: bool
+    mismatch: int
+    reasons: list[str]
+    jailed: bool
+    effective_tier: GpuTier
+    expires_at: int
+    result: SendResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +142,10 @@ class IonetClient:
         signers: Sequence[Keypair] = (),
         lookup_tables: Sequence[AddressLookupTableAccount] = (),
     ) -> SendResult:
+        """Sign `ixs` once (the payer first, then `signers`) with a fresh blockhash and send
+        at most once (`tx.send`); returns the confirmed transaction. Raises a program's
+        error class, `InsufficientFundsError`, `BlockhashExpiredError` (did not land: safe
+        to retry), `TransactionUnconfirmedError` (may still land), `TransportError`."""
         return await tx.send(
             self.conn,
             ixs,
@@ -137,15 +185,20 @@ class IonetClient:
     # --- queries
 
     async def registry_config(self) -> RegistryConfig:
+        """The registry's config. Raises `AccountNotFoundError` before deployment."""
         return _required(await RegistryConfig.fetch(self.conn, pda.registry_config()), "registry config")
 
     async def escrow_config(self) -> EscrowConfig:
+        """The escrow's config. Raises `AccountNotFoundError` before deployment."""
         return _required(await EscrowConfig.fetch(self.conn, pda.escrow_config()), "escrow config")
 
     async def token_config(self) -> TokenConfig:
+        """The IO token's config (parameters, epochs minted). Raises `AccountNotFoundError`."""
         return _required(await TokenConfig.fetch(self.conn, token.CONFIG), "IO token config")
 
     async def stats(self) -> NetworkStats:
+        """Network totals (IO base units): minted, burned, escrowed, fees, rewards.
+        Raises `AccountNotFoundError` before deployment."""
         return _required(await NetworkStats.fetch(self.conn, token.STATS), "network stats")
 
     async def params_proposal(self) -> ParamsProposal | None:
@@ -160,6 +213,7 @@ class IonetClient:
         return period(await self.stats(), last, min(epochs, last + 1))
 
     async def node(self, address: Pubkey) -> Node:
+        """The node at `address`. Raises `AccountNotFoundError`, `DecodeError` (not a node)."""
         return _required(await Node.fetch(self.conn, address), f"node {address}")
 
     async def nodes(
@@ -181,6 +235,7 @@ class IonetClient:
         return [Located(i.address, Node.decode(i.data)) for i in infos]
 
     async def slash_proposal(self, node: Pubkey, index: int) -> SlashProposal:
+        """The node's `index`-th slash proposal. Raises `AccountNotFoundError`."""
         return _required(
             await SlashProposal.fetch(self.conn, pda.slash(node, index)), f"slash {index} of node {node}"
         )
@@ -193,11 +248,13 @@ class IonetClient:
         return [Located(a, SlashProposal.decode(i.data)) for a, i in zip(addresses, infos, strict=True) if i]
 
     async def job(self, address: Pubkey) -> Job:
+        """The job at `address`. Raises `AccountNotFoundError`, `DecodeError` (not a job)."""
         return _required(await Job.fetch(self.conn, address), f"job {address}")
 
     async def jobs(
         self, *, client: Pubkey | None = None, state: JobState | None = None
     ) -> list[Located[Job]]:
+        """Escrow jobs, filtered on the RPC node by client and/or state (getProgramAccounts)."""
         memcmp: list[tuple[int, bytes]] = []
         if client is not None:
             memcmp.append((JOB_CLIENT, bytes(client)))
@@ -246,11 +303,31 @@ class IonetClient:
         ix = registry.build_node_update_ix(node, operator.pubkey(), agent, hardware)
         return await self.send([ix], [operator])
 
-    async def attest(self, verifier: Keypair, node: Pubkey, measured: NodeAttestArgs) -> SendResult:
-        """Record a verifier's measurement; a spoofed model/count/VRAM/GPU set jails the node."""
-        return await self.send([registry.build_node_attest_ix(node, verifier.pubkey(), measured)], [verifier])
+    async def attest(self, verifier: Keypair, node: Pubkey, measured: NodeAttestArgs) -> AttestationOutcome:
+        """Record a verifier's measurement (TFLOPS, latency in µs, loss in bps, bandwidth in
+        Mbit/s). Returns whether it passed and, if not, why (`reasons`); a spoofed model,
+        count, VRAM or GPU set jails the node (`jailed`). Raises `NotVerifier` and the
+        registry's other errors."""
+        result = await self.send(
+            [registry.build_node_attest_ix(node, verifier.pubkey(), measured)], [verifier]
+        )
+        event = next(
+            e for e in registry_events.parse_logs(result.logs) if isinstance(e, registry_events.NodeAttested)
+        )
+        reasons = [text for bit, text in MISMATCH_REASONS.items() if event.mismatch & bit]
+        return AttestationOutcome(
+            passed=event.passed,
+            mismatch=event.mismatch,
+            reasons=reasons,
+            jailed=bool(event.mismatch & 0b1111),
+            effective_tier=GpuTier(event.effective_tier),
+            expires_at=event.expires_at,
+            result=result,
+        )
 
     async def build_stake_ixs(self, operator: Pubkey, node: Pubkey, amount: int) -> list[Instruction]:
+        """The stake deposit of `amount` IO base units from the operator's associated IO
+        account. Raises `AccountNotFoundError` (no such node / registry)."""
         config = await self.registry_config()
         source = spl.ata(operator, config.stake_mint)
         vault = (await self.node(node)).vault
@@ -270,6 +347,8 @@ class IonetClient:
         return await self.send([registry.build_stake_rebond_ix(node, operator.pubkey())], [operator])
 
     async def build_withdraw_ixs(self, operator: Pubkey, node: Pubkey) -> list[Instruction]:
+        """The unbonded stake's withdrawal to the operator's associated IO account (created
+        if missing). Raises `AccountNotFoundError`."""
         config = await self.registry_config()
         destination = spl.ata(operator, config.stake_mint)
         vault = (await self.node(node)).vault
@@ -283,6 +362,8 @@ class IonetClient:
         return await self.send(await self.build_withdraw_ixs(operator.pubkey(), node), [operator])
 
     async def heartbeat(self, agent: Keypair, node: Pubkey) -> SendResult:
+        """The node agent's liveness proof (at most once per the registry's heartbeat
+        interval, else `HeartbeatTooEarly`)."""
         return await self.send([registry.build_node_heartbeat_ix(node, agent.pubkey())], [agent])
 
     # --- slashing
@@ -315,10 +396,13 @@ class IonetClient:
     async def appeal_slash(
         self, operator: Keypair, node: Pubkey, index: int, appeal_hash: bytes
     ) -> SendResult:
+        """The operator appeals slash `index` within the appeal window; `appeal_hash`: 32
+        bytes naming the off-chain appeal."""
         ix = registry.build_slash_appeal_ix(node, index, operator.pubkey(), appeal_hash)
         return await self.send([ix], [operator])
 
     async def resolve_slash(self, admin: Keypair, node: Pubkey, index: int, *, uphold: bool) -> SendResult:
+        """The registry admin decides an appealed slash: `uphold` keeps it, else it lapses."""
         return await self.send(
             [registry.build_slash_resolve_ix(node, index, admin.pubkey(), uphold)], [admin]
         )
@@ -332,16 +416,25 @@ class IonetClient:
 
     # --- demand side
 
-    async def create_job(self, client: Keypair, job_id: int, spec: JobSpec) -> Pubkey:
+    async def create_job(self, client: Keypair, job_id: int, spec: JobSpec) -> CreatedJob:
+        """Post a job and escrow its budget (gpu_count x duration_hours x
+        price_per_gpu_hour IO base units) from the client's associated IO account.
+        Returns its address and the confirmed transaction (the `JobCreated` event).
+        Raises `AccountAlreadyExistsError` for a `job_id` the client used before."""
         config = await self.escrow_config()
-        await self.send([escrow.build_job_create_ix(config, client.pubkey(), job_id, spec)], [client])
-        return pda.job(client.pubkey(), job_id)
+        result = await self.send(
+            [escrow.build_job_create_ix(config, client.pubkey(), job_id, spec)], [client]
+        )
+        return CreatedJob(pda.job(client.pubkey(), job_id), result)
 
     async def assign(self, matcher: Keypair, job: Pubkey, nodes: Sequence[tuple[Pubkey, int]]) -> SendResult:
+        """The matcher assigns `nodes` as (node, GPUs) pairs; each node's GPUs are
+        committed in the registry. The payer pays the runs' rent (lamports)."""
         ix = escrow.build_job_assign_ix(job, nodes, matcher.pubkey(), self.payer.pubkey())
         return await self.send([ix], [matcher])
 
     async def start(self, agent: Keypair, job: Pubkey, node: Pubkey) -> SendResult:
+        """The node's agent starts its run (before the job's start deadline)."""
         return await self.send([escrow.build_job_start_ix(job, node, agent.pubkey())], [agent])
 
     async def report_usage(self, agent: Keypair, job: Pubkey, node: Pubkey, gpu_seconds: int) -> SendResult:
@@ -361,11 +454,14 @@ class IonetClient:
     async def resolve_dispute(
         self, arbiter: Keypair, job: Pubkey, *, founded: bool, payout_bps: int = 10_000
     ) -> SendResult:
+        """The arbiter resolves a dispute: `founded` refunds the client the dispute's share
+        and returns the bond; `payout_bps` (basis points) of the runs' pay still goes out."""
         config, data = await self.escrow_config(), await self.job(job)
         ix = escrow.build_job_resolve_ix(config, job, data, founded, payout_bps)
         return await self.send([ix], [arbiter])
 
     async def cancel(self, signer: Keypair, job: Pubkey) -> SendResult:
+        """Cancel a job before it runs: its escrow back to the client."""
         config, data = await self.escrow_config(), await self.job(job)
         return await self.send([escrow.build_job_cancel_ix(config, job, data, signer.pubkey())], [signer])
 
@@ -405,19 +501,60 @@ class IonetClient:
 
     # --- the IO token
 
-    async def build_transfer_ixs(self, sender: Pubkey, recipient: Pubkey, amount: int) -> list[Instruction]:
-        """Send `amount` IO from `sender`'s associated account to `recipient`'s (created if missing)."""
-        destination = spl.ata(recipient, token.MINT)
+    async def build_transfer_ixs(
+        self, sender: Pubkey, recipient: Pubkey, amount: int, *, allow_non_system_account: bool = False
+    ) -> list[Instruction]:
+        """Send `amount` IO base units from `sender`'s associated IO account, with
+        spl-token's rule for the recipient: an IO token account is paid directly; a
+        wallet (an account the System program owns, or an unfunded address on the ed25519
+        curve: a key someone can hold) is paid at its associated IO account, created if
+        missing; anything else — a mint, a program, a PDA, another program's account —
+        could never move the IO on, and is refused unless `allow_non_system_account`.
+        Raises `InvalidRecipientError`."""
         source = spl.ata(sender, token.MINT)
+        info = await self.conn.get_account(recipient)
+        if info is not None and info.owner == TOKEN_PROGRAM_ID and len(info.data) == spl.TOKEN_ACCOUNT_SIZE:
+            if Pubkey.from_bytes(info.data[:32]) != token.MINT:
+                raise InvalidRecipientError(
+                    f"{recipient} is a token account of mint {Pubkey.from_bytes(info.data[:32])}, not of IO"
+                )
+            return [spl.transfer_ix(source, token.MINT, recipient, sender, amount, IO_DECIMALS)]
+        wallet = (
+            info.owner == SYSTEM_PROGRAM and not info.executable
+            if info is not None
+            else recipient.is_on_curve()
+        )
+        if not wallet and not allow_non_system_account:
+            what = (
+                "an address off the ed25519 curve (a PDA: no private key exists)"
+                if info is None
+                else f"an account owned by {info.owner}"
+                + (" (an executable program)" if info.executable else "")
+                + (" (an SPL mint)" if info.owner == TOKEN_PROGRAM_ID else "")
+            )
+            raise InvalidRecipientError(
+                f"refusing to send IO to {recipient}: it is {what}, not a wallet, so nobody could "
+                "sign to move the IO on. Send to the owner's wallet address, or pass "
+                "allow_non_system_account (--allow-non-system-account) if this is intended"
+            )
         return [
             *await self.ata_ixs(recipient, token.MINT),
-            spl.transfer_ix(source, token.MINT, destination, sender, amount, IO_DECIMALS),
+            spl.transfer_ix(source, token.MINT, spl.ata(recipient, token.MINT), sender, amount, IO_DECIMALS),
         ]
 
-    async def transfer(self, sender: Keypair, recipient: Pubkey, amount: int) -> SendResult:
-        return await self.send(await self.build_transfer_ixs(sender.pubkey(), recipient, amount), [sender])
+    async def transfer(
+        self, sender: Keypair, recipient: Pubkey, amount: int, *, allow_non_system_account: bool = False
+    ) -> SendResult:
+        """Send `amount` IO base units to `recipient` under `build_transfer_ixs`'s rule,
+        at most once. Raises `InvalidRecipientError`, SPL Token errors (e.g. too little
+        IO), `InsufficientFundsError` (SOL for the fee / the new account's rent)."""
+        ixs = await self.build_transfer_ixs(
+            sender.pubkey(), recipient, amount, allow_non_system_account=allow_non_system_account
+        )
+        return await self.send(ixs, [sender])
 
     async def mint_epoch(self) -> SendResult:
+        """Mint the next unminted epoch's emission (anyone; fails `EpochNotEnded` early)."""
         epoch = (await self.token_config()).epochs_minted
         return await self.send([token.build_emission_mint_epoch_ix(self.payer.pubkey(), epoch)])
 
@@ -440,6 +577,8 @@ class IonetClient:
         return results
 
     async def open_rewards(self, node: Pubkey) -> SendResult:
+        """Create the node's reward account (anyone; the payer pays its rent in lamports).
+        Raises `AccountAlreadyExistsError` if it is already open."""
         return await self.send([token.build_rewards_open_ix(node, self.payer.pubkey())])
 
     async def accrue_rewards(self, node: Pubkey) -> SendResult:
@@ -466,6 +605,7 @@ class IonetClient:
         return await self.send([token.build_rewards_forfeit_ix(node, await self._resolvable(node))])
 
     async def claim_rewards(self, operator: Keypair, node: Pubkey) -> SendResult:
+        """The operator takes the rewards that have unlocked (IO to its associated account)."""
         return await self.send(await self.build_claim_rewards_ixs(operator.pubkey(), node), [operator])
 
     async def propose_params(
@@ -475,13 +615,15 @@ class IonetClient:
         return await self.send([token.build_params_propose_ix(admin.pubkey(), params, schedule)], [admin])
 
     async def execute_params(self, admin: Keypair) -> SendResult:
+        """The token admin applies the pending proposal once its timelock has passed."""
         return await self.send([token.build_params_execute_ix(admin.pubkey())], [admin])
 
     async def cancel_params(self, admin: Keypair) -> SendResult:
+        """The token admin withdraws the pending proposal."""
         return await self.send([token.build_params_cancel_ix(admin.pubkey())], [admin])
 
 
 def _required(value: T | None, what: str) -> T:
     if value is None:
-        raise IonetError(f"{what} does not exist on this cluster (run migrations/deploy.py)")
+        raise AccountNotFoundError(f"{what} does not exist on this cluster (is it deployed? `ionet deploy`)")
     return value

@@ -38,7 +38,10 @@ class Connection(AccountSource, Protocol):
     async def latest_blockhash(self) -> Hash: ...
 
     async def send_transaction(self, tx: Transaction | VersionedTransaction) -> SendResult:
-        """Send and confirm; raise a typed error (see ionet_sdk.errors) on failure."""
+        """Send a signed transaction at most once and wait until it is final at the
+        connection's commitment; return what was read back. Raise a typed error (see
+        ionet_sdk.errors) on failure: the program's error class, `BlockhashExpiredError`
+        (did not land: safe to re-sign), `TransactionUnconfirmedError` (may still land)."""
         ...
 
     async def simulate_transaction(self, tx: Transaction | VersionedTransaction) -> SendResult: ...

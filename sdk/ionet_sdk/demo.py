@@ -264,7 +264,7 @@ class Demo:
             price_per_gpu_hour=PRICE,
             start_deadline=await self.now() + 30 * 60,
         )
-        self.job = await self.client.create_job(self.client_key, 1, spec)
+        self.job = (await self.client.create_job(self.client_key, 1, spec)).address
         job = await self.client.job(self.job)
         located = await self.client.nodes()
         now = await self.now()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ionet_sdk._generated.ionet_token.accounts import NetworkStats
 from ionet_sdk._generated.ionet_token.types import EmissionEntry
 from ionet_sdk.defaults import DAY, EPOCH_SECS
+from ionet_sdk.errors import InvalidArgumentError
 
 YEAR = 365 * DAY
 MONTH = YEAR // 12
@@ -76,7 +77,7 @@ def period(stats: NetworkStats, last_epoch: int, epochs: int) -> Period:
     """The `epochs` epochs ending with `last_epoch` (at most the 64 the ring keeps);
     epochs the ring no longer holds count as empty."""
     if not 1 <= epochs <= len(stats.epochs):
-        raise ValueError(f"a period spans 1..{len(stats.epochs)} epochs, not {epochs}")
+        raise InvalidArgumentError(f"a period spans 1..{len(stats.epochs)} epochs, not {epochs}")
     first = max(0, last_epoch - epochs + 1)
     held = [
         e for e in stats.epochs if first <= e.epoch <= last_epoch and (e.epoch or e.minted or e.burned_fees)

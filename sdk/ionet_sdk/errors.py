@@ -22,6 +22,11 @@ class EncodeError(IonetError, ValueError):
     """A value could not be encoded (out of range, wrong length)."""
 
 
+class InvalidArgumentError(IonetError, ValueError):
+    """An argument the SDK refuses before anything is sent: out of range, an empty or
+    oversized batch, a malformed file."""
+
+
 class AccountNotFoundError(IonetError):
     """No account exists at the address."""
 
@@ -78,3 +83,81 @@ class AnchorFrameworkError(ProgramError):
     """An error raised by Anchor's generated checks (codes below 6000)."""
 
     program = "anchor"
+
+
+class RequestTimeoutError(TransportError):
+    """The RPC node did not answer within the connection's request timeout (seconds)."""
+
+
+class RateLimitedError(TransportError):
+    """The RPC node kept answering HTTP 429 Too Many Requests until the connection's
+    total wait cap (seconds) ran out. `retry_after`: the node's last `Retry-After`
+    (seconds, None if absent); `waited`: seconds spent waiting in total."""
+
+    def __init__(self, message: str, retry_after: float | None, waited: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.waited = waited
+
+
+class RpcResponseError(IonetError):
+    """The RPC node answered a request with a JSON-RPC error (`code`, `message`):
+    an unsupported method or filter, a pruned slot, an excluded index."""
+
+    def __init__(self, what: str, code: int | None, message: str) -> None:
+        super().__init__(f"{what}: JSON-RPC error {code}: {message}")
+        self.code = code
+        self.rpc_message = message
+
+
+class TransactionUnconfirmedError(TransportError):
+    """The transaction's fate is unknown: it was not seen at the connection's commitment
+    before the confirmation timeout, but its blockhash has not provably expired, so it
+    may still land. Do not re-sign it; wait, then look up `signature` again."""
+
+    def __init__(self, message: str, signature: object) -> None:
+        super().__init__(message)
+        self.signature = signature
+
+
+class BlockhashExpiredError(IonetError):
+    """The transaction did not land and never will: the cluster's block height passed
+    its blockhash's `last_valid_block_height` without the signature being seen. It is
+    safe to build and sign the transaction again with a fresh blockhash."""
+
+    def __init__(self, message: str, signature: object, last_valid_block_height: int) -> None:
+        super().__init__(message)
+        self.signature = signature
+        self.last_valid_block_height = last_valid_block_height
+
+
+class InsufficientFundsError(TransactionFailedError):
+    """An account has too few lamports (SOL) for the transaction fee or for what the
+    transaction moves or rents: fund it first (`ionet airdrop` on a local or test
+    cluster, a transfer elsewhere). `account`: the account short of SOL, when known."""
+
+    def __init__(self, message: str, logs: list[str] | None = None, account: object = None) -> None:
+        super().__init__(message, logs)
+        self.account = account
+
+
+class AccountAlreadyExistsError(ProgramError):
+    """The System program refused to create (CreateAccount/Allocate) an account that
+    already exists: usually a reused id (job id, node id) or a PDA created before.
+    `address`: the account, when the logs name it."""
+
+    code = 0
+    error_name = "AccountAlreadyInUse"
+    error_msg = "an account already exists at that address (a reused id?)"
+    program = "system"
+
+    def __init__(
+        self,
+        logs: list[str] | None = None,
+        instruction_index: int | None = None,
+        address: str | None = None,
+    ) -> None:
+        super().__init__(logs, instruction_index)
+        self.address = address
+        if address is not None:
+            self.args = (f"{self.args[0]}: {address}",)

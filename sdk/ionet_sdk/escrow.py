@@ -24,12 +24,25 @@ from ionet_sdk._generated.ionet_escrow.types import (
     JobCreateArgs,
     JobSpec,
 )
+from ionet_sdk.errors import InvalidArgumentError
+from ionet_sdk.logs import LOG_LIMIT_BYTES
 from ionet_sdk.svm import programdata_address
+
+# Batches are bounded so that their logs (and the events indexers read from them) stay
+# under the runtime's 10,000-byte log limit with a margin for compute-budget and
+# other instructions in the same transaction: measured by scripts/bench_logs.py, checked
+# by tests/test_log_budget.py.
+LOG_BUDGET_BYTES = LOG_LIMIT_BYTES - 1_000
+MAX_SETTLE_RUNS = 10  # runs per job_settle: 371 + 814 per run = 8,511 bytes at most
+MAX_ASSIGN_NODES = 16  # nodes per job_assign: 501 + 335 per node = 5,861 bytes at most
 
 
 def build_config_init_ix(
     upgrade_authority: Pubkey, payment_mint: Pubkey, treasury: Pubkey, args: ConfigInitArgs
 ) -> Instruction:
+    """Initialize the escrow (once; the program's upgrade authority signs): `payment_mint` is the IO
+    mint, `treasury` an IO account for fees. Fails `NotUpgradeAuthority`,
+    `AccountAlreadyExistsError` when already initialized."""
     return ix.config_init(
         ix.ConfigInitAccounts(
             config=pda.escrow_config(),
@@ -45,6 +58,8 @@ def build_config_init_ix(
 def build_config_update_ix(
     admin: Pubkey, args: ConfigUpdateArgs, new_treasury: Pubkey | None = None
 ) -> Instruction:
+    """Change the escrow's parameters/authorities (the admin signs); `new_treasury` moves the
+    treasury."""
     return ix.config_update(
         ix.ConfigUpdateAccounts(config=pda.escrow_config(), admin=admin, new_treasury=new_treasury),
         args=args,
@@ -71,7 +86,14 @@ def build_job_create_ix(
 def build_job_assign_ix(
     job: Pubkey, nodes: Sequence[tuple[Pubkey, int]], matcher: Pubkey, payer: Pubkey
 ) -> Instruction:
-    """Assign `(node, gpus)` pairs in one instruction; `payer` pays the runs' rent."""
+    """Assign `(node, gpus)` pairs in one instruction (at most `MAX_ASSIGN_NODES`, whose
+    logs fit the runtime's limit); `payer` pays the runs' rent (lamports). Raises
+    `InvalidArgumentError` for a larger batch."""
+    if len(nodes) > MAX_ASSIGN_NODES:
+        raise InvalidArgumentError(
+            f"assign at most {MAX_ASSIGN_NODES} nodes per instruction ({len(nodes)} given): more would "
+            "exceed the runtime's 10,000-byte log limit and cut off the NodeAssigned events"
+        )
     remaining = []
     for node, _ in nodes:
         remaining += [AccountMeta(node, False, True), AccountMeta(pda.run(job, node), False, True)]
@@ -83,22 +105,28 @@ def build_job_assign_ix(
 
 
 def build_job_start_ix(job: Pubkey, node: Pubkey, agent: Pubkey) -> Instruction:
+    """The node's agent starts its run on `job` (before the start deadline)."""
     return ix.job_start(ix.JobStartAccounts(job=job, run=pda.run(job, node), agent=agent))
 
 
 def build_job_report_usage_ix(job: Pubkey, node: Pubkey, agent: Pubkey, gpu_seconds: int) -> Instruction:
+    """A usage receipt from the node's agent: cumulative GPU-seconds delivered (never decreasing)."""
     return ix.job_report_usage(
         ix.JobReportUsageAccounts(job=job, run=pda.run(job, node), agent=agent), gpu_seconds=gpu_seconds
     )
 
 
 def build_job_complete_ix(job: Pubkey, signer: Pubkey) -> Instruction:
+    """Complete the job (the client any time, anyone after deadline + duration): opens the challenge
+    window."""
     return ix.job_complete(ix.JobCompleteAccounts(job=job, signer=signer))
 
 
 def build_job_dispute_ix(
     config: EscrowConfig, job: Pubkey, data: Job, evidence_hash: bytes, client_token: Pubkey | None = None
 ) -> Instruction:
+    """The client disputes within the challenge window, posting the dispute bond (IO base units)
+    from `client_token` (default: its associated IO account); `evidence_hash`: 32 bytes."""
     return ix.job_dispute(
         ix.JobDisputeAccounts(
             job=job,
@@ -114,6 +142,8 @@ def build_job_dispute_ix(
 def build_job_resolve_ix(
     config: EscrowConfig, job: Pubkey, data: Job, founded: bool, payout_bps: int = 10_000
 ) -> Instruction:
+    """The arbiter resolves a dispute: `founded` refunds the client and returns its bond;
+    `payout_bps` (basis points, 0..10000) of the runs' pay still goes to the nodes."""
     return ix.job_resolve(
         ix.JobResolveAccounts(
             job=job,
@@ -131,13 +161,20 @@ def build_job_resolve_ix(
 def build_job_settle_ix(
     config: EscrowConfig, job: Pubkey, data: Job, runs: Sequence[Run], cranker: Pubkey
 ) -> Instruction:
-    """Settle a batch of runs (all paid for by the same rent payer); each operator is
-    paid to its associated IO account."""
+    """Settle a batch of runs (at most `MAX_SETTLE_RUNS`, whose logs and `RunSettled`
+    events fit the runtime's limit; all paid for by the same rent payer); each operator
+    is paid to its associated IO account. Raises `InvalidArgumentError` for an empty, mixed or
+    larger batch."""
     if not runs:
-        raise ValueError("settle needs at least one run")
+        raise InvalidArgumentError("settle needs at least one run")
+    if len(runs) > MAX_SETTLE_RUNS:
+        raise InvalidArgumentError(
+            f"settle at most {MAX_SETTLE_RUNS} runs per instruction ({len(runs)} given): more would "
+            "exceed the runtime's 10,000-byte log limit and cut off the RunSettled events"
+        )
     rent_payers = {run.rent_payer for run in runs}
     if len(rent_payers) != 1:
-        raise ValueError("runs settled together must share their rent payer")
+        raise InvalidArgumentError("runs settled together must share their rent payer")
     remaining = []
     for run in runs:
         remaining += [
@@ -172,6 +209,8 @@ def build_job_finalize_ix(config: EscrowConfig, job: Pubkey, data: Job) -> Instr
 
 
 def build_job_cancel_ix(config: EscrowConfig, job: Pubkey, data: Job, signer: Pubkey) -> Instruction:
+    """Cancel a job before it runs (the client, or anyone after the start deadline): the escrow back
+    to the client's associated IO account."""
     return ix.job_cancel(
         ix.JobCancelAccounts(
             job=job,
@@ -202,4 +241,5 @@ def build_job_timeout_ix(
 
 
 def build_job_close_ix(job: Pubkey, data: Job) -> Instruction:
+    """Close a settled or cancelled job and its vault: the rent (lamports) back to the client."""
     return ix.job_close(ix.JobCloseAccounts(job=job, vault=data.vault, client=data.client))

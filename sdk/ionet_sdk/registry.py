@@ -8,7 +8,8 @@ so callers pass what they read (`RegistryConfig.fetch`, `Node.fetch`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Iterable, Sequence
 
 from solders.instruction import AccountMeta, Instruction
 from solders.keypair import Keypair
@@ -34,6 +35,7 @@ from ionet_sdk._generated.ionet_registry.types import (
     SlashProposeArgs,
 )
 from ionet_sdk.connection import Connection
+from ionet_sdk.errors import InvalidArgumentError
 from ionet_sdk.svm import programdata_address
 
 # The programs' hardware rules, mirrored once for clients (GpuModel::tier and
@@ -77,6 +79,17 @@ DEFAULT_VRAM_GB = {
 }
 
 
+def hardware_fingerprint(gpu_uuids: Iterable[str]) -> list[int]:
+    """A node's hardware fingerprint (`HardwareSpec.fingerprint`, 32 bytes): the SHA-256 of
+    its GPUs' UUIDs as NVML reports them (`nvidia-smi --query-gpu=uuid`), sorted and
+    concatenated, so that the order GPUs are listed in does not matter. Raises
+    `InvalidArgumentError` when no UUID is given."""
+    uuids = sorted(u.strip() for u in gpu_uuids if u.strip())
+    if not uuids:
+        raise InvalidArgumentError("a hardware fingerprint needs at least one GPU UUID")
+    return list(hashlib.sha256("".join(uuids).encode()).digest())
+
+
 def min_stake(params: RegistryParams, tier: int, gpus: int) -> int:
     """A node's minimum bond as the program computes it: the tier's per-GPU amount,
     rounded up, times the GPUs."""
@@ -86,6 +99,9 @@ def min_stake(params: RegistryParams, tier: int, gpus: int) -> int:
 def build_config_init_ix(
     upgrade_authority: Pubkey, stake_mint: Pubkey, treasury: Pubkey, args: ConfigInitArgs
 ) -> Instruction:
+    """Initialize the registry (once; the program's upgrade authority signs): `stake_mint` is the IO
+    mint, `treasury` an IO account receiving slashed stake. Fails `NotUpgradeAuthority`,
+    `AccountAlreadyExistsError` when already initialized."""
     return ix.config_init(
         ix.ConfigInitAccounts(
             config=pda.registry_config(),
@@ -101,6 +117,8 @@ def build_config_init_ix(
 def build_config_update_ix(
     admin: Pubkey, args: ConfigUpdateArgs, new_treasury: Pubkey | None = None
 ) -> Instruction:
+    """Change the registry's parameters/authorities (the admin signs); `new_treasury` moves the
+    treasury. The program checks every bound (`InvalidParams`)."""
     return ix.config_update(
         ix.ConfigUpdateAccounts(config=pda.registry_config(), admin=admin, new_treasury=new_treasury),
         args=args,
@@ -135,6 +153,8 @@ async def build_node_register_ixs(
 def build_node_update_ix(
     node: Pubkey, operator: Pubkey, agent: Pubkey | None = None, hardware: HardwareSpec | None = None
 ) -> Instruction:
+    """Rotate the node's agent key and/or declare new hardware (the operator signs); new hardware
+    clears the attestation."""
     return ix.node_update(
         ix.NodeUpdateAccounts(config=pda.registry_config(), node=node, operator=operator),
         args=NodeUpdateArgs(agent=agent, hardware=hardware),
@@ -142,22 +162,29 @@ def build_node_update_ix(
 
 
 def build_node_deregister_ix(node: Pubkey, vault: Pubkey, operator: Pubkey) -> Instruction:
+    """Close a node with no stake and no jobs (the operator signs): rent (lamports) back to the
+    operator."""
     return ix.node_deregister(
         ix.NodeDeregisterAccounts(config=pda.registry_config(), node=node, vault=vault, operator=operator)
     )
 
 
 def build_node_heartbeat_ix(node: Pubkey, agent: Pubkey) -> Instruction:
+    """The agent's liveness proof (the agent signs; at most once per heartbeat interval, else
+    `HeartbeatTooEarly`)."""
     return ix.node_heartbeat(ix.NodeHeartbeatAccounts(config=pda.registry_config(), node=node, agent=agent))
 
 
 def build_node_mark_inactive_ix(node: Pubkey, cranker: Pubkey) -> Instruction:
+    """Mark a node whose heartbeats stopped Inactive (anyone; `cranker` signs)."""
     return ix.node_mark_inactive(
         ix.NodeMarkInactiveAccounts(config=pda.registry_config(), node=node, cranker=cranker)
     )
 
 
 def build_node_attest_ix(node: Pubkey, verifier: Pubkey, args: NodeAttestArgs) -> Instruction:
+    """A verifier's measurement of the node (TFLOPS, RTT in µs, loss in bps, bandwidth in Mbit/s,
+    fingerprint: `hardware_fingerprint`). Fails `NotVerifier`."""
     return ix.node_attest(
         ix.NodeAttestAccounts(config=pda.registry_config(), node=node, verifier=verifier), args=args
     )
@@ -166,6 +193,8 @@ def build_node_attest_ix(node: Pubkey, verifier: Pubkey, args: NodeAttestArgs) -
 def build_stake_deposit_ix(
     config: RegistryConfig, node: Pubkey, vault: Pubkey, operator: Pubkey, source: Pubkey, *, amount: int
 ) -> Instruction:
+    """Bond `amount` IO base units from `source` (an IO account of the operator) into the node's
+    `vault`."""
     return ix.stake_deposit(
         ix.StakeDepositAccounts(
             config=pda.registry_config(),
@@ -180,6 +209,7 @@ def build_stake_deposit_ix(
 
 
 def build_stake_request_unstake_ix(node: Pubkey, operator: Pubkey, amount: int) -> Instruction:
+    """Start unbonding `amount` IO base units (still slashable until withdrawn)."""
     return ix.stake_request_unstake(
         ix.StakeRequestUnstakeAccounts(config=pda.registry_config(), node=node, operator=operator),
         amount=amount,
@@ -187,12 +217,15 @@ def build_stake_request_unstake_ix(node: Pubkey, operator: Pubkey, amount: int) 
 
 
 def build_stake_rebond_ix(node: Pubkey, operator: Pubkey) -> Instruction:
+    """Cancel the node's unbonding: the amount counts as bonded again."""
     return ix.stake_rebond(ix.StakeRebondAccounts(config=pda.registry_config(), node=node, operator=operator))
 
 
 def build_stake_withdraw_ix(
     config: RegistryConfig, node: Pubkey, vault: Pubkey, operator: Pubkey, destination: Pubkey
 ) -> Instruction:
+    """After the unbonding period, pay the unbonded IO from the `vault` to `destination` (an IO
+    account of the operator). Fails `UnbondingNotReady` early."""
     return ix.stake_withdraw(
         ix.StakeWithdrawAccounts(
             config=pda.registry_config(),
@@ -231,6 +264,8 @@ def build_slash_propose_ix(
 def build_slash_appeal_ix(
     node: Pubkey, slash_index: int, operator: Pubkey, appeal_hash: bytes
 ) -> Instruction:
+    """The operator appeals proposal `slash_index` within the appeal window; `appeal_hash`: 32 bytes
+    naming the appeal."""
     return ix.slash_appeal(
         ix.SlashAppealAccounts(node=node, proposal=pda.slash(node, slash_index), operator=operator),
         appeal_hash=list(appeal_hash),
@@ -238,6 +273,7 @@ def build_slash_appeal_ix(
 
 
 def build_slash_resolve_ix(node: Pubkey, slash_index: int, admin: Pubkey, uphold: bool) -> Instruction:
+    """The admin decides an appealed slash: `uphold` keeps it, else it lapses."""
     return ix.slash_resolve(
         ix.SlashResolveAccounts(
             config=pda.registry_config(), node=node, proposal=pda.slash(node, slash_index), admin=admin
@@ -249,6 +285,8 @@ def build_slash_resolve_ix(node: Pubkey, slash_index: int, admin: Pubkey, uphold
 def build_slash_execute_ix(
     config: RegistryConfig, node: Pubkey, vault: Pubkey, slash_index: int, cranker: Pubkey
 ) -> Instruction:
+    """Carry out slash `slash_index` after its appeal window (anyone; `cranker` signs): burns its
+    share and pays the rest to the treasury."""
     return ix.slash_execute(
         ix.SlashExecuteAccounts(
             config=pda.registry_config(),
@@ -288,6 +326,8 @@ def build_node_job_commit_ix(nodes: Sequence[tuple[Pubkey, int]], job_authority:
 def build_node_job_release_ix(
     node: Pubkey, job_authority: Pubkey, gpus: int, outcome: JobOutcome, gpu_seconds: int = 0
 ) -> Instruction:
+    """Release `gpus` of a node from a job with its `outcome` and delivered `gpu_seconds` (the job
+    authority signs; the escrow does this by CPI)."""
     return ix.node_job_release(
         ix.NodeJobReleaseAccounts(config=pda.registry_config(), node=node, job_authority=job_authority),
         gpus=gpus,

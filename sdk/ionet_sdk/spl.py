@@ -40,6 +40,8 @@ async def create_mint_ixs(
     *,
     freeze_authority: Pubkey | None = None,
 ) -> list[Instruction]:
+    """Create and initialize an SPL mint at `mint` (which must sign) with `decimals`; `payer` pays
+    its rent (lamports)."""
     rent = await conn.minimum_balance_for_rent_exemption(MINT_SIZE)
     return [
         create_account(
@@ -62,6 +64,8 @@ async def create_mint_ixs(
 async def create_token_account_ixs(
     conn: Connection, payer: Pubkey, account: Keypair, mint: Pubkey, owner: Pubkey
 ) -> list[Instruction]:
+    """Create and initialize an SPL token account at `account` (which signs) for `mint`, owned by
+    `owner`; `payer` pays its rent (lamports)."""
     rent = await conn.minimum_balance_for_rent_exemption(TOKEN_ACCOUNT_SIZE)
     return [
         create_account(
@@ -87,10 +91,14 @@ def ata(owner: Pubkey, mint: Pubkey) -> Pubkey:
 
 
 def create_ata_ix(payer: Pubkey, owner: Pubkey, mint: Pubkey) -> Instruction:
+    """Create `owner`'s associated token account for `mint` if missing (idempotent); `payer` pays
+    its rent."""
     return create_idempotent_associated_token_account(payer, owner, mint)
 
 
 def mint_to_ix(mint: Pubkey, dest: Pubkey, authority: Pubkey, amount: int, decimals: int) -> Instruction:
+    """Mint `amount` base units of `mint` to `dest` (checked: `decimals` must match the mint);
+    `authority` signs."""
     return mint_to_checked(
         MintToCheckedParams(
             program_id=TOKEN_PROGRAM_ID,
@@ -106,6 +114,8 @@ def mint_to_ix(mint: Pubkey, dest: Pubkey, authority: Pubkey, amount: int, decim
 def transfer_ix(  # noqa: PLR0917 (the SPL instruction's own argument list)
     source: Pubkey, mint: Pubkey, dest: Pubkey, owner: Pubkey, amount: int, decimals: int
 ) -> Instruction:
+    """Move `amount` base units of `mint` from `source` to `dest` (checked: `decimals` must match
+    the mint); `owner` signs."""
     return transfer_checked(
         TransferCheckedParams(
             program_id=TOKEN_PROGRAM_ID,

@@ -23,7 +23,7 @@ from solders.transaction_metadata import FailedTransactionMetadata, TransactionM
 
 from ionet_sdk.accounts import AccountInfo
 from ionet_sdk.connection import Clock, SendResult
-from ionet_sdk.errors import TransactionFailedError
+from ionet_sdk.errors import InvalidArgumentError, TransactionFailedError
 from ionet_sdk.tx_errors import error_for
 
 BPF_LOADER_UPGRADEABLE = Pubkey.from_string("BPFLoaderUpgradeab1e11111111111111111111111")
@@ -68,9 +68,10 @@ def deploy_upgradeable(
 
 
 def load_elf(path: Path) -> bytes:
+    """The bytes of an SBF program file. Raises `InvalidArgumentError` if it is not an ELF."""
     data = path.read_bytes()
     if data[:4] != b"\x7fELF":
-        raise ValueError(f"{path} is not an ELF file")
+        raise InvalidArgumentError(f"{path} is not an ELF file")
     return data
 
 
@@ -100,20 +101,24 @@ class EmbeddedConnection:
     # --- programs and accounts
 
     def deploy(self, program_id: Pubkey, path: Path, upgrade_authority: Pubkey | None) -> None:
+        """Install the program at `path` at `program_id`, upgradeable by `upgrade_authority`."""
         deploy_upgradeable(self.svm, program_id, load_elf(path), upgrade_authority)
 
     def airdrop(self, address: Pubkey, lamports: int) -> None:
+        """Credit `lamports` to `address`. Raises `TransactionFailedError`."""
         result = self.svm.airdrop(address, lamports)
         if isinstance(result, FailedTransactionMetadata):
             raise TransactionFailedError(f"airdrop failed: {result.err()}", list(result.meta().logs()))
 
     async def get_account(self, address: Pubkey) -> AccountInfo | None:
+        """The account at `address`, or None."""
         account = self.svm.get_account(address)
         if account is None or (account.lamports == 0 and not account.data):
             return None
         return AccountInfo(address, account.lamports, account.owner, bytes(account.data), account.executable)
 
     async def get_multiple_accounts(self, addresses: Sequence[Pubkey]) -> list[AccountInfo | None]:
+        """The accounts at `addresses`, in order (None where missing)."""
         return [await self.get_account(a) for a in addresses]
 
     async def get_program_accounts(
@@ -134,9 +139,11 @@ class EmbeddedConnection:
         return out
 
     async def get_balance(self, address: Pubkey) -> int:
+        """The balance in lamports (0 if missing)."""
         return self.svm.get_balance(address) or 0
 
     async def minimum_balance_for_rent_exemption(self, size: int) -> int:
+        """Lamports that make an account of `size` bytes rent-exempt."""
         return self.svm.minimum_balance_for_rent_exemption(size)
 
     # --- time
@@ -146,6 +153,7 @@ class EmbeddedConnection:
         return []
 
     async def get_clock(self) -> Clock:
+        """The Clock sysvar: slot, unix time (seconds), epoch."""
         c = self.svm.get_clock()
         return Clock(slot=c.slot, unix_timestamp=c.unix_timestamp, epoch=c.epoch)
 
@@ -176,21 +184,30 @@ class EmbeddedConnection:
     # --- transactions
 
     async def latest_blockhash(self) -> Hash:
+        """The current blockhash (a new one after every transaction)."""
         return self.svm.latest_blockhash()
 
     def _result(self, tx: Transaction | VersionedTransaction, meta: object) -> SendResult:
         if isinstance(meta, FailedTransactionMetadata):
-            raise error_for(meta.err(), _program_ids(tx), list(meta.meta().logs()))
+            fee_payer = next(iter(tx.message.account_keys))
+            raise error_for(meta.err(), _program_ids(tx), list(meta.meta().logs()), fee_payer)
         assert isinstance(meta, TransactionMetadata)
         return SendResult(meta.signature(), meta.compute_units_consumed(), list(meta.logs()))
 
     async def send_transaction(self, tx: Transaction | VersionedTransaction) -> SendResult:
+        """Execute a signed transaction (final at once). Sending the same signed
+        transaction again returns its first result: it never runs twice. Raises the
+        typed error of a failure, as `RpcConnection` does."""
+        landed = self.svm.get_transaction(tx.signatures[0])
+        if landed is not None:
+            return self._result(tx, landed)
         try:
             return self._result(tx, self.svm.send_transaction(tx))
         finally:
             self.svm.expire_blockhash()  # a fresh blockhash per transaction, as on a cluster
 
     async def simulate_transaction(self, tx: Transaction | VersionedTransaction) -> SendResult:
+        """Run without committing: compute units and logs, or the typed error."""
         sim = self.svm.simulate_transaction(tx)
         if isinstance(sim, FailedTransactionMetadata):
             return self._result(tx, sim)

@@ -33,6 +33,8 @@ AUTHORITY: Pubkey = pda.token_singleton(constants.AUTHORITY_SEED)
 
 
 def build_token_init_ix(upgrade_authority: Pubkey, args: TokenInitArgs) -> Instruction:
+    """Initialize the IO token (once; the program's upgrade authority signs): mint, config,
+    schedule, stats, reward vault. Fails `NotUpgradeAuthority`, `AccountAlreadyExistsError`."""
     return ix.token_init(
         ix.TokenInitAccounts(
             config=CONFIG,
@@ -50,6 +52,8 @@ def build_token_init_ix(upgrade_authority: Pubkey, args: TokenInitArgs) -> Instr
 
 
 def build_genesis_mint_ix(admin: Pubkey, destination: Pubkey, amount: int) -> Instruction:
+    """Mint `amount` IO base units of the genesis allocation to `destination` (an IO account; the
+    admin signs; at most the configured genesis total)."""
     return ix.genesis_mint(ix.GenesisMintAccounts(destination=destination, admin=admin), amount=amount)
 
 
@@ -81,6 +85,8 @@ def build_fees_burn_ix(
     fees: int = 0,
     escrowed: int = 0,
 ) -> Instruction:
+    """Burn `amount` IO base units from `source` and record it as `kind` (a fee or slash burn) with
+    the period's figures (base units); `reporter` is the configured fee or slash reporter."""
     return ix.fees_burn(
         ix.FeesBurnAccounts(source=source, source_authority=source_authority, reporter=reporter),
         args=FeesBurnArgs(
@@ -90,6 +96,8 @@ def build_fees_burn_ix(
 
 
 def build_rewards_open_ix(node: Pubkey, payer: Pubkey) -> Instruction:
+    """Create `node`'s reward account; `payer` pays its rent (lamports). Fails
+    `AccountAlreadyExistsError` if open."""
     return ix.rewards_open(ix.RewardsOpenAccounts(reward=reward_account(node), node=node, payer=payer))
 
 
@@ -125,16 +133,20 @@ def build_rewards_forfeit_ix(node: Pubkey, epochs: Sequence[int] = ()) -> Instru
 def build_params_propose_ix(
     admin: Pubkey, params: TokenParams, schedule: Sequence[EmissionEntry] = ()
 ) -> Instruction:
+    """Propose new token parameters (and optionally a new emission schedule); executable after the
+    timelock. The admin signs; the program checks every bound."""
     return ix.params_propose(
         ix.ParamsProposeAccounts(admin=admin), args=ParamsProposeArgs(params=params, schedule=list(schedule))
     )
 
 
 def build_params_execute_ix(admin: Pubkey) -> Instruction:
+    """Apply the pending proposal once its timelock has passed (the admin signs)."""
     return ix.params_execute(ix.ParamsExecuteAccounts(admin=admin))
 
 
 def build_params_cancel_ix(admin: Pubkey) -> Instruction:
+    """Withdraw the pending proposal (the admin signs)."""
     return ix.params_cancel(ix.ParamsCancelAccounts(admin=admin))
 
 
@@ -145,6 +157,8 @@ def build_authority_update_ix(
     fee_reporter: Pubkey | None = None,
     slash_reporter: Pubkey | None = None,
 ) -> Instruction:
+    """Hand over the token's admin, fee reporter or slash reporter (None keeps each; the admin
+    signs)."""
     return ix.authority_update(
         ix.AuthorityUpdateAccounts(admin=admin),
         args=AuthorityUpdateArgs(admin=new_admin, fee_reporter=fee_reporter, slash_reporter=slash_reporter),

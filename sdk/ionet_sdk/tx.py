@@ -14,6 +14,7 @@ from solders.pubkey import Pubkey
 from solders.transaction import VersionedTransaction
 
 from ionet_sdk.connection import Connection, SendResult
+from ionet_sdk.errors import InvalidArgumentError
 
 
 def with_compute_budget(
@@ -34,7 +35,7 @@ def priority_fee(recent: Sequence[int], percentile: int = 75) -> int:
     """A priority fee (micro-lamports per CU) from recent fees (getRecentPrioritizationFees):
     the `percentile` of the non-zero ones, 0 when the cluster is not congested."""
     if not 0 <= percentile <= 100:
-        raise ValueError(f"percentile must be within 0..100, not {percentile}")
+        raise InvalidArgumentError(f"percentile must be within 0..100, not {percentile}")
     paid = sorted(f for f in recent if f > 0)
     if not paid:
         return 0
@@ -77,8 +78,12 @@ async def send(
     micro_lamports_per_unit: int | None = None,
     lookup_tables: Sequence[AddressLookupTableAccount] = (),
 ) -> SendResult:
-    """Sign with a fresh blockhash and send; raises the typed error of a failure.
-    `lookup_tables` compress the account list of large batches (v0 messages)."""
+    """Sign once with a fresh blockhash and send at most once (`Connection.send_transaction`:
+    a lost reply is followed by a status lookup, never by a second signature); returns
+    the confirmed transaction. Raises the typed error of a failure, `BlockhashExpiredError`
+    when it provably did not land (build and sign again), `TransactionUnconfirmedError`
+    when its fate is unknown. `lookup_tables` compress the account list of large batches
+    (v0 messages)."""
     ixs = with_compute_budget(instructions, unit_limit, micro_lamports_per_unit)
     tx = build_transaction(ixs, payer, signers, await conn.latest_blockhash(), lookup_tables)
     return await conn.send_transaction(tx)

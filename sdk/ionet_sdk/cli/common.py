@@ -102,7 +102,7 @@ def run(ctx: typer.Context, work: Callable[[IonetClient], Awaitable[T]], *, sign
 
     async def go() -> T:
         payer = load_keypair(options.keypair) if signer else Keypair()
-        conn = RpcConnection(cluster_url(options.url), retries=1)
+        conn = RpcConnection(cluster_url(options.url))  # 429s: Retry-After honoured, 30 s cap
         try:
             return await work(IonetClient(conn, payer))
         finally:

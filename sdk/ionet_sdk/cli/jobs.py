@@ -124,7 +124,7 @@ def job_create(  # noqa: PLR0917 (typer: one parameter per option)
             price_per_gpu_hour=base,
             start_deadline=now + 60 * start_within,
         )
-        return await client.create_job(client.payer, job_id, spec)
+        return (await client.create_job(client.payer, job_id, spec)).address
 
     address = run(ctx, work, signer=True)
     output(ctx, {"job": str(address)}, one_row("job", str(address)))

@@ -76,12 +76,28 @@ def token_stats(
 
 
 @token_app.command("transfer", epilog=example("ionet token transfer 800 $RECIPIENT_WALLET"))
-def token_transfer(ctx: typer.Context, amount: str, recipient: str) -> None:
-    """Send AMOUNT IO from the --keypair's IO account to RECIPIENT's (created if missing)."""
+def token_transfer(
+    ctx: typer.Context,
+    amount: str,
+    recipient: str,
+    allow_non_system_account: Annotated[
+        bool,
+        typer.Option(
+            "--allow-non-system-account",
+            help="send even if RECIPIENT is not a wallet (a mint, program, PDA or program-owned "
+            "account), whose IO nobody could move on",
+        ),
+    ] = False,
+) -> None:
+    """Send AMOUNT IO from the --keypair's IO account to RECIPIENT: a wallet's associated IO
+    account (created if missing) or an IO token account. Sent at most once: if the reply is
+    lost, the transaction's fate is looked up before anything is sent again."""
     base, owner = parse_amount(amount), parse_pubkey(recipient)
 
     async def work(client: IonetClient) -> Any:
-        return await client.transfer(client.payer, owner, base)
+        return await client.transfer(
+            client.payer, owner, base, allow_non_system_account=allow_non_system_account
+        )
 
     sent(ctx, f"sent {amount} IO to {owner}", run(ctx, work, signer=True))
 

@@ -18,6 +18,9 @@ from ionet_sdk.errors import AccountDiscriminatorMismatchError, AccountOwnerMism
 from .constants import PROGRAM_ID
 from .types import (
     EscrowParams,
+    GpuModel,
+    JobState,
+    RunStatus,
 )
 
 
@@ -175,13 +178,13 @@ class Job:
     The protocol fee on payments, fixed when the job was created (the IO
     token's `fee_bps` then). precision: bps
     """
-    gpu_model: int
+    gpu_model: GpuModel
     """A `GpuModel`."""
     match_tier: int
     """1: any model of the same tier is accepted (an H200 for an H100 job)."""
     min_cuda_major: int
     min_cuda_minor: int
-    state: int
+    state: JobState
     """A `JobState`."""
     disputed: int
     """1 once disputed (one dispute per job)."""
@@ -226,11 +229,11 @@ class Job:
                 v[24],  # min_vram_gb
                 v[25],  # payout_bps
                 v[26],  # fee_bps
-                v[27],  # gpu_model
+                GpuModel(v[27]),  # gpu_model
                 v[28],  # match_tier
                 v[29],  # min_cuda_major
                 v[30],  # min_cuda_minor
-                v[31],  # state
+                JobState(v[31]),  # state
                 v[32],  # disputed
                 v[33],  # bump
                 v[34],  # vault_bump
@@ -268,11 +271,11 @@ class Job:
         w.u16(self.min_vram_gb)
         w.u16(self.payout_bps)
         w.u16(self.fee_bps)
-        w.u8(self.gpu_model)
+        self.gpu_model.write(w)
         w.u8(self.match_tier)
         w.u8(self.min_cuda_major)
         w.u8(self.min_cuda_minor)
-        w.u8(self.state)
+        self.state.write(w)
         w.u8(self.disputed)
         w.u8(self.bump)
         w.u8(self.vault_bump)
@@ -338,7 +341,7 @@ class Run:
     rent_payer: Pubkey
     """Paid this account's rent; gets it back when the run closes."""
     gpus: int
-    status: int
+    status: RunStatus
     """A `RunStatus`."""
     bump: int
     reserved: list[int]
@@ -363,7 +366,7 @@ class Run:
                 Pubkey.from_bytes(v[7]),  # operator
                 Pubkey.from_bytes(v[8]),  # rent_payer
                 v[9],  # gpus
-                v[10],  # status
+                RunStatus(v[10]),  # status
                 v[11],  # bump
                 list(v[12]),  # reserved
             )
@@ -382,7 +385,7 @@ class Run:
         w.pubkey(self.operator)
         w.pubkey(self.rent_payer)
         w.u16(self.gpus)
-        w.u8(self.status)
+        self.status.write(w)
         w.u8(self.bump)
         w.array(self.reserved, Writer.u8, 36)
 

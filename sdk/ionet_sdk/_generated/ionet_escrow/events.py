@@ -12,7 +12,7 @@ from solders.pubkey import Pubkey
 
 from ionet_sdk.codec import Reader, Writer
 from ionet_sdk.errors import DecodeError
-from ionet_sdk.logs import program_data
+from ionet_sdk.logs import LogsTruncatedError, logs_truncated, program_data
 
 from .constants import PROGRAM_ID
 from .types import (
@@ -796,5 +796,14 @@ def decode_event(data: bytes) -> Event:
 
 
 def parse_logs(logs: list[str]) -> list[Event]:
-    """The ionet_escrow events in a transaction's logs, in order."""
-    return [decode_event(d) for pid, d in program_data(logs) if pid == str(PROGRAM_ID)]
+    """The ionet_escrow events in a transaction's logs, in order. Raises
+    `LogsTruncatedError` (the events before the cut in `.events`) when the runtime
+    truncated the logs, since events after the cut are missing."""
+    events = [decode_event(d) for pid, d in program_data(logs) if pid == str(PROGRAM_ID)]
+    if logs_truncated(logs):
+        raise LogsTruncatedError(
+            f"the transaction's logs were truncated after {len(events)} ionet_escrow event(s): "
+            "later events are missing",
+            events,
+        )
+    return events

@@ -18,7 +18,10 @@ from ionet_sdk.errors import AccountDiscriminatorMismatchError, AccountOwnerMism
 from .constants import PROGRAM_ID
 from .types import (
     Attestation,
+    GpuModel,
+    GpuTier,
     NodeHardware,
+    NodeStatus,
     Offense,
     RegistryParams,
     SlashStatus,
@@ -85,9 +88,9 @@ class Node:
     """Exponential moving average of on-time heartbeats. precision: bps"""
     reputation_bps: int
     """precision: bps"""
-    status: int
+    status: NodeStatus
     """A `NodeStatus`."""
-    effective_tier: int
+    effective_tier: GpuTier
     """A `GpuTier`, from the attested hardware; `Other` until a passing attestation."""
     bump: int
     reserved: list[int]
@@ -125,7 +128,7 @@ class Node:
                     v[19],
                     v[20],
                     v[21],
-                    v[22],
+                    GpuModel(v[22]),
                     v[23],
                     v[24],
                     list(v[25]),
@@ -135,7 +138,7 @@ class Node:
                 Pubkey.from_bytes(v[28]),  # vault
                 list(v[29]),  # spoofing_evidence
                 NodeHardware(
-                    v[30], v[31], v[32], v[33], v[34], v[35], v[36], list(v[37]), list(v[38])
+                    v[30], v[31], v[32], GpuModel(v[33]), v[34], v[35], v[36], list(v[37]), list(v[38])
                 ),  # declared
                 v[39],  # slash_count
                 v[40],  # jobs_completed
@@ -147,8 +150,8 @@ class Node:
                 v[46],  # pending_slashes
                 v[47],  # uptime_bps
                 v[48],  # reputation_bps
-                v[49],  # status
-                v[50],  # effective_tier
+                NodeStatus(v[49]),  # status
+                GpuTier(v[50]),  # effective_tier
                 v[51],  # bump
                 list(v[52]),  # reserved
             )
@@ -184,8 +187,8 @@ class Node:
         w.u16(self.pending_slashes)
         w.u16(self.uptime_bps)
         w.u16(self.reputation_bps)
-        w.u8(self.status)
-        w.u8(self.effective_tier)
+        self.status.write(w)
+        self.effective_tier.write(w)
         w.u8(self.bump)
         w.array(self.reserved, Writer.u8, 27)
 

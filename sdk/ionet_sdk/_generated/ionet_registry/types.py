@@ -38,7 +38,7 @@ class Attestation:
     """unit: GB"""
     packet_loss_bps: int
     """precision: bps"""
-    gpu_model: int
+    gpu_model: GpuModel
     """A `GpuModel`."""
     passed: int
     """1 if every measurement matched the declaration."""
@@ -60,7 +60,7 @@ class Attestation:
             gpu_count=r.u16(),
             vram_gb_per_gpu=r.u16(),
             packet_loss_bps=r.u16(),
-            gpu_model=r.u8(),
+            gpu_model=GpuModel.read(r),
             passed=r.u8(),
             mismatch=r.u8(),
             padding=r.array(Reader.u8, 3),
@@ -78,7 +78,7 @@ class Attestation:
         w.u16(self.gpu_count)
         w.u16(self.vram_gb_per_gpu)
         w.u16(self.packet_loss_bps)
-        w.u8(self.gpu_model)
+        self.gpu_model.write(w)
         w.u8(self.passed)
         w.u8(self.mismatch)
         w.array(self.padding, Writer.u8, 3)
@@ -289,7 +289,7 @@ class NodeHardware:
     gpu_count: int
     vram_gb_per_gpu: int
     """unit: GB"""
-    gpu_model: int
+    gpu_model: GpuModel
     """A `GpuModel`."""
     cuda_major: int
     cuda_minor: int
@@ -303,7 +303,7 @@ class NodeHardware:
             bandwidth_mbps=r.u32(),
             gpu_count=r.u16(),
             vram_gb_per_gpu=r.u16(),
-            gpu_model=r.u8(),
+            gpu_model=GpuModel.read(r),
             cuda_major=r.u8(),
             cuda_minor=r.u8(),
             padding=r.u8(),
@@ -315,7 +315,7 @@ class NodeHardware:
         w.u32(self.bandwidth_mbps)
         w.u16(self.gpu_count)
         w.u16(self.vram_gb_per_gpu)
-        w.u8(self.gpu_model)
+        self.gpu_model.write(w)
         w.u8(self.cuda_major)
         w.u8(self.cuda_minor)
         w.u8(self.padding)
