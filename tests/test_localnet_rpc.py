@@ -33,20 +33,9 @@ from ionet_sdk.testing.token import GENESIS, TokenSandbox
 from .localnet_flow import activate, fund, register_node, send, set_up_registry
 
 SOL = 1_000_000_000
-# On solana-test-validator a send's result carries its compute units and logs only once
-# RpcConnection confirms at its own commitment before reading the transaction back
-# (issue 13, item 3: another branch). Until then the result is empty there.
-NEEDS_CONFIRMATION_FIX = pytest.mark.xfail(
-    reason="RpcConnection confirms at 'processed', then reads at 'confirmed' (issue 13 item 3)",
-    strict=False,
-)
 
 
-async def test_a_node_becomes_active_over_json_rpc(
-    each_validator: LocalValidator, request: pytest.FixtureRequest
-) -> None:
-    if each_validator.kind == "solana-test-validator":
-        request.applymarker(NEEDS_CONFIRMATION_FIX)
+async def test_a_node_becomes_active_over_json_rpc(each_validator: LocalValidator) -> None:
     conn = RpcConnection(each_validator.url)
     deployer = each_validator.upgrade_authority
     admin, payer, operator, agent, vault = (Keypair() for _ in range(5))

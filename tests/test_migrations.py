@@ -29,13 +29,7 @@ async def validator(each_validator: LocalValidator) -> AsyncIterator[LocalValida
     yield each_validator  # noqa: PT022 (a module fixture over the plugin's parametrized one)
 
 
-async def test_deploy_is_idempotent(
-    validator: LocalValidator, tmp_path: Path, request: pytest.FixtureRequest
-) -> None:
-    if validator.kind == "solana-test-validator":
-        # The migration's sends read back at "confirmed" right after confirming at
-        # "processed" (RpcConnection, issue 13 item 3, another branch).
-        request.applymarker(pytest.mark.xfail(reason="needs RpcConnection's confirmation fix", strict=False))
+async def test_deploy_is_idempotent(validator: LocalValidator, tmp_path: Path) -> None:
     conn = RpcConnection(validator.url)
     admin, matcher = Keypair(), Keypair()
     for kp in (validator.upgrade_authority, admin):
