@@ -24,6 +24,7 @@ from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
 from ionet_sdk import escrow, lookup_tables, pda, registry, token, tx
+from ionet_sdk._generated.ionet_escrow.constants import DISPUTE_RESOLUTION_SECS
 from ionet_sdk._generated.ionet_escrow.types import ConfigUpdateArgs as EscrowConfigUpdateArgs
 from ionet_sdk._generated.ionet_registry.constants import NODE_SEED
 from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs, JobOutcome, Offense
@@ -170,6 +171,8 @@ async def measure() -> dict[str, int]:
     cu["slash_resolve"] = (await env.send([resolve], env.admin)).compute_units
     execute = registry.build_slash_execute_ix(env.config, node.address, node.vault, 0, env.payer.pubkey())
     cu["slash_execute"] = (await env.send([execute], env.payer)).compute_units
+    close = registry.build_slash_close_ix(node.address, 0, slasher)
+    cu["slash_close"] = (await env.send([close], env.payer)).compute_units
 
     # Back to Active (the unbonding wait outlived the attestation), then stale: the crank.
     await env.attest(node)
@@ -181,7 +184,9 @@ async def measure() -> dict[str, int]:
     cu["node_mark_inactive"] = (await env.send([crank], env.payer)).compute_units
 
     other = await env.register()
-    deregister = registry.build_node_deregister_ix(other.address, other.vault, other.operator.pubkey())
+    deregister = registry.build_node_deregister_ix(
+        env.config, other.address, other.vault, other.operator.pubkey()
+    )
     cu["node_deregister"] = (await env.send([deregister], other.operator)).compute_units
     return cu
 
@@ -276,8 +281,18 @@ async def measure_escrow() -> dict[str, int]:
     await env.assign(late, nodes[0], nodes[1])
     await env.start(late, nodes[0])
     env.conn.warp(601)
-    await env.heartbeat(nodes[0])
-    cu["job_timeout (refund, release, slash proposal)"] = (await env.timeout(late, nodes[1])).compute_units
+    cu["job_timeout (started, silent: refund, release, slash proposal)"] = (
+        await env.timeout(late, nodes[0])
+    ).compute_units
+    cu["job_timeout (never started: refund, release)"] = (await env.timeout(late, nodes[1])).compute_units
+
+    await env.heartbeat(nodes[2])
+    disputed = await running_job(env, [nodes[2]])
+    await env.complete(disputed)
+    await env.dispute(disputed)
+    env.conn.warp(DISPUTE_RESOLUTION_SECS)
+    lapse = escrow.build_job_dispute_lapse_ix(env.escrow_config, disputed.address, await env.job(disputed))
+    cu["job_dispute_lapse"] = (await env.send([lapse], env.payer)).compute_units
     return cu
 
 
@@ -326,6 +341,10 @@ async def measure_token() -> dict[str, int]:
     ).compute_units
     market.conn.warp(TOKEN_PARAMS.timelock_secs)
     cu["params_execute"] = (await io.send([token.build_params_execute_ix(admin)], io.admin)).compute_units
+    idle = await market.register()
+    await market.send([token.build_rewards_open_ix(idle.address, market.payer.pubkey())], market.payer)
+    close = token.build_rewards_close_ix(idle.address, idle.operator.pubkey())
+    cu["rewards_close"] = (await market.send([close], idle.operator)).compute_units
     return cu
 
 

@@ -86,7 +86,8 @@ async def test_hardware_must_match_the_spec(market: EscrowEnv) -> None:
 
 async def test_reputation_floor_and_registry_eligibility(market: EscrowEnv) -> None:
     node = await market.active_node()
-    job = await market.create_job(gpu_count=8)
+    # A start deadline an hour away: the stale-heartbeat case below waits 10 minutes.
+    job = await market.create_job(gpu_count=8, start_deadline=await market.now() + 3_600)
     strict = replace(ESCROW_PARAMS, min_reputation_bps=9_900)
     args = ConfigUpdateArgs(admin=None, matcher=None, arbiter=None, params=strict)
     await market.send([escrow.build_config_update_ix(market.admin.pubkey(), args)], market.admin)

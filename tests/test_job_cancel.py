@@ -66,7 +66,7 @@ async def test_cancel_is_the_clients_until_the_deadline_and_never_after_a_start(
 async def test_close_only_a_settled_job_by_its_client(market: EscrowEnv) -> None:
     r = await market.ran(1, 1)
     data = await market.job(r.job)
-    ix = escrow.build_job_close_ix(r.job.address, data)
+    ix = escrow.build_job_close_ix(market.escrow_config, r.job.address, data)
     await market.rejects(
         [ix], r.job.client.keypair, errors.InvalidJobState, watch=[r.job.address, r.job.vault]
     )
@@ -74,7 +74,13 @@ async def test_close_only_a_settled_job_by_its_client(market: EscrowEnv) -> None
     await market.settle(r.job, *r.nodes)
     stranger = await market.new_client()
     forged = instructions.job_close(
-        instructions.JobCloseAccounts(job=r.job.address, vault=data.vault, client=stranger.pubkey)
+        instructions.JobCloseAccounts(
+            job=r.job.address,
+            vault=data.vault,
+            client=stranger.pubkey,
+            payment_mint=market.escrow_config.payment_mint,
+            treasury=market.escrow_config.treasury,
+        )
     )
     await market.rejects([forged], stranger.keypair, errors.NotClient, watch=[r.job.address, r.job.vault])
     await market.send([ix], r.job.client.keypair)

@@ -1,4 +1,5 @@
-"""job_timeout: a node that never started or went silent is removed, refunded for and slashed."""
+"""job_timeout: a node that never started or went silent is removed and refunded for; one
+that had started and went silent is also slashed."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def operator_token(node: NodeHandle) -> Pubkey:
 SILENCE = REGISTRY_PARAMS.heartbeat_interval_secs + REGISTRY_PARAMS.heartbeat_grace_secs + 1
 
 
-async def test_a_node_that_never_started_is_removed_refunded_and_slashed(market: EscrowEnv) -> None:
+async def test_a_node_that_never_started_is_removed_and_refunded_but_not_slashed(market: EscrowEnv) -> None:
     starter, sleeper = await market.active_node(), await market.active_node()
     job = await market.create_job(gpu_count=16)  # 16 GPUs x 4 h x 2 IO = 128 IO
     await market.assign(job, starter, sleeper)
@@ -38,27 +39,17 @@ async def test_a_node_that_never_started_is_removed_refunded_and_slashed(market:
     client_before = await market.token_balance(job.client.token_account)
 
     result = await market.timeout(job, sleeper)
-    print(f"\njob_timeout (refund, release, slash proposal): {result.compute_units} CU")
+    print(f"\njob_timeout (refund, release): {result.compute_units} CU")
     assert await market.token_balance(job.client.token_account) == client_before + 64 * IO
     (event,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.RunTimedOut)]
-    assert (event.not_started, event.refunded, event.slash_proposal) == (
-        True,
-        64 * IO,
-        pda.slash(sleeper.address, 0),
-    )
+    assert (event.not_started, event.refunded, event.slash_proposal) == (True, 64 * IO, Pubkey.default())
     data, run_data = await market.job(job), await market.run(job, sleeper)
     assert (data.refunded, data.runs_removed, RunStatus(run_data.status)) == (64 * IO, 1, RunStatus.Removed)
     node = await market.node(sleeper)
-    assert (node.committed_gpus, node.active_jobs, node.jobs_failed, node.pending_slashes) == (0, 0, 1, 1)
+    # It declined the job: the failure counts in its reputation, but no slash.
+    assert (node.committed_gpus, node.active_jobs, node.jobs_failed, node.pending_slashes) == (0, 0, 1, 0)
     assert node.reputation_bps < reputation_before
-    proposal = await market.proposal(sleeper, 0)
-    assert (proposal.offense, proposal.proposer, proposal.status) == (
-        Offense.JobFailure,
-        pda.escrow_authority(),
-        SlashStatus.Proposed,
-    )
-    assert proposal.evidence_hash == event.evidence_hash
-    assert proposal.amount == node.bonded * REGISTRY_PARAMS.slash_bps[Offense.JobFailure] // 10_000
+    assert await market.conn.get_account(pda.slash(sleeper.address, 0)) is None
     # Removed once: a second crank finds nothing to do.
     await market.rejects(
         [await market.timeout_ix(job, sleeper)],
@@ -66,18 +57,6 @@ async def test_a_node_that_never_started_is_removed_refunded_and_slashed(market:
         errors.InvalidRunState,
         watch=[job.address, run],
     )
-    # After the appeal window anyone executes the slash; the failure is counted once.
-    market.conn.warp(REGISTRY_PARAMS.appeal_window_secs + 1)
-    await market.send(
-        [
-            registry.build_slash_execute_ix(
-                market.config, sleeper.address, sleeper.vault, 0, market.payer.pubkey()
-            )
-        ],
-        market.payer,
-    )
-    node = await market.node(sleeper)
-    assert (node.slashed_total, node.jobs_failed) == (proposal.amount, 1)
 
 
 async def test_a_silent_node_is_paid_for_what_it_delivered_and_the_rest_is_refunded(
@@ -97,10 +76,24 @@ async def test_a_silent_node_is_paid_for_what_it_delivered_and_the_rest_is_refun
     )
     earned_by_silent = 800 * 2 * IO // HOUR
     client_before = await market.token_balance(r.job.client.token_account)
-    await market.timeout(r.job, silent)
+    result = await market.timeout(r.job, silent)
+    print(f"\njob_timeout (refund, release, slash proposal): {result.compute_units} CU")
     assert (
         await market.token_balance(r.job.client.token_account) == client_before + 64 * IO - earned_by_silent
     )
+    # It had started and went silent: a job-failure slash is proposed with the evidence.
+    (event,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.RunTimedOut)]
+    assert (event.not_started, event.slash_proposal) == (False, pda.slash(silent.address, 0))
+    node = await market.node(silent)
+    assert (node.jobs_failed, node.pending_slashes) == (1, 1)
+    proposal = await market.proposal(silent, 0)
+    assert (proposal.offense, proposal.proposer, proposal.status) == (
+        Offense.JobFailure,
+        pda.escrow_authority(),
+        SlashStatus.Proposed,
+    )
+    assert proposal.evidence_hash == event.evidence_hash
+    assert proposal.amount == node.bonded * REGISTRY_PARAMS.slash_bps[Offense.JobFailure] // 10_000
     # Reports from the removed node are refused; the other node keeps working and is paid.
     await market.rejects(
         [await market.timeout_ix(r.job, silent)], market.payer, errors.InvalidRunState, watch=[r.job.address]
@@ -124,6 +117,14 @@ async def test_a_silent_node_is_paid_for_what_it_delivered_and_the_rest_is_refun
     assert JobState(data.state) == JobState.Settled
     assert data.deposited == data.paid + data.fees + data.refunded
     assert (await market.node(silent)).active_jobs == 0
+    # After the appeal window anyone executes the slash; the failure is counted once.
+    market.conn.warp(REGISTRY_PARAMS.appeal_window_secs + 1)
+    execute = registry.build_slash_execute_ix(
+        market.config, silent.address, silent.vault, 0, market.payer.pubkey()
+    )
+    await market.send([execute], market.payer)
+    node = await market.node(silent)
+    assert (node.slashed_total, node.jobs_failed) == (proposal.amount, 1)
 
 
 async def test_no_timeouts_once_the_job_completed_and_no_substitutions(market: EscrowEnv) -> None:

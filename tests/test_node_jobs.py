@@ -103,7 +103,7 @@ async def test_a_node_with_an_active_job_cannot_unstake_withdraw_change_hardware
     await env.rejects([unstake], op, errors.NodeBusy, watch=watch)
     update = registry.build_node_update_ix(handle.address, op.pubkey(), hardware=hardware(label="swapped"))
     await env.rejects([update], op, errors.NodeBusy, watch=watch)
-    leave = registry.build_node_deregister_ix(handle.address, handle.vault, op.pubkey())
+    leave = registry.build_node_deregister_ix(env.config, handle.address, handle.vault, op.pubkey())
     await env.rejects([leave], op, errors.NodeBusy, watch=watch)
     # Released: the withdrawal goes through.
     await env.send(

@@ -281,7 +281,7 @@ async def test_node_update_rejects_stranger_and_no_op(env: RegistryEnv) -> None:
 async def test_node_deregister_returns_rent_and_closes_accounts(env: RegistryEnv) -> None:
     handle = await env.register()
     before = await env.conn.get_balance(handle.operator.pubkey())
-    ix = registry.build_node_deregister_ix(handle.address, handle.vault, handle.operator.pubkey())
+    ix = registry.build_node_deregister_ix(env.config, handle.address, handle.vault, handle.operator.pubkey())
     result = await env.send([ix], handle.operator)
     assert await env.conn.get_account(handle.address) is None
     assert await env.conn.get_account(handle.vault) is None
@@ -293,13 +293,13 @@ async def test_node_deregister_returns_rent_and_closes_accounts(env: RegistryEnv
 async def test_node_deregister_rejects_node_with_stake(env: RegistryEnv) -> None:
     handle = await env.register()
     await env.deposit(handle, 10)
-    ix = registry.build_node_deregister_ix(handle.address, handle.vault, handle.operator.pubkey())
+    ix = registry.build_node_deregister_ix(env.config, handle.address, handle.vault, handle.operator.pubkey())
     await env.rejects([ix], handle.operator, errors.StakeRemaining, watch=[handle.address, handle.vault])
 
 
 async def test_node_deregister_rejects_another_nodes_vault(env: RegistryEnv) -> None:
     a, b = await env.register(), await env.register()
-    ix = registry.build_node_deregister_ix(a.address, a.vault, a.operator.pubkey())
+    ix = registry.build_node_deregister_ix(env.config, a.address, a.vault, a.operator.pubkey())
     ix = with_account(ix, 2, b.vault)
     await env.rejects([ix], a.operator, errors.WrongVault, watch=[a.address, b.vault])
 

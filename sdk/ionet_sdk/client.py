@@ -298,9 +298,11 @@ class IonetClient:
         *,
         agent: Pubkey | None = None,
         hardware: HardwareSpec | None = None,
+        min_price_per_gpu_hour: int | None = None,
     ) -> SendResult:
-        """Rotate the agent key and/or declare new hardware (clears the attestation)."""
-        ix = registry.build_node_update_ix(node, operator.pubkey(), agent, hardware)
+        """Rotate the agent key, declare new hardware (clears the attestation) and/or set
+        the lowest price per GPU-hour the node accepts (IO base units)."""
+        ix = registry.build_node_update_ix(node, operator.pubkey(), agent, hardware, min_price_per_gpu_hour)
         return await self.send([ix], [operator])
 
     async def attest(self, verifier: Keypair, node: Pubkey, measured: NodeAttestArgs) -> AttestationOutcome:
@@ -407,12 +409,26 @@ class IonetClient:
             [registry.build_slash_resolve_ix(node, index, admin.pubkey(), uphold)], [admin]
         )
 
-    async def execute_slash(self, node: Pubkey, index: int) -> SendResult:
-        """After the appeal window (or an upheld appeal): burn/treasury the slash (anyone)."""
+    async def build_execute_slash_ixs(self, node: Pubkey, index: int) -> list[Instruction]:
+        """`slash_execute`, followed in the same transaction by `rewards_forfeit` when the
+        node has a reward account, so that the slash forfeits its share of the node's
+        locked rewards at once."""
         config = await self.registry_config()
         vault = (await self.node(node)).vault
-        ix = registry.build_slash_execute_ix(config, node, vault, index, self.payer.pubkey())
-        return await self.send([ix])
+        ixs = [registry.build_slash_execute_ix(config, node, vault, index, self.payer.pubkey())]
+        if await self.reward(node) is not None:
+            ixs.append(token.build_rewards_forfeit_ix(node, await self._resolvable(node)))
+        return ixs
+
+    async def execute_slash(self, node: Pubkey, index: int) -> SendResult:
+        """After the appeal window (or an upheld appeal): burn/treasury the slash and forfeit
+        its share of the node's locked rewards (anyone)."""
+        return await self.send(await self.build_execute_slash_ixs(node, index))
+
+    async def close_slash(self, node: Pubkey, index: int) -> SendResult:
+        """Close an overturned or executed slash proposal (anyone); rent to its payer."""
+        proposal = await self.slash_proposal(node, index)
+        return await self.send([registry.build_slash_close_ix(node, index, proposal.rent_payer)])
 
     # --- demand side
 
@@ -497,7 +513,13 @@ class IonetClient:
 
     async def close_job(self, client: Keypair, job: Pubkey) -> SendResult:
         """Close a settled or cancelled job: its rent back to the client."""
-        return await self.send([escrow.build_job_close_ix(job, await self.job(job))], [client])
+        config = await self.escrow_config()
+        return await self.send([escrow.build_job_close_ix(config, job, await self.job(job))], [client])
+
+    async def lapse_dispute(self, job: Pubkey) -> SendResult:
+        """After a dispute's deadline passed undecided (anyone): the default outcome."""
+        config = await self.escrow_config()
+        return await self.send([escrow.build_job_dispute_lapse_ix(config, job, await self.job(job))])
 
     # --- the IO token
 

@@ -240,6 +240,29 @@ def build_job_timeout_ix(
     )
 
 
-def build_job_close_ix(job: Pubkey, data: Job) -> Instruction:
-    """Close a settled or cancelled job and its vault: the rent (lamports) back to the client."""
-    return ix.job_close(ix.JobCloseAccounts(job=job, vault=data.vault, client=data.client))
+def build_job_close_ix(config: EscrowConfig, job: Pubkey, data: Job) -> Instruction:
+    """`job_close` (the client): closes a settled job and its vault; IO sent to the
+    vault outside the job's books goes to the treasury."""
+    return ix.job_close(
+        ix.JobCloseAccounts(
+            job=job,
+            vault=data.vault,
+            client=data.client,
+            payment_mint=config.payment_mint,
+            treasury=config.treasury,
+        )
+    )
+
+
+def build_job_dispute_lapse_ix(config: EscrowConfig, job: Pubkey, data: Job) -> Instruction:
+    """`job_dispute_lapse` (anyone, once the dispute's `dispute_deadline` passed
+    undecided): the default outcome, nodes paid in full and the bond back to the
+    client. Raises `DisputeDeadlineNotReached` before the deadline."""
+    return ix.job_dispute_lapse(
+        ix.JobDisputeLapseAccounts(
+            job=job,
+            vault=data.vault,
+            payment_mint=config.payment_mint,
+            client_token=spl.ata(data.client, config.payment_mint),
+        )
+    )

@@ -71,6 +71,11 @@ def run(job_address: Pubkey, node_address: Pubkey, program_id: Pubkey = escrow.P
     )[0]
 
 
+def reward(node_address: Pubkey, program_id: Pubkey = token.PROGRAM_ID) -> Pubkey:
+    """A node's reward account in the IO token program: `[REWARD_SEED, node]`."""
+    return Pubkey.find_program_address([token.REWARD_SEED, bytes(node_address)], program_id)[0]
+
+
 def token_singleton(seed: bytes, program_id: Pubkey = token.PROGRAM_ID) -> Pubkey:
     """One of the token program's singletons: `token.CONFIG_SEED`, `MINT_SEED`,
     `AUTHORITY_SEED`, `REWARDS_SEED`, `SCHEDULE_SEED`, `PROPOSAL_SEED`, `STATS_SEED`."""

@@ -151,21 +151,47 @@ async def build_node_register_ixs(
 
 
 def build_node_update_ix(
-    node: Pubkey, operator: Pubkey, agent: Pubkey | None = None, hardware: HardwareSpec | None = None
+    node: Pubkey,
+    operator: Pubkey,
+    agent: Pubkey | None = None,
+    hardware: HardwareSpec | None = None,
+    min_price_per_gpu_hour: int | None = None,
 ) -> Instruction:
-    """Rotate the node's agent key and/or declare new hardware (the operator signs); new hardware
-    clears the attestation."""
+    """`node_update`: any of a new agent key, new declared hardware (clears the
+    attestation) or the lowest price per GPU-hour the node accepts (IO base units;
+    the escrow refuses to assign it to a cheaper job). Raises `NothingToUpdate` if
+    nothing changes."""
     return ix.node_update(
         ix.NodeUpdateAccounts(config=pda.registry_config(), node=node, operator=operator),
-        args=NodeUpdateArgs(agent=agent, hardware=hardware),
+        args=NodeUpdateArgs(agent=agent, hardware=hardware, min_price_per_gpu_hour=min_price_per_gpu_hour),
     )
 
 
-def build_node_deregister_ix(node: Pubkey, vault: Pubkey, operator: Pubkey) -> Instruction:
-    """Close a node with no stake and no jobs (the operator signs): rent (lamports) back to the
-    operator."""
+def build_node_deregister_ix(
+    config: RegistryConfig, node: Pubkey, vault: Pubkey, operator: Pubkey
+) -> Instruction:
+    """`node_deregister`: closes the node and its vault (rent to the operator). IO the
+    vault holds beyond the books goes to the treasury. Fails with `SlashProposalsOpen`
+    until every proposal is closed (`build_slash_close_ix`) and `RewardsAccountOpen`
+    until the node's reward account is closed (`token.build_rewards_close_ix`)."""
     return ix.node_deregister(
-        ix.NodeDeregisterAccounts(config=pda.registry_config(), node=node, vault=vault, operator=operator)
+        ix.NodeDeregisterAccounts(
+            config=pda.registry_config(),
+            node=node,
+            vault=vault,
+            operator=operator,
+            stake_mint=config.stake_mint,
+            treasury=config.treasury,
+            reward=pda.reward(node),
+        )
+    )
+
+
+def build_slash_close_ix(node: Pubkey, slash_index: int, rent_payer: Pubkey) -> Instruction:
+    """`slash_close` (anyone): closes an overturned or executed proposal; its rent goes
+    back to `rent_payer` (the proposal's `rent_payer`). Raises `SlashNotFinal` otherwise."""
+    return ix.slash_close(
+        ix.SlashCloseAccounts(node=node, proposal=pda.slash(node, slash_index), rent_payer=rent_payer)
     )
 
 

@@ -130,6 +130,12 @@ def build_rewards_forfeit_ix(node: Pubkey, epochs: Sequence[int] = ()) -> Instru
     )
 
 
+def build_rewards_close_ix(node: Pubkey, beneficiary: Pubkey) -> Instruction:
+    """`rewards_close` (the beneficiary): closes a reward account with nothing locked
+    and no unresolved points; rent to the beneficiary. Raises `RewardsNotEmpty` otherwise."""
+    return ix.rewards_close(ix.RewardsCloseAccounts(reward=reward_account(node), beneficiary=beneficiary))
+
+
 def build_params_propose_ix(
     admin: Pubkey, params: TokenParams, schedule: Sequence[EmissionEntry] = ()
 ) -> Instruction:

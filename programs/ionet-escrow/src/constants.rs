@@ -30,6 +30,18 @@ pub const RUN_SEED: &[u8] = b"run";
 #[constant]
 pub const BPS_DENOMINATOR: u64 = 10_000;
 
+/// The shortest time a node has to start after it is assigned: no node is
+/// assigned to a job whose start deadline is closer (nor is a job created with
+/// one). unit: seconds
+#[constant]
+pub const MIN_START_WINDOW_SECS: i64 = 300;
+
+/// How long the arbiter has to decide a dispute. After it, anyone may apply
+/// the default outcome (`job_dispute_lapse`): the nodes are paid in full and
+/// the bond returns to the client. unit: seconds
+#[constant]
+pub const DISPUTE_RESOLUTION_SECS: i64 = 7 * 86_400;
+
 /// Seconds in the hour that prices are quoted per.
 #[constant]
 pub const SECONDS_PER_HOUR: u64 = 3_600;

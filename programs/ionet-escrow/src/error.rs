@@ -97,4 +97,12 @@ pub enum EscrowError {
     InvalidTokenConfig,
     #[msg("Runs of this job are still open")]
     RunsOpen,
+    #[msg("The job's price per GPU-hour is below the node's minimum")]
+    PriceBelowNodeMinimum,
+    #[msg("The start deadline leaves a node less than MIN_START_WINDOW_SECS to start")]
+    StartWindowTooShort,
+    #[msg("The dispute's resolution deadline has passed: its default outcome applies")]
+    DisputeDeadlinePassed,
+    #[msg("The dispute's resolution deadline has not passed")]
+    DisputeDeadlineNotReached,
 }

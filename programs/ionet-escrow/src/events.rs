@@ -131,6 +131,22 @@ pub struct JobCancelled {
     pub refunded: u64,
 }
 
+/// The arbiter did not decide a dispute by its deadline: the default outcome
+/// applied (nodes paid in full, the bond back to the client).
+#[event]
+pub struct DisputeLapsed {
+    pub job: Pubkey,
+    pub bond: u64,
+}
+
+/// Unaccounted IO (sent to a settled job's vault outside its books) was swept
+/// to the treasury so that it cannot block closing the vault.
+#[event]
+pub struct VaultDustSwept {
+    pub job: Pubkey,
+    pub amount: u64,
+}
+
 #[event]
 pub struct JobClosed {
     pub job: Pubkey,

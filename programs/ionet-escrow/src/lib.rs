@@ -83,6 +83,12 @@ pub mod ionet_escrow {
         instructions::job_resolve::handler(ctx, founded, payout_bps)
     }
 
+    /// Anyone, once a dispute's resolution deadline has passed undecided: the
+    /// default outcome applies (nodes paid in full, the bond back to the client).
+    pub fn job_dispute_lapse(ctx: Context<JobDisputeLapse>) -> Result<()> {
+        instructions::job_dispute_lapse::handler(ctx)
+    }
+
     /// Anyone, after the challenge window: settles a batch of runs (remaining
     /// accounts: run, node, operator IO account per run). Each is paid pro rata
     /// to its delivered GPU-seconds (net of the job's fee), its node released and
@@ -104,12 +110,14 @@ pub mod ionet_escrow {
     }
 
     /// Anyone: removes a node that missed the start deadline or went silent;
-    /// refunds its undelivered part, releases it as failed and proposes a slash.
+    /// refunds its undelivered part, releases it as failed and (if it had
+    /// started) proposes a slash.
     pub fn job_timeout(ctx: Context<JobTimeout>) -> Result<()> {
         instructions::job_timeout::handler(ctx)
     }
 
-    /// Client: closes a settled job and its empty vault, recovering the rent.
+    /// Client: closes a settled job and its vault, recovering the rent; IO sent
+    /// to the vault outside the job's books goes to the treasury.
     pub fn job_close(ctx: Context<JobClose>) -> Result<()> {
         instructions::job_close::handler(ctx)
     }

@@ -95,4 +95,14 @@ pub enum RegistryError {
     InvalidBatch,
     #[msg("Account is not a writable registry node")]
     InvalidNode,
+    #[msg("Slash proposals of the node are still open: close the final ones (slash_close) first")]
+    SlashProposalsOpen,
+    #[msg("Only an overturned or executed slash proposal can be closed")]
+    SlashNotFinal,
+    #[msg("The node's reward account is still open: claim and close it (rewards_close) first")]
+    RewardsAccountOpen,
+    #[msg("Account is not the node's reward account")]
+    WrongRewardAccount,
+    #[msg("Unbonded stake has matured: withdraw it (stake_withdraw) before unstaking more")]
+    UnbondingMatured,
 }

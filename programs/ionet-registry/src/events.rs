@@ -47,6 +47,7 @@ pub struct NodeUpdated {
     pub hardware: HardwareSpec,
     /// The hardware changed, so the attestation was cleared.
     pub verification_cleared: bool,
+    pub min_price_per_gpu_hour: u64,
 }
 
 #[event]
@@ -177,4 +178,21 @@ pub struct NodeJobReleased {
     pub active_jobs: u16,
     pub committed_gpus: u16,
     pub reputation_bps: u16,
+}
+
+/// A final slash proposal was closed and its rent returned.
+#[event]
+pub struct SlashClosed {
+    pub node: Pubkey,
+    pub proposal: Pubkey,
+    pub status: SlashStatus,
+    pub open_proposals: u16,
+}
+
+/// Unaccounted IO (sent to a vault outside the program's books) was swept to
+/// the treasury so that it cannot block closing the vault.
+#[event]
+pub struct DustSwept {
+    pub vault: Pubkey,
+    pub amount: u64,
 }

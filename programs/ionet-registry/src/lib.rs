@@ -52,7 +52,8 @@ pub mod ionet_registry {
     }
 
     /// Operator: closes the node and its vault, returning the rent. Only with no
-    /// jobs, no stake and no pending slash.
+    /// jobs, no stake, no open slash proposal and no open reward account; IO in
+    /// the vault beyond the books (dust sent to it) goes to the treasury.
     pub fn node_deregister(ctx: Context<NodeDeregister>) -> Result<()> {
         instructions::node_deregister::handler(ctx)
     }
@@ -102,6 +103,7 @@ pub mod ionet_registry {
     }
 
     /// Operator: starts unbonding `amount` (still slashable until withdrawn).
+    /// Refused while an earlier unbonding has matured (withdraw it first).
     pub fn stake_request_unstake(ctx: Context<StakeRequestUnstake>, amount: u64) -> Result<()> {
         instructions::stake_request_unstake::handler(ctx, amount)
     }
@@ -131,6 +133,12 @@ pub mod ionet_registry {
     /// Admin: upholds or overturns an appealed slash.
     pub fn slash_resolve(ctx: Context<SlashResolve>, uphold: bool) -> Result<()> {
         instructions::slash_resolve::handler(ctx, uphold)
+    }
+
+    /// Anyone: closes an overturned or executed slash proposal (rent back to its
+    /// payer). A node deregisters only once every proposal of it is closed.
+    pub fn slash_close(ctx: Context<SlashClose>) -> Result<()> {
+        instructions::slash_close::handler(ctx)
     }
 
     /// Anyone, after the appeal window (or an upheld appeal): executes the slash

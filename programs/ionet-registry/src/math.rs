@@ -57,13 +57,45 @@ pub fn uptime_after(uptime_bps: u16, on_time: bool) -> u16 {
     }
 }
 
+/// `value * bps / 10_000`, rounded up.
+pub fn bps_of_ceil(value: u64, bps: u16) -> Result<u64> {
+    let d = u128::from(BPS_DENOMINATOR);
+    let r = u128::from(value)
+        .safe_mul(u128::from(bps))?
+        .safe_add(d - 1)?
+        / d;
+    u64::try_from(r).map_err(|_| error!(RegistryError::MathOverflow))
+}
+
 /// How much of a slash may execute now: bounded by what remains of the
-/// proposal, the node's stake and the per-epoch cap. The cap is a share of the
-/// stake the node had when the epoch began (current stake + already slashed).
-pub fn slash_now(remaining: u64, stake: u64, slashed_in_epoch: u64, cap_bps: u16) -> Result<u64> {
-    let cap = bps_of(stake.safe_add(slashed_in_epoch)?, cap_bps)?;
+/// proposal, the node's stake and the per-epoch cap. The cap is a share
+/// (rounded up) of the larger of the stake the node had when the epoch began
+/// (current stake + already slashed) and the proposal's frozen amount: a
+/// shrinking stake cannot make completion asymptotic, so a proposal finishes
+/// within ⌈10_000 / cap_bps⌉ slash epochs.
+pub fn slash_now(
+    remaining: u64,
+    frozen: u64,
+    stake: u64,
+    slashed_in_epoch: u64,
+    cap_bps: u16,
+) -> Result<u64> {
+    let base = stake.safe_add(slashed_in_epoch)?.max(frozen);
+    let cap = bps_of_ceil(base, cap_bps)?;
     let cap_left = cap.saturating_sub(slashed_in_epoch);
     Ok(remaining.min(stake).min(cap_left))
+}
+
+/// `amount` as a share of `stake` in parts per billion, rounded up (in the
+/// protocol's favour); 1e9 when the stake is 0.
+pub fn share_ppb(amount: u64, stake: u64) -> Result<u64> {
+    const PPB: u128 = 1_000_000_000;
+    if stake == 0 {
+        return Ok(PPB as u64);
+    }
+    let s = u128::from(stake);
+    let r = u128::from(amount).safe_mul(PPB)?.safe_add(s - 1)? / s;
+    u64::try_from(r).map_err(|_| error!(RegistryError::MathOverflow))
 }
 
 #[cfg(test)]
@@ -118,11 +150,30 @@ mod tests {
     #[test]
     fn slash_respects_remaining_stake_and_epoch_cap() {
         // 50% cap of 1_000 stake: 500 this epoch.
-        assert_eq!(slash_now(800, 1_000, 0, 5_000).unwrap(), 500);
+        assert_eq!(slash_now(800, 800, 1_000, 0, 5_000).unwrap(), 500);
         // 300 already slashed from 1_300 at epoch start: 650 cap, 350 left.
-        assert_eq!(slash_now(800, 1_000, 300, 5_000).unwrap(), 350);
-        assert_eq!(slash_now(800, 100, 0, 10_000).unwrap(), 100);
+        assert_eq!(slash_now(800, 800, 1_000, 300, 5_000).unwrap(), 350);
+        assert_eq!(slash_now(800, 800, 100, 0, 10_000).unwrap(), 100);
         // 350 slashed from 700 at epoch start: the 50% cap is reached.
-        assert_eq!(slash_now(800, 350, 350, 5_000).unwrap(), 0);
+        assert_eq!(slash_now(300, 600, 350, 350, 5_000).unwrap(), 0);
+        // Unless the frozen amount is larger: its 50% (400) bounds the epoch.
+        assert_eq!(slash_now(450, 800, 350, 350, 5_000).unwrap(), 50);
+    }
+
+    #[test]
+    fn a_full_slash_completes_in_bounded_epochs() {
+        // 100% of 1_000 at a 50% cap: 500, then the remaining 500 (50% of the
+        // frozen 1_000, not of the 500 left): two epochs, never asymptotic.
+        assert_eq!(slash_now(1_000, 1_000, 1_000, 0, 5_000).unwrap(), 500);
+        assert_eq!(slash_now(500, 1_000, 500, 0, 5_000).unwrap(), 500);
+        // The cap rounds up: even 1 base unit at a 1% cap makes progress.
+        assert_eq!(slash_now(1, 1, 1, 0, 100).unwrap(), 1);
+    }
+
+    #[test]
+    fn share_is_measured_against_the_frozen_stake() {
+        assert_eq!(share_ppb(500, 1_000).unwrap(), 500_000_000);
+        assert_eq!(share_ppb(1, 3).unwrap(), 333_333_334);
+        assert_eq!(share_ppb(0, 0).unwrap(), 1_000_000_000);
     }
 }

@@ -58,4 +58,6 @@ pub enum TokenError {
     InvalidPda,
     #[msg("The node has no new slash")]
     NoNewSlashes,
+    #[msg("The reward account still holds rewards or unresolved points: claim them first")]
+    RewardsNotEmpty,
 }

@@ -114,3 +114,12 @@ pub struct EpochRewardsRecorded {
     pub work_points: u64,
     pub availability_points: u64,
 }
+
+/// A node's empty reward account was closed (its rent returned to the beneficiary).
+#[event]
+pub struct RewardsClosed {
+    pub node: Pubkey,
+    pub beneficiary: Pubkey,
+    pub claimed_total: u64,
+    pub forfeited_total: u64,
+}

@@ -94,6 +94,13 @@ pub mod ionet_token {
         instructions::rewards_forfeit::handler(ctx)
     }
 
+    /// Beneficiary: closes a node's reward account once nothing is locked and no
+    /// points wait to be resolved; the rent returns to the beneficiary. The
+    /// registry deregisters a node only once its reward account is closed.
+    pub fn rewards_close(ctx: Context<RewardsClose>) -> Result<()> {
+        instructions::rewards_close::handler(ctx)
+    }
+
     /// Admin: hands over the admin role or sets the burn reporters.
     pub fn authority_update(
         ctx: Context<AuthorityUpdate>,

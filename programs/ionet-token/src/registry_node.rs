@@ -23,6 +23,7 @@ pub const OPERATOR: usize = 200;
 pub const DELIVERED_GPU_SECONDS: usize = 80;
 pub const ATTESTED_GPU_COUNT: usize = 188;
 pub const UPTIME_BPS: usize = 406;
+pub const SLASHED_SHARE_PPB: usize = 424;
 pub const STATUS: usize = 410;
 pub const EFFECTIVE_TIER: usize = 411;
 /// `NodeStatus::Active`.
@@ -35,6 +36,9 @@ pub struct RegistryNode {
     /// Bonded plus unbonding.
     pub stake: u64,
     pub slashed_total: u64,
+    /// Cumulative share of the stake executed slashes took, each against the
+    /// stake its proposal froze. precision: ppb (1e9 = the whole stake)
+    pub slashed_share_ppb: u64,
     pub attested_gpus: u16,
     pub uptime_bps: u16,
     pub active: bool,
@@ -64,6 +68,7 @@ impl RegistryNode {
             delivered_gpu_seconds: u64_at(DELIVERED_GPU_SECONDS),
             stake: u64_at(BONDED).saturating_add(u64_at(UNBONDING)),
             slashed_total: u64_at(SLASHED_TOTAL),
+            slashed_share_ppb: u64_at(SLASHED_SHARE_PPB),
             attested_gpus: u16_at(ATTESTED_GPU_COUNT),
             uptime_bps: u16_at(UPTIME_BPS),
             active: data[at(STATUS)] == STATUS_ACTIVE,

@@ -38,26 +38,31 @@ pub fn share(points: u64, pool: u64, total_points: u64) -> Result<u64> {
     mul_div(pool, points, total_points)
 }
 
-/// What new slashes take from locked rewards: the same fraction of them as the
-/// slashes took of the stake (`slashed` new, `stake_after` what remains).
-pub fn forfeiture(locked: u64, slashed: u64, stake_after: u64) -> Result<u64> {
-    if slashed == 0 {
-        return Ok(0);
-    }
-    mul_div(locked, slashed, slashed.safe_add(stake_after)?)
+/// One whole stake in `slashed_share_ppb` units.
+pub const PPB: u64 = 1_000_000_000;
+
+/// What new slashes take from locked rewards: the same share of them as the
+/// slashes took of the stake, each measured against the stake its proposal
+/// froze (`share_ppb`, capped at all of it). A stake topped up after the
+/// proposal does not dilute it.
+pub fn forfeiture(locked: u64, share_ppb: u64) -> Result<u64> {
+    mul_div(locked, share_ppb.min(PPB), PPB)
 }
 
-/// Takes from every locked tranche what the node's slashes since the last look
-/// took of its stake; returns the amount to burn from the pool.
+/// Takes from every locked tranche the share of the stake the node's slashes
+/// since the last look took; returns the amount to burn from the pool.
 pub fn apply_slashes(
     reward: &mut Reward,
     node: &crate::registry_node::RegistryNode,
 ) -> Result<u64> {
-    let slashed = node.slashed_total.saturating_sub(reward.last_slashed_total);
+    let share = node
+        .slashed_share_ppb
+        .saturating_sub(reward.last_slashed_share_ppb);
     reward.last_slashed_total = node.slashed_total;
+    reward.last_slashed_share_ppb = node.slashed_share_ppb;
     let mut taken = 0u64;
     for tranche in reward.tranches.iter_mut() {
-        let t = forfeiture(tranche.amount, slashed, node.stake)?;
+        let t = forfeiture(tranche.amount, share)?;
         tranche.amount = tranche.amount.safe_sub(t)?;
         taken = taken.safe_add(t)?;
     }
@@ -230,8 +235,9 @@ mod tests {
 
     #[test]
     fn slashes_take_the_same_fraction_of_locked_rewards() {
-        assert_eq!(forfeiture(1_000, 0, 500).unwrap(), 0);
-        assert_eq!(forfeiture(1_000, 500, 500).unwrap(), 500); // half the stake slashed
-        assert_eq!(forfeiture(1_000, 500, 0).unwrap(), 1_000); // all of it
+        assert_eq!(forfeiture(1_000, 0).unwrap(), 0);
+        assert_eq!(forfeiture(1_000, PPB / 2).unwrap(), 500); // half the stake slashed
+        assert_eq!(forfeiture(1_000, PPB).unwrap(), 1_000); // all of it
+        assert_eq!(forfeiture(1_000, 3 * PPB).unwrap(), 1_000); // never more than all
     }
 }

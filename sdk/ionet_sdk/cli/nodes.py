@@ -345,6 +345,14 @@ def stake_unstake(ctx: typer.Context, node: str, amount: Annotated[str, typer.Ar
     key, base = parse_pubkey(node), parse_amount(amount)
 
     async def work(client: IonetClient) -> Any:
+        data, config = await client.node(key), await client.registry_config()
+        minimum = registry.min_stake(config.params, data.effective_tier, data.declared.gpu_count)
+        if data.bonded >= minimum > data.bonded - base:
+            typer.echo(
+                f"warning: {io(data.bonded - base)} stays bonded, below the node's minimum "
+                f"of {io(minimum)}: it stops being eligible for jobs (Inactive)",
+                err=True,
+            )
         return await client.request_unstake(client.payer, key, base)
 
     sent(ctx, f"unbonding {io(base)}", run(ctx, work, signer=True))

@@ -247,7 +247,7 @@ class EscrowSandbox(RegistrySandbox):
         return await self.send([ix], self.arbiter)
 
     async def close(self, job: JobHandle) -> SendResult:
-        ix = escrow.build_job_close_ix(job.address, await self.job(job))
+        ix = escrow.build_job_close_ix(self.escrow_config, job.address, await self.job(job))
         return await self.send([ix], job.client.keypair)
 
     async def job(self, job: JobHandle) -> Job:

@@ -1,6 +1,7 @@
 use anchor_lang::prelude::*;
 use ionet_registry::program::IonetRegistry;
 
+use crate::constants::MIN_START_WINDOW_SECS;
 use crate::error::EscrowError;
 use crate::events::NodeAssigned;
 use crate::math::SafeMath;
@@ -35,8 +36,9 @@ pub struct JobAssign<'info> {
 /// Remaining accounts, per node: `[node (mut), run (mut, the PDA
 /// [RUN_SEED, job, node], created here)]`.
 ///
-/// Each node's attested hardware must match the job's spec and its reputation
-/// reach the floor; the registry then checks that it is eligible (attested,
+/// Each node's attested hardware must match the job's spec, its reputation
+/// reach the floor and the job's price its operator's minimum, and the start
+/// deadline must leave it `MIN_START_WINDOW_SECS`; the registry then checks that it is eligible (attested,
 /// bonded, live) and has the GPUs free, and locks them until the run is settled
 /// or timed out. One node cannot be assigned twice to a job (its run exists).
 pub fn handler<'info>(ctx: Context<'info, JobAssign<'info>>, gpus: Vec<u16>) -> Result<()> {
@@ -54,6 +56,11 @@ pub fn handler<'info>(ctx: Context<'info, JobAssign<'info>>, gpus: Vec<u16>) -> 
         EscrowError::InvalidJobState
     );
     require!(now <= job.start_deadline, EscrowError::StartDeadlinePassed);
+    // No node is exposed to a start window it could not meet.
+    require!(
+        job.start_deadline >= now.safe_add(MIN_START_WINDOW_SECS)?,
+        EscrowError::StartWindowTooShort
+    );
 
     let registry_program = ctx.accounts.registry_program.to_account_info();
     let registry_config = ctx.accounts.registry_config.to_account_info();
@@ -97,6 +104,11 @@ pub fn handler<'info>(ctx: Context<'info, JobAssign<'info>>, gpus: Vec<u16>) -> 
             require!(
                 node.reputation_bps >= params.min_reputation_bps,
                 EscrowError::ReputationTooLow
+            );
+            // The operator's consent to the terms it can fail (and be slashed) under.
+            require!(
+                job.price_per_gpu_hour >= node.min_price_per_gpu_hour,
+                EscrowError::PriceBelowNodeMinimum
             );
             (node.agent, node.operator)
         };

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token::{transfer_checked, Mint, Token, TokenAccount, TransferChecked};
 use ionet_registry::state::{GpuModel, MAX_VRAM_GB};
 
-use crate::constants::{JOB_SEED, VAULT_SEED};
+use crate::constants::{JOB_SEED, MIN_START_WINDOW_SECS, VAULT_SEED};
 use crate::error::EscrowError;
 use crate::events::JobCreated;
 use crate::math::{reserved, SafeMath};
@@ -89,7 +89,7 @@ impl JobCreate<'_> {
         );
         let now = Clock::get()?.unix_timestamp;
         require!(
-            spec.start_deadline > now
+            spec.start_deadline >= now.safe_add(MIN_START_WINDOW_SECS)?
                 && spec.start_deadline <= now.safe_add(i64::from(p.max_start_delay_secs))?,
             EscrowError::InvalidStartDeadline
         );

@@ -1,6 +1,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::{transfer_checked, Mint, Token, TokenAccount, TransferChecked};
 
+use crate::constants::DISPUTE_RESOLUTION_SECS;
 use crate::error::EscrowError;
 use crate::events::JobDisputed;
 use crate::math::SafeMath;
@@ -28,7 +29,8 @@ pub struct JobDispute<'info> {
 }
 
 /// The client disputes a completed job within the challenge window, posting the
-/// configured bond into the job's vault; settlement waits for the arbiter.
+/// configured bond into the job's vault; settlement waits for the arbiter, for
+/// at most `DISPUTE_RESOLUTION_SECS`.
 pub fn handler(ctx: Context<JobDispute>, evidence_hash: [u8; 32]) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let bond = ctx.accounts.config.params.dispute_bond;
@@ -62,6 +64,7 @@ pub fn handler(ctx: Context<JobDispute>, evidence_hash: [u8; 32]) -> Result<()> 
     job.dispute_bond = bond;
     job.dispute_evidence = evidence_hash;
     job.disputed = 1;
+    job.dispute_deadline = now.safe_add(DISPUTE_RESOLUTION_SECS)?;
     job.state = JobState::Disputed as u8;
     job.invariant()?;
     emit!(JobDisputed {

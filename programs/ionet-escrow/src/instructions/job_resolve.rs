@@ -35,7 +35,8 @@ pub struct JobResolve<'info> {
 /// The arbiter decides a dispute. Founded: the bond returns to the client and
 /// nodes are paid `payout_bps` of what they earned (the rest is refunded).
 /// Unfounded: the bond goes to the treasury and nodes are paid in full. Either
-/// way the challenge window is over and the job can settle.
+/// way the challenge window is over and the job can settle. Only before the
+/// dispute's deadline; after it the default outcome applies (`job_dispute_lapse`).
 pub fn handler(ctx: Context<JobResolve>, founded: bool, payout_bps: u16) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let (signer, bond) = {
@@ -43,6 +44,10 @@ pub fn handler(ctx: Context<JobResolve>, founded: bool, payout_bps: u16) -> Resu
         require!(
             job.state() == JobState::Disputed,
             EscrowError::InvalidJobState
+        );
+        require!(
+            now < job.dispute_deadline,
+            EscrowError::DisputeDeadlinePassed
         );
         (JobSigner::new(&job), job.dispute_bond)
     };

@@ -121,7 +121,13 @@ pub fn handler<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
         let net = gross.safe_sub(fee)?;
         vault.transfer(&signer, operator_token, net)?;
         let (outcome, delivered) = match run.status() {
-            RunStatus::Running => (Some(JobOutcome::Completed), run.gpu_seconds),
+            // Credits follow the payout: work a founded dispute paid nothing for
+            // is a failure, and only the paid share of GPU-seconds counts.
+            RunStatus::Running if payout_bps == 0 => (Some(JobOutcome::Failed), 0),
+            RunStatus::Running => (
+                Some(JobOutcome::Completed),
+                bps_of(run.gpu_seconds, payout_bps)?,
+            ),
             RunStatus::Assigned => (Some(JobOutcome::Cancelled), 0),
             RunStatus::Removed => (None, 0), // released when it timed out
         };

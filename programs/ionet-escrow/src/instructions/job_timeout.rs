@@ -58,7 +58,8 @@ pub struct JobTimeout<'info> {
 /// Permissionless crank: removes a node that did not start by the deadline or
 /// whose heartbeat went stale while running. The client is refunded the run's
 /// undelivered part now; the node is released with a failed outcome (its
-/// reputation drops) and a job-failure slash is proposed with the evidence.
+/// reputation drops); a node that had started gets a job-failure slash
+/// proposed with the evidence (one that never started is not slashed).
 /// What the node delivered before is still paid at settlement.
 pub fn handler(ctx: Context<JobTimeout>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
@@ -91,7 +92,10 @@ pub fn handler(ctx: Context<JobTimeout>) -> Result<()> {
             RunStatus::Removed => return err!(EscrowError::InvalidRunState),
         };
         let slash_bps = registry_params.slash_bps[Offense::JobFailure as usize];
-        let slashable = registry_bps_of(node.stake()?, slash_bps)? > 0;
+        // A node that never started declined the job: refund and release are
+        // enough (the failure still counts in its reputation). Only a node that
+        // started and went silent broke terms it had begun to work under.
+        let slashable = !not_started && registry_bps_of(node.stake()?, slash_bps)? > 0;
         let evidence_hash = solana_sha256_hasher::hashv(&[
             job_key.as_ref(),
             run_key.as_ref(),

@@ -18,7 +18,8 @@ pub enum JobState {
     Running,
     /// Work ended; the challenge window runs until `challenge_ends_at`.
     Completed,
-    /// The client disputed; settlement waits for the arbiter.
+    /// The client disputed; settlement waits for the arbiter (at most until
+    /// `dispute_deadline`).
     Disputed,
     /// The client cancelled before any node started; fully refunded.
     Cancelled,
@@ -108,8 +109,12 @@ pub struct Job {
     pub disputed: u8,
     pub bump: u8,
     pub vault_bump: u8,
+    pub padding: [u8; 2],
+    /// The arbiter must decide the dispute by then; after it the default outcome
+    /// applies (`job_dispute_lapse`). unit: unix seconds; 0 if never disputed
+    pub dispute_deadline: i64,
     /// Space for fields added by later versions.
-    pub reserved: [u8; 66],
+    pub reserved: [u8; 56],
 }
 
 impl Job {

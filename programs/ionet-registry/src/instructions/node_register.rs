@@ -99,7 +99,11 @@ pub fn handler(ctx: Context<NodeRegister>, args: NodeRegisterArgs) -> Result<()>
         slashed_total: 0,
         delivered_gpu_seconds: 0,
         bump: ctx.bumps.node,
-        reserved: [0; 27],
+        padding: 0,
+        open_proposals: 0,
+        min_price_per_gpu_hour: 0,
+        slashed_share_ppb: 0,
+        reserved: [0; 8],
     };
     node.refresh(key, &config.params, now)?;
     config.node_count = config.node_count.safe_add(1)?;

@@ -10,6 +10,9 @@ pub struct NodeUpdateArgs {
     pub agent: Option<Pubkey>,
     /// New hardware; any change clears the attestation.
     pub hardware: Option<HardwareSpec>,
+    /// The lowest price per GPU-hour the node accepts (the escrow refuses to
+    /// assign it to a cheaper job); 0 accepts any. precision: IO base units (1e8)
+    pub min_price_per_gpu_hour: Option<u64>,
 }
 
 #[derive(Accounts)]
@@ -30,8 +33,11 @@ impl NodeUpdate<'_> {
         let node = self.node.load()?;
         let agent_changes = args.agent.is_some_and(|a| a != node.agent);
         let hardware_changes = args.hardware.is_some_and(|h| h != node.declared.spec());
+        let price_changes = args
+            .min_price_per_gpu_hour
+            .is_some_and(|p| p != node.min_price_per_gpu_hour);
         require!(
-            agent_changes || hardware_changes,
+            agent_changes || hardware_changes || price_changes,
             RegistryError::NothingToUpdate
         );
         if let Some(agent) = args.agent {
@@ -56,6 +62,9 @@ pub fn handler(ctx: Context<NodeUpdate>, args: NodeUpdateArgs) -> Result<()> {
     if let Some(agent) = args.agent {
         node.agent = agent;
     }
+    if let Some(price) = args.min_price_per_gpu_hour {
+        node.min_price_per_gpu_hour = price;
+    }
     let mut cleared = false;
     if let Some(hw) = args.hardware.filter(|h| *h != node.declared.spec()) {
         node.declared = hw.into();
@@ -71,7 +80,8 @@ pub fn handler(ctx: Context<NodeUpdate>, args: NodeUpdateArgs) -> Result<()> {
         node: key,
         agent: node.agent,
         hardware: node.declared.spec(),
-        verification_cleared: cleared
+        verification_cleared: cleared,
+        min_price_per_gpu_hour: node.min_price_per_gpu_hour,
     });
     Ok(())
 }

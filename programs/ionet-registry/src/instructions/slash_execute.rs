@@ -6,7 +6,7 @@ use ionet_token::program::IonetToken;
 use crate::constants::{CONFIG_SEED, NODE_SEED};
 use crate::error::RegistryError;
 use crate::events::SlashExecuted;
-use crate::math::{bps_of, slash_now, uptime_after, SafeMath};
+use crate::math::{bps_of, share_ppb, slash_now, uptime_after, SafeMath};
 use crate::pda::{CONFIG_ADDRESS, CONFIG_PDA};
 use crate::state::{Node, NodeStatus, Offense, RegistryConfig, SlashProposal, SlashStatus};
 
@@ -51,7 +51,8 @@ pub struct SlashExecute<'info> {
 
 /// Permissionless once the appeal window has closed (or the admin upheld an
 /// appeal). Takes at most the per-epoch cap; what remains stays executable in
-/// later slash epochs. The slashed tokens are split between burning and the
+/// later slash epochs (the cap is at least its share of the frozen amount, so a
+/// slash completes within 10_000 / cap_bps slash epochs, rounded up). The slashed tokens are split between burning and the
 /// treasury; the node's reputation drops with the first execution.
 pub fn handler(ctx: Context<SlashExecute>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
@@ -82,11 +83,17 @@ pub fn handler(ctx: Context<SlashExecute>) -> Result<()> {
         let remaining = proposal.amount.safe_sub(proposal.executed)?;
         let amount = slash_now(
             remaining,
+            proposal.amount,
             node.stake()?,
             node.slashed_in_epoch,
             config.params.epoch_slash_cap_bps,
         )?;
-        require!(amount > 0, RegistryError::SlashCapReached);
+        // With no stake left there is nothing to take: the proposal closes as
+        // executed (below) instead of staying pending, and blocking the node, for ever.
+        require!(
+            amount > 0 || node.stake()? == 0,
+            RegistryError::SlashCapReached
+        );
         // Bonded stake first, then unbonding.
         let from_bonded = amount.min(node.bonded);
         node.bonded = node.bonded.safe_sub(from_bonded)?;
@@ -96,6 +103,11 @@ pub fn handler(ctx: Context<SlashExecute>) -> Result<()> {
         }
         node.slashed_in_epoch = node.slashed_in_epoch.safe_add(amount)?;
         node.slashed_total = node.slashed_total.safe_add(amount)?;
+        // The share of the stake this takes, against the stake the proposal froze:
+        // a top-up after the proposal cannot dilute the rewards it forfeits.
+        node.slashed_share_ppb = node
+            .slashed_share_ppb
+            .safe_add(share_ppb(amount, proposal.stake_at_proposal)?)?;
         (amount, node.operator, node.node_id, node.bump)
     };
 

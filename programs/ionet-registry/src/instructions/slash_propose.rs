@@ -73,9 +73,12 @@ pub fn handler(ctx: Context<SlashPropose>, args: SlashProposeArgs) -> Result<()>
         appeal_deadline,
         status: SlashStatus::Proposed,
         bump: ctx.bumps.proposal,
+        stake_at_proposal: stake,
+        rent_payer: ctx.accounts.payer.key(),
     });
     node.slash_count = node.slash_count.safe_add(1)?;
     node.pending_slashes = node.pending_slashes.safe_add(1)?;
+    node.open_proposals = node.open_proposals.safe_add(1)?;
     node.invariant()?;
     emit!(SlashProposed {
         node: node_key,

@@ -21,6 +21,8 @@ pub struct StakeRequestUnstake<'info> {
 
 /// Moves `amount` from bonded to unbonding and (re)starts the unbonding period.
 /// Unbonding stake no longer counts toward eligibility but can still be slashed.
+/// Refused while an earlier unbonding has matured: restarting the period would
+/// lock again what is already due, so it must be withdrawn first.
 pub fn handler(ctx: Context<StakeRequestUnstake>, amount: u64) -> Result<()> {
     require!(amount > 0, RegistryError::ZeroAmount);
     let now = Clock::get()?.unix_timestamp;
@@ -29,6 +31,10 @@ pub fn handler(ctx: Context<StakeRequestUnstake>, amount: u64) -> Result<()> {
     let mut node = ctx.accounts.node.load_mut()?;
     require!(node.active_jobs == 0, RegistryError::NodeBusy);
     require!(amount <= node.bonded, RegistryError::InsufficientStake);
+    require!(
+        node.unbonding == 0 || now < node.unbonding_ready_at,
+        RegistryError::UnbondingMatured
+    );
     node.bonded = node.bonded.safe_sub(amount)?;
     node.unbonding = node.unbonding.safe_add(amount)?;
     node.unbonding_ready_at = now.safe_add(i64::from(config.params.unbonding_period_secs))?;

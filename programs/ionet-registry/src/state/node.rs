@@ -92,8 +92,21 @@ pub struct Node {
     /// A `GpuTier`, from the attested hardware; `Other` until a passing attestation.
     pub effective_tier: u8,
     pub bump: u8,
+    pub padding: u8,
+    /// Slash proposal accounts of this node not yet closed (`slash_close`):
+    /// the node cannot deregister while any lives on (a re-registered node
+    /// would restart its proposal index under them).
+    pub open_proposals: u16,
+    /// The lowest price per GPU-hour the operator accepts: the escrow refuses
+    /// to assign the node to a cheaper job. precision: IO base units (1e8)
+    pub min_price_per_gpu_hour: u64,
+    /// Shares of the stake executed slashes took, each measured against the
+    /// stake its proposal froze (a later top-up cannot dilute it); cumulative,
+    /// may exceed 1e9 after several slashes. The IO token program forfeits the
+    /// same share of locked rewards. precision: ppb (1e9 = the whole stake)
+    pub slashed_share_ppb: u64,
     /// Space for fields added by later versions.
-    pub reserved: [u8; 27],
+    pub reserved: [u8; 8],
 }
 
 impl Node {
@@ -253,6 +266,10 @@ mod tests {
             offset_of!(Node, attestation) + offset_of!(Attestation, gpu_count)
         );
         assert_eq!(layout::UPTIME_BPS, offset_of!(Node, uptime_bps));
+        assert_eq!(
+            layout::SLASHED_SHARE_PPB,
+            offset_of!(Node, slashed_share_ppb)
+        );
         assert_eq!(layout::STATUS, offset_of!(Node, status));
         assert_eq!(layout::EFFECTIVE_TIER, offset_of!(Node, effective_tier));
         assert_eq!(layout::STATUS_ACTIVE, NodeStatus::Active as u8);

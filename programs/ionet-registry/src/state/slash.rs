@@ -19,6 +19,13 @@ pub enum SlashStatus {
     Executed,
 }
 
+impl SlashStatus {
+    /// Overturned or executed: nothing can change it any more.
+    pub fn is_final(self) -> bool {
+        matches!(self, SlashStatus::Overturned | SlashStatus::Executed)
+    }
+}
+
 /// Seeds: `[SLASH_SEED, node, index (u32 LE)]`.
 #[account]
 #[derive(InitSpace)]
@@ -41,6 +48,12 @@ pub struct SlashProposal {
     pub appeal_deadline: i64,
     pub status: SlashStatus,
     pub bump: u8,
+    /// The node's stake (bonded + unbonding) when the amount froze: the per-epoch
+    /// cap and the share of rewards forfeited are measured against it.
+    /// precision: IO base units (1e8)
+    pub stake_at_proposal: u64,
+    /// Paid this account's rent; gets it back from `slash_close`.
+    pub rent_payer: Pubkey,
 }
 
 impl SlashProposal {

@@ -33,6 +33,7 @@ pub fn handler(ctx: Context<RewardsOpen>) -> Result<()> {
     reward.last_delivered = node.delivered_gpu_seconds;
     reward.last_availability_epoch = u64::MAX;
     reward.last_slashed_total = node.slashed_total;
+    reward.last_slashed_share_ppb = node.slashed_share_ppb;
     reward.buckets = [Bucket {
         epoch: 0,
         work_points: 0,

@@ -53,8 +53,11 @@ pub struct Reward {
     pub tranches: [Tranche; REWARD_TRANCHES],
     pub bump: u8,
     pub padding: [u8; 7],
+    /// The node's `slashed_share_ppb` last seen: new slashes forfeit the share
+    /// of locked rewards that they took of the stake they froze.
+    pub last_slashed_share_ppb: u64,
     /// Space for fields added by later versions.
-    pub reserved: [u8; 32],
+    pub reserved: [u8; 24],
 }
 
 impl Reward {

@@ -123,7 +123,7 @@ class Job:
     """
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([75, 124, 80, 203, 161, 180, 202, 80])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<QQQQQQQQqqqqq32s32s32s8sIHHHHHHHHHBBBBBBBB66s")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<QQQQQQQQqqqqq32s32s32s8sIHHHHHHHHHBBBBBBBB2sq56s")
 
     job_id: int
     price_per_gpu_hour: int
@@ -190,6 +190,12 @@ class Job:
     """1 once disputed (one dispute per job)."""
     bump: int
     vault_bump: int
+    padding: list[int]
+    dispute_deadline: int
+    """
+    The arbiter must decide the dispute by then; after it the default outcome
+    applies (`job_dispute_lapse`). unit: unix seconds; 0 if never disputed
+    """
     reserved: list[int]
     """Space for fields added by later versions."""
 
@@ -237,7 +243,9 @@ class Job:
                 v[32],  # disputed
                 v[33],  # bump
                 v[34],  # vault_bump
-                list(v[35]),  # reserved
+                list(v[35]),  # padding
+                v[36],  # dispute_deadline
+                list(v[37]),  # reserved
             )
         except ValueError as err:
             raise DecodeError(f"Job: {err}") from err
@@ -279,7 +287,9 @@ class Job:
         w.u8(self.disputed)
         w.u8(self.bump)
         w.u8(self.vault_bump)
-        w.array(self.reserved, Writer.u8, 66)
+        w.array(self.padding, Writer.u8, 2)
+        w.i64(self.dispute_deadline)
+        w.array(self.reserved, Writer.u8, 56)
 
     @classmethod
     def decode(cls, data: bytes) -> Job:

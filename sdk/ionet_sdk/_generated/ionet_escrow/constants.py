@@ -17,10 +17,22 @@ BPS_DENOMINATOR: int = 10000
 """Basis-point denominator: 10_000 bps = 100%."""
 CONFIG_SEED: bytes = bytes([99, 111, 110, 102, 105, 103])
 """Seed of the escrow's global config PDA: `["config"]`."""
+DISPUTE_RESOLUTION_SECS: int = 604800
+"""
+How long the arbiter has to decide a dispute. After it, anyone may apply
+the default outcome (`job_dispute_lapse`): the nodes are paid in full and
+the bond returns to the client. unit: seconds
+"""
 JOB_SEED: bytes = bytes([106, 111, 98])
 """
 Seed of a job PDA: `["job", client, job_id (u64 LE)]`. The client picks the
 id, so one client's concurrent jobs never contend for a shared counter.
+"""
+MIN_START_WINDOW_SECS: int = 300
+"""
+The shortest time a node has to start after it is assigned: no node is
+assigned to a job whose start deadline is closer (nor is a job created with
+one). unit: seconds
 """
 RUN_SEED: bytes = bytes([114, 117, 110])
 """Seed of a run (one assigned node's record in a job): `["run", job, node]`."""

@@ -381,6 +381,38 @@ class RunsOpen(IonetEscrowError):
     error_msg = "Runs of this job are still open"
 
 
+class PriceBelowNodeMinimum(IonetEscrowError):
+    """The job's price per GPU-hour is below the node's minimum"""
+
+    code = 6046
+    error_name = "PriceBelowNodeMinimum"
+    error_msg = "The job's price per GPU-hour is below the node's minimum"
+
+
+class StartWindowTooShort(IonetEscrowError):
+    """The start deadline leaves a node less than MIN_START_WINDOW_SECS to start"""
+
+    code = 6047
+    error_name = "StartWindowTooShort"
+    error_msg = "The start deadline leaves a node less than MIN_START_WINDOW_SECS to start"
+
+
+class DisputeDeadlinePassed(IonetEscrowError):
+    """The dispute's resolution deadline has passed: its default outcome applies"""
+
+    code = 6048
+    error_name = "DisputeDeadlinePassed"
+    error_msg = "The dispute's resolution deadline has passed: its default outcome applies"
+
+
+class DisputeDeadlineNotReached(IonetEscrowError):
+    """The dispute's resolution deadline has not passed"""
+
+    code = 6049
+    error_name = "DisputeDeadlineNotReached"
+    error_msg = "The dispute's resolution deadline has not passed"
+
+
 ERRORS: dict[int, type[IonetEscrowError]] = {
     NotUpgradeAuthority.code: NotUpgradeAuthority,
     InvalidProgramData.code: InvalidProgramData,
@@ -428,4 +460,8 @@ ERRORS: dict[int, type[IonetEscrowError]] = {
     NodeAlreadyAssigned.code: NodeAlreadyAssigned,
     InvalidTokenConfig.code: InvalidTokenConfig,
     RunsOpen.code: RunsOpen,
+    PriceBelowNodeMinimum.code: PriceBelowNodeMinimum,
+    StartWindowTooShort.code: StartWindowTooShort,
+    DisputeDeadlinePassed.code: DisputeDeadlinePassed,
+    DisputeDeadlineNotReached.code: DisputeDeadlineNotReached,
 }

@@ -24,6 +24,52 @@ from .types import (
 
 
 @dataclass(frozen=True, slots=True)
+class DisputeLapsed:
+    """
+    The arbiter did not decide a dispute by its deadline: the default outcome
+    applied (nodes paid in full, the bond back to the client).
+    """
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([110, 243, 74, 196, 17, 87, 213, 241])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQ")
+
+    job: Pubkey
+    bond: int
+
+    @classmethod
+    def read(cls, r: Reader) -> DisputeLapsed:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("DisputeLapsed: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                Pubkey.from_bytes(v[0]),  # job
+                v[1],  # bond
+            )
+        except ValueError as err:
+            raise DecodeError(f"DisputeLapsed: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.job)
+        w.u64(self.bond)
+
+    @classmethod
+    def decode(cls, data: bytes) -> DisputeLapsed:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a DisputeLapsed: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
 class DisputeResolved:
     """Event `DisputeResolved`."""
 
@@ -752,8 +798,55 @@ class UsageReported:
         return w.getvalue()
 
 
+@dataclass(frozen=True, slots=True)
+class VaultDustSwept:
+    """
+    Unaccounted IO (sent to a settled job's vault outside its books) was swept
+    to the treasury so that it cannot block closing the vault.
+    """
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([24, 171, 150, 102, 133, 52, 91, 166])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQ")
+
+    job: Pubkey
+    amount: int
+
+    @classmethod
+    def read(cls, r: Reader) -> VaultDustSwept:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("VaultDustSwept: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                Pubkey.from_bytes(v[0]),  # job
+                v[1],  # amount
+            )
+        except ValueError as err:
+            raise DecodeError(f"VaultDustSwept: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.job)
+        w.u64(self.amount)
+
+    @classmethod
+    def decode(cls, data: bytes) -> VaultDustSwept:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a VaultDustSwept: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
 Event = (
-    DisputeResolved
+    DisputeLapsed
+    | DisputeResolved
     | EscrowConfigInitialized
     | EscrowConfigUpdated
     | JobCancelled
@@ -767,9 +860,11 @@ Event = (
     | RunStarted
     | RunTimedOut
     | UsageReported
+    | VaultDustSwept
 )
 
 EVENTS: dict[bytes, type[Event]] = {
+    DisputeLapsed.DISCRIMINATOR: DisputeLapsed,
     DisputeResolved.DISCRIMINATOR: DisputeResolved,
     EscrowConfigInitialized.DISCRIMINATOR: EscrowConfigInitialized,
     EscrowConfigUpdated.DISCRIMINATOR: EscrowConfigUpdated,
@@ -784,6 +879,7 @@ EVENTS: dict[bytes, type[Event]] = {
     RunStarted.DISCRIMINATOR: RunStarted,
     RunTimedOut.DISCRIMINATOR: RunTimedOut,
     UsageReported.DISCRIMINATOR: UsageReported,
+    VaultDustSwept.DISCRIMINATOR: VaultDustSwept,
 }
 
 

@@ -203,7 +203,12 @@ class JobCloseAccounts:
     job: Pubkey
     vault: Pubkey
     client: Pubkey
+    payment_mint: Pubkey
+    """The payment mint (for the dust sweep's checked transfer)."""
+    treasury: Pubkey
+    """The treasury: gets IO the vault holds beyond the job's books."""
     token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
+    config: Pubkey = Pubkey.from_string("D5ESCtqJeKj4nTamPRvqSUyfWm1ULW8YHnbAyYSBdiWG")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
         return [
@@ -211,6 +216,9 @@ class JobCloseAccounts:
             AccountMeta(self.vault, is_signer=False, is_writable=True),
             AccountMeta(self.client, is_signer=True, is_writable=True),
             AccountMeta(self.token_program, is_signer=False, is_writable=False),
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.payment_mint, is_signer=False, is_writable=False),
+            AccountMeta(self.treasury, is_signer=False, is_writable=True),
         ]
 
 
@@ -223,7 +231,10 @@ def job_close(
     program_id: Pubkey = PROGRAM_ID,
     remaining_accounts: Sequence[AccountMeta] = (),
 ) -> Instruction:
-    """Client: closes a settled job and its empty vault, recovering the rent."""
+    """
+    Client: closes a settled job and its vault, recovering the rent; IO sent
+    to the vault outside the job's books goes to the treasury.
+    """
     w = Writer()
     w.raw(DISCRIMINATOR_JOB_CLOSE)
     return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
@@ -354,6 +365,47 @@ def job_dispute(
     w = Writer()
     w.raw(DISCRIMINATOR_JOB_DISPUTE)
     w.array(evidence_hash, Writer.u8, 32)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class JobDisputeLapseAccounts:
+    """Accounts of `job_dispute_lapse`, in the program's order."""
+
+    job: Pubkey
+    vault: Pubkey
+    payment_mint: Pubkey
+    client_token: Pubkey
+    """The client's IO account: gets the bond back."""
+    config: Pubkey = Pubkey.from_string("D5ESCtqJeKj4nTamPRvqSUyfWm1ULW8YHnbAyYSBdiWG")
+    token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.job, is_signer=False, is_writable=True),
+            AccountMeta(self.vault, is_signer=False, is_writable=True),
+            AccountMeta(self.payment_mint, is_signer=False, is_writable=False),
+            AccountMeta(self.client_token, is_signer=False, is_writable=True),
+            AccountMeta(self.token_program, is_signer=False, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_JOB_DISPUTE_LAPSE = bytes([233, 59, 109, 10, 71, 120, 7, 160])
+
+
+def job_dispute_lapse(
+    accounts: JobDisputeLapseAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Anyone, once a dispute's resolution deadline has passed undecided: the
+    default outcome applies (nodes paid in full, the bond back to the client).
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_JOB_DISPUTE_LAPSE)
     return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
 
 
@@ -634,7 +686,8 @@ def job_timeout(
 ) -> Instruction:
     """
     Anyone: removes a node that missed the start deadline or went silent;
-    refunds its undelivered part, releases it as failed and proposes a slash.
+    refunds its undelivered part, releases it as failed and (if it had
+    started) proposes a slash.
     """
     w = Writer()
     w.raw(DISCRIMINATOR_JOB_TIMEOUT)

@@ -40,7 +40,7 @@ class Node:
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([208, 53, 1, 3, 49, 122, 180, 49])
     LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<QQQqqqQqQQQQqq32s32sIIIHHHBBB3s32s32s32s32sIHHBBBB8s32sIIIIIHHHHHBBB27s"
+        "<QQQqqqQqQQQQqq32s32sIIIHHHBBB3s32s32s32s32sIHHBBBB8s32sIIIIIHHHHHBBBBHQQ8s"
     )
 
     node_id: int
@@ -93,6 +93,25 @@ class Node:
     effective_tier: GpuTier
     """A `GpuTier`, from the attested hardware; `Other` until a passing attestation."""
     bump: int
+    padding: int
+    open_proposals: int
+    """
+    Slash proposal accounts of this node not yet closed (`slash_close`):
+    the node cannot deregister while any lives on (a re-registered node
+    would restart its proposal index under them).
+    """
+    min_price_per_gpu_hour: int
+    """
+    The lowest price per GPU-hour the operator accepts: the escrow refuses
+    to assign the node to a cheaper job. precision: IO base units (1e8)
+    """
+    slashed_share_ppb: int
+    """
+    Shares of the stake executed slashes took, each measured against the
+    stake its proposal froze (a later top-up cannot dilute it); cumulative,
+    may exceed 1e9 after several slashes. The IO token program forfeits the
+    same share of locked rewards. precision: ppb (1e9 = the whole stake)
+    """
     reserved: list[int]
     """Space for fields added by later versions."""
 
@@ -153,7 +172,11 @@ class Node:
                 NodeStatus(v[49]),  # status
                 GpuTier(v[50]),  # effective_tier
                 v[51],  # bump
-                list(v[52]),  # reserved
+                v[52],  # padding
+                v[53],  # open_proposals
+                v[54],  # min_price_per_gpu_hour
+                v[55],  # slashed_share_ppb
+                list(v[56]),  # reserved
             )
         except ValueError as err:
             raise DecodeError(f"Node: {err}") from err
@@ -190,7 +213,11 @@ class Node:
         self.status.write(w)
         self.effective_tier.write(w)
         w.u8(self.bump)
-        w.array(self.reserved, Writer.u8, 27)
+        w.u8(self.padding)
+        w.u16(self.open_proposals)
+        w.u64(self.min_price_per_gpu_hour)
+        w.u64(self.slashed_share_ppb)
+        w.array(self.reserved, Writer.u8, 8)
 
     @classmethod
     def decode(cls, data: bytes) -> Node:
@@ -317,7 +344,7 @@ class SlashProposal:
     """Seeds: `[SLASH_SEED, node, index (u32 LE)]`."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([104, 26, 13, 94, 65, 203, 107, 43])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sIB32sQQ32s32sqqBB")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sIB32sQQ32s32sqqBBQ32s")
 
     node: Pubkey
     index: int
@@ -337,6 +364,14 @@ class SlashProposal:
     """unit: unix seconds"""
     status: SlashStatus
     bump: int
+    stake_at_proposal: int
+    """
+    The node's stake (bonded + unbonding) when the amount froze: the per-epoch
+    cap and the share of rewards forfeited are measured against it.
+    precision: IO base units (1e8)
+    """
+    rent_payer: Pubkey
+    """Paid this account's rent; gets it back from `slash_close`."""
 
     @classmethod
     def read(cls, r: Reader) -> SlashProposal:
@@ -359,6 +394,8 @@ class SlashProposal:
                 v[9],  # appeal_deadline
                 SlashStatus(v[10]),  # status
                 v[11],  # bump
+                v[12],  # stake_at_proposal
+                Pubkey.from_bytes(v[13]),  # rent_payer
             )
         except ValueError as err:
             raise DecodeError(f"SlashProposal: {err}") from err
@@ -377,6 +414,8 @@ class SlashProposal:
         w.i64(self.appeal_deadline)
         self.status.write(w)
         w.u8(self.bump)
+        w.u64(self.stake_at_proposal)
+        w.pubkey(self.rent_payer)
 
     @classmethod
     def decode(cls, data: bytes) -> SlashProposal:

@@ -375,6 +375,46 @@ class InvalidNode(IonetRegistryError):
     error_msg = "Account is not a writable registry node"
 
 
+class SlashProposalsOpen(IonetRegistryError):
+    """Slash proposals of the node are still open: close the final ones (slash_close) first"""
+
+    code = 6045
+    error_name = "SlashProposalsOpen"
+    error_msg = "Slash proposals of the node are still open: close the final ones (slash_close) first"
+
+
+class SlashNotFinal(IonetRegistryError):
+    """Only an overturned or executed slash proposal can be closed"""
+
+    code = 6046
+    error_name = "SlashNotFinal"
+    error_msg = "Only an overturned or executed slash proposal can be closed"
+
+
+class RewardsAccountOpen(IonetRegistryError):
+    """The node's reward account is still open: claim and close it (rewards_close) first"""
+
+    code = 6047
+    error_name = "RewardsAccountOpen"
+    error_msg = "The node's reward account is still open: claim and close it (rewards_close) first"
+
+
+class WrongRewardAccount(IonetRegistryError):
+    """Account is not the node's reward account"""
+
+    code = 6048
+    error_name = "WrongRewardAccount"
+    error_msg = "Account is not the node's reward account"
+
+
+class UnbondingMatured(IonetRegistryError):
+    """Unbonded stake has matured: withdraw it (stake_withdraw) before unstaking more"""
+
+    code = 6049
+    error_name = "UnbondingMatured"
+    error_msg = "Unbonded stake has matured: withdraw it (stake_withdraw) before unstaking more"
+
+
 ERRORS: dict[int, type[IonetRegistryError]] = {
     NotUpgradeAuthority.code: NotUpgradeAuthority,
     InvalidProgramData.code: InvalidProgramData,
@@ -421,4 +461,9 @@ ERRORS: dict[int, type[IonetRegistryError]] = {
     NoJobCommitment.code: NoJobCommitment,
     InvalidBatch.code: InvalidBatch,
     InvalidNode.code: InvalidNode,
+    SlashProposalsOpen.code: SlashProposalsOpen,
+    SlashNotFinal.code: SlashNotFinal,
+    RewardsAccountOpen.code: RewardsAccountOpen,
+    WrongRewardAccount.code: WrongRewardAccount,
+    UnbondingMatured.code: UnbondingMatured,
 }

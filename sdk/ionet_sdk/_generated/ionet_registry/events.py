@@ -126,6 +126,52 @@ class ConfigUpdated:
 
 
 @dataclass(frozen=True, slots=True)
+class DustSwept:
+    """
+    Unaccounted IO (sent to a vault outside the program's books) was swept to
+    the treasury so that it cannot block closing the vault.
+    """
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([131, 70, 179, 205, 208, 80, 13, 168])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQ")
+
+    vault: Pubkey
+    amount: int
+
+    @classmethod
+    def read(cls, r: Reader) -> DustSwept:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("DustSwept: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                Pubkey.from_bytes(v[0]),  # vault
+                v[1],  # amount
+            )
+        except ValueError as err:
+            raise DecodeError(f"DustSwept: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.vault)
+        w.u64(self.amount)
+
+    @classmethod
+    def decode(cls, data: bytes) -> DustSwept:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a DustSwept: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
 class NodeAttested:
     """Event `NodeAttested`."""
 
@@ -544,13 +590,14 @@ class NodeUpdated:
     """Event `NodeUpdated`."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([3, 8, 87, 251, 118, 64, 24, 70])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32sBHHBB8sI32s?")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32sBHHBB8sI32s?Q")
 
     node: Pubkey
     agent: Pubkey
     hardware: HardwareSpec
     verification_cleared: bool
     """The hardware changed, so the attestation was cleared."""
+    min_price_per_gpu_hour: int
 
     @classmethod
     def read(cls, r: Reader) -> NodeUpdated:
@@ -567,6 +614,7 @@ class NodeUpdated:
                     GpuModel(v[2]), v[3], v[4], v[5], v[6], list(v[7]), v[8], list(v[9])
                 ),  # hardware
                 v[10],  # verification_cleared
+                v[11],  # min_price_per_gpu_hour
             )
         except ValueError as err:
             raise DecodeError(f"NodeUpdated: {err}") from err
@@ -577,6 +625,7 @@ class NodeUpdated:
         w.pubkey(self.agent)
         self.hardware.write(w)
         w.bool(self.verification_cleared)
+        w.u64(self.min_price_per_gpu_hour)
 
     @classmethod
     def decode(cls, data: bytes) -> NodeUpdated:
@@ -629,6 +678,55 @@ class SlashAppealed:
         """Decode event data, checking the 8-byte discriminator."""
         if data[:8] != cls.DISCRIMINATOR:
             raise DecodeError("not a SlashAppealed: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class SlashClosed:
+    """A final slash proposal was closed and its rent returned."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([81, 214, 3, 34, 246, 220, 83, 180])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32sBH")
+
+    node: Pubkey
+    proposal: Pubkey
+    status: SlashStatus
+    open_proposals: int
+
+    @classmethod
+    def read(cls, r: Reader) -> SlashClosed:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("SlashClosed: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                Pubkey.from_bytes(v[1]),  # proposal
+                SlashStatus(v[2]),  # status
+                v[3],  # open_proposals
+            )
+        except ValueError as err:
+            raise DecodeError(f"SlashClosed: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.pubkey(self.proposal)
+        self.status.write(w)
+        w.u16(self.open_proposals)
+
+    @classmethod
+    def decode(cls, data: bytes) -> SlashClosed:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a SlashClosed: discriminator mismatch")
         return cls.read(Reader(data, 8))
 
     def encode(self) -> bytes:
@@ -995,6 +1093,7 @@ class UnstakeRequested:
 Event = (
     ConfigInitialized
     | ConfigUpdated
+    | DustSwept
     | NodeAttested
     | NodeDeregistered
     | NodeHeartbeat
@@ -1005,6 +1104,7 @@ Event = (
     | NodeStatusChanged
     | NodeUpdated
     | SlashAppealed
+    | SlashClosed
     | SlashExecuted
     | SlashProposed
     | SlashResolved
@@ -1017,6 +1117,7 @@ Event = (
 EVENTS: dict[bytes, type[Event]] = {
     ConfigInitialized.DISCRIMINATOR: ConfigInitialized,
     ConfigUpdated.DISCRIMINATOR: ConfigUpdated,
+    DustSwept.DISCRIMINATOR: DustSwept,
     NodeAttested.DISCRIMINATOR: NodeAttested,
     NodeDeregistered.DISCRIMINATOR: NodeDeregistered,
     NodeHeartbeat.DISCRIMINATOR: NodeHeartbeat,
@@ -1027,6 +1128,7 @@ EVENTS: dict[bytes, type[Event]] = {
     NodeStatusChanged.DISCRIMINATOR: NodeStatusChanged,
     NodeUpdated.DISCRIMINATOR: NodeUpdated,
     SlashAppealed.DISCRIMINATOR: SlashAppealed,
+    SlashClosed.DISCRIMINATOR: SlashClosed,
     SlashExecuted.DISCRIMINATOR: SlashExecuted,
     SlashProposed.DISCRIMINATOR: SlashProposed,
     SlashResolved.DISCRIMINATOR: SlashResolved,

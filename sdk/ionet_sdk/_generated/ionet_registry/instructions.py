@@ -159,6 +159,16 @@ class NodeDeregisterAccounts:
     node: Pubkey
     vault: Pubkey
     operator: Pubkey
+    stake_mint: Pubkey
+    """The IO mint (for the dust sweep's checked transfer)."""
+    treasury: Pubkey
+    """The treasury: gets IO the vault holds beyond the books."""
+    reward: Pubkey
+    """
+    The node's reward account in the IO token program (`["reward", node]`):
+    it must not exist (closed by `rewards_close`), or a re-registered node
+    would meet its stale snapshots.
+    """
     config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
     token_program: Pubkey = Pubkey.from_string("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA")
 
@@ -169,6 +179,9 @@ class NodeDeregisterAccounts:
             AccountMeta(self.vault, is_signer=False, is_writable=True),
             AccountMeta(self.operator, is_signer=True, is_writable=True),
             AccountMeta(self.token_program, is_signer=False, is_writable=False),
+            AccountMeta(self.stake_mint, is_signer=False, is_writable=False),
+            AccountMeta(self.treasury, is_signer=False, is_writable=True),
+            AccountMeta(self.reward, is_signer=False, is_writable=False),
         ]
 
 
@@ -183,7 +196,8 @@ def node_deregister(
 ) -> Instruction:
     """
     Operator: closes the node and its vault, returning the rent. Only with no
-    jobs, no stake and no pending slash.
+    jobs, no stake, no open slash proposal and no open reward account; IO in
+    the vault beyond the books (dust sent to it) goes to the treasury.
     """
     w = Writer()
     w.raw(DISCRIMINATOR_NODE_DEREGISTER)
@@ -450,6 +464,41 @@ def slash_appeal(
 
 
 @dataclass(frozen=True, slots=True)
+class SlashCloseAccounts:
+    """Accounts of `slash_close`, in the program's order."""
+
+    node: Pubkey
+    proposal: Pubkey
+    rent_payer: Pubkey
+    """Paid the proposal's rent; gets it back."""
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.proposal, is_signer=False, is_writable=True),
+            AccountMeta(self.rent_payer, is_signer=False, is_writable=True),
+        ]
+
+
+DISCRIMINATOR_SLASH_CLOSE = bytes([173, 230, 176, 89, 123, 92, 151, 133])
+
+
+def slash_close(
+    accounts: SlashCloseAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Anyone: closes an overturned or executed slash proposal (rent back to its
+    payer). A node deregisters only once every proposal of it is closed.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_SLASH_CLOSE)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
 class SlashExecuteAccounts:
     """Accounts of `slash_execute`, in the program's order."""
 
@@ -680,7 +729,10 @@ def stake_request_unstake(
     program_id: Pubkey = PROGRAM_ID,
     remaining_accounts: Sequence[AccountMeta] = (),
 ) -> Instruction:
-    """Operator: starts unbonding `amount` (still slashable until withdrawn)."""
+    """
+    Operator: starts unbonding `amount` (still slashable until withdrawn).
+    Refused while an earlier unbonding has matured (withdraw it first).
+    """
     w = Writer()
     w.raw(DISCRIMINATOR_STAKE_REQUEST_UNSTAKE)
     w.u64(amount)

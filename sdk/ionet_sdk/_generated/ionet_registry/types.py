@@ -371,14 +371,24 @@ class NodeUpdateArgs:
     agent: Pubkey | None
     hardware: HardwareSpec | None
     """New hardware; any change clears the attestation."""
+    min_price_per_gpu_hour: int | None
+    """
+    The lowest price per GPU-hour the node accepts (the escrow refuses to
+    assign it to a cheaper job); 0 accepts any. precision: IO base units (1e8)
+    """
 
     @classmethod
     def read(cls, r: Reader) -> NodeUpdateArgs:
-        return cls(agent=r.option(Reader.pubkey), hardware=r.option(HardwareSpec.read))
+        return cls(
+            agent=r.option(Reader.pubkey),
+            hardware=r.option(HardwareSpec.read),
+            min_price_per_gpu_hour=r.option(Reader.u64),
+        )
 
     def write(self, w: Writer) -> None:
         w.option(self.agent, Writer.pubkey)
         w.option(self.hardware, lambda w, v: v.write(w))
+        w.option(self.min_price_per_gpu_hour, Writer.u64)
 
 
 class Offense(IntEnum):

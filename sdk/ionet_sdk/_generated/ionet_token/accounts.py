@@ -339,7 +339,7 @@ class Reward:
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([174, 129, 42, 212, 190, 18, 45, 34])
     LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<QqQQQQQ32s32sQQQB7sQQQB7sQQQB7sQQQB7sQqQqQqQqQqQqQqQqB7s32s"
+        "<QqQQQQQ32s32sQQQB7sQQQB7sQQQB7sQQQB7sQqQqQqQqQqQqQqQqB7sQ24s"
     )
 
     locked: int
@@ -370,6 +370,11 @@ class Reward:
     """
     bump: int
     padding: list[int]
+    last_slashed_share_ppb: int
+    """
+    The node's `slashed_share_ppb` last seen: new slashes forfeit the share
+    of locked rewards that they took of the stake they froze.
+    """
     reserved: list[int]
     """Space for fields added by later versions."""
 
@@ -409,7 +414,8 @@ class Reward:
                 ],  # tranches
                 v[45],  # bump
                 list(v[46]),  # padding
-                list(v[47]),  # reserved
+                v[47],  # last_slashed_share_ppb
+                list(v[48]),  # reserved
             )
         except ValueError as err:
             raise DecodeError(f"Reward: {err}") from err
@@ -429,7 +435,8 @@ class Reward:
         w.array(self.tranches, lambda w, v: v.write(w), 8)
         w.u8(self.bump)
         w.array(self.padding, Writer.u8, 7)
-        w.array(self.reserved, Writer.u8, 32)
+        w.u64(self.last_slashed_share_ppb)
+        w.array(self.reserved, Writer.u8, 24)
 
     @classmethod
     def decode(cls, data: bytes) -> Reward:

@@ -229,6 +229,14 @@ class NoNewSlashes(IonetTokenError):
     error_msg = "The node has no new slash"
 
 
+class RewardsNotEmpty(IonetTokenError):
+    """The reward account still holds rewards or unresolved points: claim them first"""
+
+    code = 6027
+    error_name = "RewardsNotEmpty"
+    error_msg = "The reward account still holds rewards or unresolved points: claim them first"
+
+
 ERRORS: dict[int, type[IonetTokenError]] = {
     NotUpgradeAuthority.code: NotUpgradeAuthority,
     InvalidProgramData.code: InvalidProgramData,
@@ -257,4 +265,5 @@ ERRORS: dict[int, type[IonetTokenError]] = {
     InvalidEpochRecord.code: InvalidEpochRecord,
     InvalidPda.code: InvalidPda,
     NoNewSlashes.code: NoNewSlashes,
+    RewardsNotEmpty.code: RewardsNotEmpty,
 }

@@ -453,6 +453,55 @@ class RewardsClaimed:
 
 
 @dataclass(frozen=True, slots=True)
+class RewardsClosed:
+    """A node's empty reward account was closed (its rent returned to the beneficiary)."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([187, 239, 73, 102, 3, 191, 166, 216])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32sQQ")
+
+    node: Pubkey
+    beneficiary: Pubkey
+    claimed_total: int
+    forfeited_total: int
+
+    @classmethod
+    def read(cls, r: Reader) -> RewardsClosed:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("RewardsClosed: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                Pubkey.from_bytes(v[1]),  # beneficiary
+                v[2],  # claimed_total
+                v[3],  # forfeited_total
+            )
+        except ValueError as err:
+            raise DecodeError(f"RewardsClosed: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.pubkey(self.beneficiary)
+        w.u64(self.claimed_total)
+        w.u64(self.forfeited_total)
+
+    @classmethod
+    def decode(cls, data: bytes) -> RewardsClosed:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a RewardsClosed: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
 class RewardsForfeited:
     """Event `RewardsForfeited`."""
 
@@ -655,6 +704,7 @@ Event = (
     | ParamsProposed
     | RewardsAccrued
     | RewardsClaimed
+    | RewardsClosed
     | RewardsForfeited
     | RewardsOpened
     | TokenInitialized
@@ -671,6 +721,7 @@ EVENTS: dict[bytes, type[Event]] = {
     ParamsProposed.DISCRIMINATOR: ParamsProposed,
     RewardsAccrued.DISCRIMINATOR: RewardsAccrued,
     RewardsClaimed.DISCRIMINATOR: RewardsClaimed,
+    RewardsClosed.DISCRIMINATOR: RewardsClosed,
     RewardsForfeited.DISCRIMINATOR: RewardsForfeited,
     RewardsOpened.DISCRIMINATOR: RewardsOpened,
     TokenInitialized.DISCRIMINATOR: TokenInitialized,

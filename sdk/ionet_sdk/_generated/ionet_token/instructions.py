@@ -379,6 +379,39 @@ def rewards_claim(
 
 
 @dataclass(frozen=True, slots=True)
+class RewardsCloseAccounts:
+    """Accounts of `rewards_close`, in the program's order."""
+
+    reward: Pubkey
+    beneficiary: Pubkey
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.reward, is_signer=False, is_writable=True),
+            AccountMeta(self.beneficiary, is_signer=True, is_writable=True),
+        ]
+
+
+DISCRIMINATOR_REWARDS_CLOSE = bytes([227, 32, 134, 96, 138, 137, 40, 86])
+
+
+def rewards_close(
+    accounts: RewardsCloseAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Beneficiary: closes a node's reward account once nothing is locked and no
+    points wait to be resolved; the rent returns to the beneficiary. The
+    registry deregisters a node only once its reward account is closed.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_REWARDS_CLOSE)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
 class RewardsForfeitAccounts:
     """Accounts of `rewards_forfeit`, in the program's order."""
 
