@@ -53,7 +53,7 @@ def admin_file(cwd: Path) -> str:
 @pytest.fixture(scope="module")
 def localnet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     cwd = tmp_path_factory.mktemp("cli")
-    port = free_port()
+    port = free_port(pair=True)  # RPC and websocket
     started = ionet(cwd, "localnet", "start", "--port", str(port))
     assert started.returncode == 0, started.stderr
     assert "created your default keypair" in started.stderr

@@ -1,13 +1,15 @@
 """The main registry flow against a validator process over HTTP JSON-RPC.
 
-`LocalValidator` starts `ionet localnet` (the LiteSVM-backed JSON-RPC server;
-solana-test-validator or surfpool when installed) as a subprocess with the
-built programs at their ids; everything here goes through `RpcConnection`
-(solana-py's AsyncClient) — nothing in-process. The validator is the SDK's pytest
-plugin's `local_validator` fixture (ionet_sdk.localnet.pytest_plugin)."""
+`LocalValidator` starts the process with the built programs at their ids:
+Agave's solana-test-validator and the embedded LiteSVM-backed server, in turn
+(the SDK's pytest plugin's `each_validator`), except for the flow that needs a
+stale heartbeat (minutes of protocol time), which runs on the embedded one and
+warps (`embedded_validator`). Everything goes through `RpcConnection` (solana-py's
+AsyncClient) — nothing in-process."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 
 import pytest
@@ -28,15 +30,16 @@ from ionet_sdk.rpc import RpcConnection
 from ionet_sdk.testing.registry import hardware, measurement
 from ionet_sdk.testing.token import GENESIS, TokenSandbox
 
+from .localnet_flow import activate, fund, register_node, send, set_up_registry
+
 SOL = 1_000_000_000
 
 
-async def test_a_node_becomes_active_over_json_rpc(local_validator: LocalValidator) -> None:
-    conn = RpcConnection(local_validator.url)
-    deployer = local_validator.upgrade_authority
+async def test_a_node_becomes_active_over_json_rpc(each_validator: LocalValidator) -> None:
+    conn = RpcConnection(each_validator.url)
+    deployer = each_validator.upgrade_authority
     admin, payer, operator, agent, vault = (Keypair() for _ in range(5))
-    for kp in (deployer, admin, payer, operator, agent):
-        await conn.request_airdrop(kp.pubkey(), 100 * SOL)
+    await fund(conn, deployer, admin, payer, operator, agent)
     assert await conn.get_balance(payer.pubkey()) == 100 * SOL
 
     # The IO token and its genesis (the token program's upgrade authority is the deployer).
@@ -49,12 +52,12 @@ async def test_a_node_becomes_active_over_json_rpc(local_validator: LocalValidat
         slash_reporter=pda.registry_config(),
         schedule=[EmissionEntry(start_time=now, per_epoch=IO)],
     )
-    result = await tx.send(
+    result = await send(
         conn, [token.build_token_init_ix(deployer.pubkey(), args)], deployer, unit_limit=400_000
     )
     assert result.compute_units > 0 and any("TokenInit" in line for line in result.logs)
     faucet = spl.ata(payer.pubkey(), token.MINT)
-    await tx.send(
+    await send(
         conn,
         [
             spl.create_ata_ix(payer.pubkey(), payer.pubkey(), token.MINT),
@@ -67,7 +70,7 @@ async def test_a_node_becomes_active_over_json_rpc(local_validator: LocalValidat
 
     # A stranger cannot initialize the registry: the program's own error, with logs, over HTTP.
     treasury = Keypair()
-    await tx.send(
+    await send(
         conn,
         await spl.create_token_account_ixs(conn, payer.pubkey(), treasury, token.MINT, admin.pubkey()),
         payer,
@@ -84,7 +87,7 @@ async def test_a_node_becomes_active_over_json_rpc(local_validator: LocalValidat
     with pytest.raises(errors.NotUpgradeAuthority) as failure:
         await tx.send(conn, [stranger_ix], payer)
     assert failure.value.logs
-    await tx.send(
+    await send(
         conn,
         [registry.build_config_init_ix(deployer.pubkey(), token.MINT, treasury.pubkey(), config_args)],
         deployer,
@@ -95,18 +98,16 @@ async def test_a_node_becomes_active_over_json_rpc(local_validator: LocalValidat
     # Register, attest, bond, heartbeat: Active.
     spec = hardware(label="rpc-node")
     register = NodeRegisterArgs(node_id=1, agent=agent.pubkey(), hardware=spec)
-    await tx.send(
+    await send(
         conn,
         await registry.build_node_register_ixs(conn, config, operator.pubkey(), register, vault),
         operator,
         [vault],
     )
     node = pda.node(operator.pubkey(), 1)
-    await tx.send(
-        conn, [registry.build_node_attest_ix(node, admin.pubkey(), measurement(spec))], payer, [admin]
-    )
+    await send(conn, [registry.build_node_attest_ix(node, admin.pubkey(), measurement(spec))], payer, [admin])
     source = spl.ata(operator.pubkey(), token.MINT)
-    await tx.send(
+    await send(
         conn,
         [
             spl.create_ata_ix(payer.pubkey(), operator.pubkey(), token.MINT),
@@ -114,7 +115,7 @@ async def test_a_node_becomes_active_over_json_rpc(local_validator: LocalValidat
         ],
         payer,
     )
-    await tx.send(
+    await send(
         conn,
         [
             registry.build_stake_deposit_ix(
@@ -123,7 +124,7 @@ async def test_a_node_becomes_active_over_json_rpc(local_validator: LocalValidat
         ],
         operator,
     )
-    await tx.send(conn, [registry.build_node_heartbeat_ix(node, agent.pubkey())], agent)
+    await send(conn, [registry.build_node_heartbeat_ix(node, agent.pubkey())], agent)
     data = await Node.fetch(conn, node)
     assert data is not None and NodeStatus(data.status) == NodeStatus.Active
 
@@ -136,19 +137,30 @@ async def test_a_node_becomes_active_over_json_rpc(local_validator: LocalValidat
     )
     assert [a.address for a in listed] == [node]
 
-    # Time passes on the local server; the heartbeat goes stale; anyone marks it inactive.
+    await conn.close()
+
+
+async def test_a_stale_heartbeat_is_marked_inactive(embedded_validator: LocalValidator) -> None:
+    """Embedded only: the heartbeat goes stale after minutes of protocol time (ionetWarp)."""
+    conn = RpcConnection(embedded_validator.url)
+    market = await set_up_registry(conn, embedded_validator.upgrade_authority)
+    node = await register_node(market)
+    await activate(market, node)
+    data = await Node.fetch(conn, node.address)
+    assert data is not None and NodeStatus(data.status) == NodeStatus.Active
     await conn.warp(REGISTRY_PARAMS.heartbeat_interval_secs + REGISTRY_PARAMS.heartbeat_grace_secs + 1)
+    payer = market.payer
     simulated = await conn.simulate_transaction(
         tx.build_transaction(
-            [registry.build_node_mark_inactive_ix(node, payer.pubkey())],
+            [registry.build_node_mark_inactive_ix(node.address, payer.pubkey())],
             payer,
             [],
             await conn.latest_blockhash(),
         )
     )
     assert simulated.compute_units > 0
-    await tx.send(conn, [registry.build_node_mark_inactive_ix(node, payer.pubkey())], payer)
-    data = await Node.fetch(conn, node)
+    await tx.send(conn, [registry.build_node_mark_inactive_ix(node.address, payer.pubkey())], payer)
+    data = await Node.fetch(conn, node.address)
     assert data is not None and NodeStatus(data.status) == NodeStatus.Inactive
     await conn.close()
 
@@ -162,17 +174,24 @@ async def test_transport_and_config_errors_are_typed() -> None:
     await dead.close()
 
 
-async def test_recent_priority_fees_over_json_rpc(local_validator: LocalValidator) -> None:
-    """getRecentPrioritizationFees reports what transactions locking an account paid;
-    the SDK's suggestion is a percentile of it."""
-    conn = RpcConnection(local_validator.url)
+async def test_recent_priority_fees_over_json_rpc(each_validator: LocalValidator) -> None:
+    """getRecentPrioritizationFees reports, per recent slot, what transactions locking an
+    account paid (0 in slots where none did); the SDK's suggestion is a percentile of it."""
+    conn = RpcConnection(each_validator.url)
     payer, target = Keypair(), Keypair()
-    await conn.request_airdrop(payer.pubkey(), SOL)
-    assert await conn.recent_prioritization_fees([target.pubkey()]) == []
+    await fund(conn, payer, sol=1)
+    assert set(await conn.recent_prioritization_fees([target.pubkey()])) <= {0}
     ix = transfer(TransferParams(from_pubkey=payer.pubkey(), to_pubkey=target.pubkey(), lamports=SOL // 10))
-    await tx.send(conn, [ix], payer, micro_lamports_per_unit=5_000)
-    await tx.send(conn, [ix], payer, micro_lamports_per_unit=7_000)
-    assert sorted(await conn.recent_prioritization_fees([target.pubkey()])) == [5_000, 7_000]
+    first = await send(conn, [ix], payer, micro_lamports_per_unit=5_000)
+    # A slot reports the lowest fee paid in it: the second goes in a later slot.
+    landed = (await conn.client.get_signature_statuses([first.signature])).value[0]
+    assert landed is not None
+    while (await conn.client.get_slot()).value <= landed.slot:
+        await asyncio.sleep(0.1)
+    await send(conn, [ix], payer, micro_lamports_per_unit=7_000)
+    fees = await conn.recent_prioritization_fees([target.pubkey()])
+    assert {5_000, 7_000} <= set(fees) <= {0, 5_000, 7_000}
     assert await IonetClient(conn, payer).suggest_priority_fee([target.pubkey()], 100) == 7_000
-    assert await conn.recent_prioritization_fees([Keypair().pubkey()]) == []
+    # An account no transaction locked: each slot's lowest fee (as a validator's fee cache).
+    assert set(await conn.recent_prioritization_fees([Keypair().pubkey()])) <= {0, 7_000}
     await conn.close()

@@ -24,9 +24,9 @@ SOL = 1_000_000_000
 
 
 @pytest.fixture(scope="module")
-async def validator() -> AsyncIterator[LocalValidator]:
-    async with LocalValidator(kind="ionet") as v:
-        yield v
+async def validator(each_validator: LocalValidator) -> AsyncIterator[LocalValidator]:
+    """Each kind in turn: the embedded validator and solana-test-validator."""
+    yield each_validator  # noqa: PT022 (a module fixture over the plugin's parametrized one)
 
 
 async def test_deploy_is_idempotent(validator: LocalValidator, tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """`ionet demo`: the marketplace end to end on a local validator process.
 
-It starts a validator (`LocalValidator`: solana-test-validator or surfpool if on
-PATH, else the LiteSVM-backed JSON-RPC server) with the SBF programs preloaded,
+It starts a validator (`LocalValidator`, the embedded LiteSVM-backed one: the
+demo warps the clock, which solana-test-validator cannot) with the SBF programs preloaded,
 deploys with `migrations/deploy.py`, and plays a day in the life of the network
 over JSON-RPC, warping the clock instead of waiting:
 
@@ -483,7 +483,12 @@ async def run(
 ) -> Report:
     """Start a validator process, play the demo against it, stop it (always)."""
     deployer = Keypair()
-    async with LocalValidator(kind=validator_kind, ledger=ledger, upgrade_authority=deployer) as validator:
+    kind = validator_kind or "ionet"  # not IONET_VALIDATOR: the demo needs ionetWarp
+    # The report's figures (refunds, GPU-seconds) come from warped time alone.
+    frozen = kind == "ionet"
+    async with LocalValidator(
+        kind=kind, ledger=ledger, upgrade_authority=deployer, frozen_clock=frozen
+    ) as validator:
         if progress is not None:
             progress(f"validator ({validator.kind}) at {validator.url}, programs preloaded")
         conn = RpcConnection(validator.url, retries=2)

@@ -42,7 +42,9 @@ def deploy_upgradeable(
 ) -> None:
     """Install `elf` at `program_id` as an upgradeable program with the given authority."""
     programdata = programdata_address(program_id)
-    authority = b"\x01" + bytes(upgrade_authority) if upgrade_authority is not None else b"\x00"
+    # The loader reads the ELF at a fixed offset (PROGRAMDATA_METADATA_SIZE = 45): an absent
+    # authority is a 0 tag followed by 32 unused bytes, not a shorter header.
+    authority = b"\x01" + bytes(upgrade_authority) if upgrade_authority is not None else bytes(33)
     pd_data = struct.pack("<IQ", _PROGRAMDATA_STATE, slot) + authority + elf
     svm.set_account(
         programdata,

@@ -11,20 +11,22 @@ import typer
 from ionet_sdk import demo
 from ionet_sdk.cli.common import console, dumps, fail, progress
 from ionet_sdk.errors import IonetError
-from ionet_sdk.localnet import Kind
 
 
 def demo_command(
     ctx: typer.Context,
     validator: Annotated[
-        str | None, typer.Option(help="ionet, solana-test-validator or surfpool (default: found on PATH)")
-    ] = None,
+        str, typer.Option(help="ionet (the demo warps the clock, which only the embedded validator does)")
+    ] = "ionet",
 ) -> None:
     """Start a local validator, deploy, and play the marketplace end to end (about 15 s)."""
-    kinds: dict[str | None, Kind | None] = {None: None, "ionet": "ionet", "surfpool": "surfpool"}
-    kinds["solana-test-validator"] = "solana-test-validator"
-    if validator not in kinds:
-        raise fail(f"unknown validator {validator!r}: ionet, solana-test-validator or surfpool")
+    if validator == "solana-test-validator":
+        raise fail(
+            "--validator solana-test-validator: the demo plays days of protocol time with "
+            "ionetWarp, which only the embedded validator (ionet) serves"
+        )
+    if validator != "ionet":
+        raise fail(f"unknown validator {validator!r}: the demo runs on ionet")
     with progress(ctx, "marketplace demo") as bar:
         task = bar.add_task("demo", total=demo.PHASES)
 
@@ -33,7 +35,7 @@ def demo_command(
             bar.advance(task)
 
         try:
-            report = asyncio.run(demo.run(progress=step, validator_kind=kinds[validator]))
+            report = asyncio.run(demo.run(progress=step, validator_kind="ionet"))
         except (IonetError, ValueError) as err:
             raise fail(str(err).splitlines()[0], type(err).__name__) from None
     if ctx.obj.json:

@@ -1,20 +1,17 @@
-"""`ionet localnet`: a local Solana JSON-RPC server backed by solders' LiteSVM.
+"""`ionet localnet`: a local Solana validator for development, backed by solders' LiteSVM.
 
-solana-test-validator comes with Solana's release tarball, which cannot be
-downloaded from the package registries this project builds from; surfpool's
-CLI on crates.io (0.1.2) builds but cannot start offline (docs/validator.md).
-This process stands in for them: the SBF
-programs run in LiteSVM, the real SVM, and clients talk to it over HTTP
-JSON-RPC as to a validator. It serves the methods the SDK, the CLI and common Solana clients use
-(getHealth, getVersion, getLatestBlockhash, sendTransaction, simulateTransaction,
-getSignatureStatuses, getTransaction, getAccountInfo, getMultipleAccounts,
-getProgramAccounts with dataSize/memcmp filters, getBalance, requestAirdrop,
-getMinimumBalanceForRentExemption, getSlot, getEpochInfo, getBlockHeight,
-getRecentPrioritizationFees) and
-one local extension, `ionetWarp` (advance the clock by N seconds), which tests
-and demos use instead of waiting.
+The SBF programs run in LiteSVM, the real SVM; clients talk to it as to
+solana-test-validator: HTTP JSON-RPC on `--port` (8899) and websocket
+subscriptions on port + 1. Slots advance with wall time (0.4 s); `ionetWarp`
+(advance the clock by N seconds) jumps on top, for tests and demos that need
+days of protocol time. A blockhash stays valid for 150 blocks. Every method a
+client may call is either served as a node serves it or refused with a JSON-RPC
+error (-32601 method not found, -32602 invalid params). State is kept in
+`--ledger` and survives a restart; `--reset` starts clean.
 
-Each transaction is its own slot: a sent transaction is final at once.
+Differences from solana-test-validator (docs/validator.md): a transaction that
+lands is final at once (one node, no forks); no vote transactions, rewards,
+leader schedule or stake; prioritization fees are the ones transactions paid.
 """
 
 from __future__ import annotations
@@ -22,356 +19,848 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
-import collections
+import contextlib
 import json
 import signal
 import sys
-from collections.abc import Callable, Sequence
+import time
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import base58
+from solders.hash import Hash
 from solders.keypair import Keypair
+from solders.message import Message, MessageV0
 from solders.pubkey import Pubkey
 from solders.transaction import VersionedTransaction
 from solders.transaction_metadata import FailedTransactionMetadata
-from solders.transaction_status import (
-    InstructionErrorCustom,
-    InstructionErrorFieldless,
-    TransactionErrorFieldless,
-    TransactionErrorInstructionError,
-)
+from spl.token.constants import TOKEN_PROGRAM_ID
 
 from ionet_sdk.cluster import load_keypair
+from ionet_sdk.localnet import params as p
+from ionet_sdk.localnet.chain import Chain, TxRecord, err_json, fee_for_message, inner_json
+from ionet_sdk.localnet.encoding import (
+    account_encoding,
+    account_json,
+    data_slice,
+    parse_mint,
+    parse_token_account,
+    transaction_json,
+    tx_encoding,
+    ui_amount,
+)
+from ionet_sdk.localnet.params import Params, RpcError, error_reply, invalid
+from ionet_sdk.localnet.pubsub import Subscriptions
 from ionet_sdk.programs import PROGRAM_IDS, default_deploy_dir
-from ionet_sdk.svm import EmbeddedConnection
 
 VERSION = {"solana-core": "2.3.0-ionet-litesvm", "feature-set": 0}
-SIGNATURE_HISTORY = 100_000
-FEE_HISTORY = 150  # transactions remembered for getRecentPrioritizationFees
-COMPUTE_BUDGET_ID = Pubkey.from_string("ComputeBudget111111111111111111111111111111")
-
-
-class RpcError(Exception):
-    def __init__(self, code: int, message: str, data: Any = None) -> None:
-        super().__init__(message)
-        self.code, self.message, self.data = code, message, data
-
-
-def _unit_price(tx: VersionedTransaction) -> int:
-    """The SetComputeUnitPrice of a transaction (micro-lamports per CU), 0 if none."""
-    message = tx.message
-    keys = message.account_keys
-    for ix in message.instructions:
-        data = bytes(ix.data)
-        if keys[ix.program_id_index] == COMPUTE_BUDGET_ID and len(data) == 9 and data[0] == 3:
-            return int.from_bytes(data[1:], "little")
-    return 0
-
-
-def _writable(tx: VersionedTransaction) -> set[str]:
-    """The statically listed accounts a transaction may write."""
-    header = tx.message.header
-    keys = tx.message.account_keys
-    signed, unsigned = header.num_required_signatures, len(keys) - header.num_required_signatures
-    return {
-        str(k)
-        for i, k in enumerate(keys)
-        if (i < signed - header.num_readonly_signed_accounts)
-        or (signed <= i < signed + unsigned - header.num_readonly_unsigned_accounts)
-    }
-
-
-def _variant(e: object) -> str:
-    return str(e).rsplit(".", 1)[-1]
-
-
-def _err_json(err: object) -> Any:
-    """A TransactionError as the RPC's JSON (what solana-py and web3.js parse):
-    "AccountNotFound", {"InstructionError": [0, {"Custom": 6000}]}, ..."""
-    if isinstance(err, TransactionErrorInstructionError):
-        inner = err.err
-        value: Any
-        if isinstance(inner, InstructionErrorCustom):
-            value = {"Custom": inner.code}
-        elif isinstance(inner, InstructionErrorFieldless):
-            value = _variant(inner)
-        else:
-            value = {type(inner).__name__.removeprefix("InstructionError"): json.loads(inner.to_json())}
-        return {"InstructionError": [err.index, value]}
-    if isinstance(err, TransactionErrorFieldless):
-        return _variant(err)
-    to_json = getattr(err, "to_json", None)
-    payload = json.loads(to_json()) if callable(to_json) else None
-    return {type(err).__name__.removeprefix("TransactionError"): payload}
-
-
 FUNDING = 1_000 * 1_000_000_000  # lamports given to each --fund key at start
+MAX_WARP_SECONDS = 100 * 365 * 86_400
+MAX_MULTIPLE_ACCOUNTS = 100
+MAX_SIGNATURE_STATUSES = 256
+MAX_FILTERS = 4
+MAX_BODY = 50 * 1024 * 1024
+MAX_SLOT_RANGE = 500_000
+NOT_AVAILABLE = -32004
+SKIPPED = -32007
+UNSUPPORTED_VERSION = -32015
+MIN_CONTEXT_SLOT = -32016
+SIGNATURE_FAILURE = -32003
+PREFLIGHT_FAILURE = -32002
+STATE_FILE = "state.json"
 
 
 class LocalnetServer:
+    """The JSON-RPC methods over a `Chain`."""
+
     def __init__(
-        self, deploy_dir: Path, upgrade_authority: Keypair | None, fund: Sequence[Pubkey] = ()
+        self,
+        deploy_dir: Path,
+        upgrade_authority: Keypair | None,
+        fund: list[Pubkey] | tuple[Pubkey, ...] = (),
+        *,
+        chain: Chain | None = None,
+        fresh: bool = True,
     ) -> None:
-        self.conn = EmbeddedConnection()
-        self.svm = self.conn.svm
-        self.faucet_slot = 0
-        self.transactions: dict[str, dict[str, Any]] = {}
-        # (slot, micro-lamports per CU, writable accounts) of recent transactions.
-        self.fees: collections.deque[tuple[int, int, set[str]]] = collections.deque(maxlen=FEE_HISTORY)
-        authority = upgrade_authority.pubkey() if upgrade_authority else None
-        for name, program_id in PROGRAM_IDS.items():
-            path = deploy_dir / f"{name}.so"
-            if path.exists():
-                self.conn.deploy(program_id, path, authority)
-        for key in fund:
-            self.conn.airdrop(key, FUNDING)
-        self.methods: dict[str, Callable[[list[Any]], Any]] = {
-            "getHealth": lambda p: "ok",
-            "getVersion": lambda p: VERSION,
-            "getSlot": lambda p: self.slot(),
-            "getBlockHeight": lambda p: self.slot(),
-            "getEpochInfo": self.epoch_info,
-            "getLatestBlockhash": self.latest_blockhash,
-            "getMinimumBalanceForRentExemption": lambda p: self.svm.minimum_balance_for_rent_exemption(
-                int(p[0])
-            ),
-            "getBalance": lambda p: self.context(self.svm.get_balance(Pubkey.from_string(p[0])) or 0),
-            "getAccountInfo": lambda p: self.context(self.account_json(Pubkey.from_string(p[0]))),
-            "getMultipleAccounts": lambda p: self.context(
-                [self.account_json(Pubkey.from_string(a)) for a in p[0]]
-            ),
-            "getProgramAccounts": self.program_accounts,
-            "requestAirdrop": self.airdrop,
-            "sendTransaction": self.send_transaction,
-            "simulateTransaction": self.simulate_transaction,
-            "getSignatureStatuses": self.signature_statuses,
-            "getTransaction": self.get_transaction,
-            "getRecentPrioritizationFees": self.prioritization_fees,
-            "ionetWarp": self.warp,
+        self.chain = chain or Chain()
+        self.svm = self.chain.svm
+        if fresh:
+            authority = upgrade_authority.pubkey() if upgrade_authority else None
+            for name, program_id in PROGRAM_IDS.items():
+                path = deploy_dir / f"{name}.so"
+                if path.exists():
+                    self.chain.deploy(program_id, path, authority)
+            for key in fund:
+                self.chain.airdrop(key, FUNDING)
+        # Each rpc_snake_case method serves the JSON-RPC method snakeCase.
+        self.methods: dict[str, Callable[[Params], Any]] = {
+            self._camel(name): getattr(self, name) for name in dir(self) if name.startswith("rpc_")
         }
+
+    @staticmethod
+    def _camel(name: str) -> str:
+        head, *rest = name.removeprefix("rpc_").split("_")
+        return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
     # --- helpers
 
-    def slot(self) -> int:
-        return int(self.svm.get_clock().slot)
-
     def context(self, value: Any) -> dict[str, Any]:
-        return {"context": {"slot": self.slot(), "apiVersion": VERSION["solana-core"]}, "value": value}
+        return {"context": {"slot": self.chain.slot, "apiVersion": VERSION["solana-core"]}, "value": value}
 
-    def account_json(self, address: Pubkey) -> dict[str, Any] | None:
-        account = self.svm.get_account(address)
-        if account is None or (account.lamports == 0 and not account.data):
+    def check_context(self, config: dict[str, Any]) -> None:
+        """commitment and minContextSlot, which every read takes."""
+        p.commitment(config)
+        wanted = p.optional_u64(config, "minContextSlot")
+        if wanted is not None and wanted > self.chain.slot:
+            raise RpcError(
+                MIN_CONTEXT_SLOT,
+                "Minimum context slot has not been reached",
+                {"contextSlot": self.chain.slot},
+            )
+
+    def encode_account(self, address: Pubkey, config: dict[str, Any], *, missing_ok: bool = False) -> Any:
+        encoding, slice_ = account_encoding(config), data_slice(config)  # checked even for no account
+        account = self.chain.account(address)
+        if account is None and not missing_ok:
             return None
-        return {
-            "data": [base64.b64encode(bytes(account.data)).decode(), "base64"],
-            "executable": account.executable,
-            "lamports": account.lamports,
-            "owner": str(account.owner),
-            "rentEpoch": 18446744073709551615,
-            "space": len(account.data),
-        }
+        return account_json(account, encoding, slice_, self.chain.decimals_of)
 
-    def decode_tx(self, params: list[Any]) -> VersionedTransaction:
-        encoding = (params[1] if len(params) > 1 and params[1] else {}).get("encoding", "base58")
-        raw = base64.b64decode(params[0]) if encoding == "base64" else base58.b58decode(params[0])
+    def decode_tx(self, params: Params, config: dict[str, Any]) -> VersionedTransaction:
+        encoded = p.string(params.required(0, "transaction"), "transaction")
+        encoding = config.get("encoding") or "base58"
         try:
-            return VersionedTransaction.from_bytes(raw)
-        except ValueError as err:
-            raise RpcError(-32602, f"invalid transaction: {err}") from None
+            if encoding == "base64":
+                raw = base64.b64decode(encoded, validate=True)
+            elif encoding == "base58":
+                raw = base58.b58decode(encoded)
+            else:
+                raise invalid(f"encoding: base58 or base64, got {encoding!r}")
+            tx = VersionedTransaction.from_bytes(raw)
+            tx.sanitize()
+        except RpcError:
+            raise
+        except Exception as err:
+            raise invalid(f"failed to deserialize the transaction: {err}") from None
+        return tx
 
-    # --- methods
+    def filters_match(self, data: bytes, filters: list[dict[str, Any]]) -> bool:
+        return all(self.filter_matches(data, f) for f in filters)
 
-    def epoch_info(self, params: list[Any]) -> dict[str, Any]:
-        clock = self.svm.get_clock()
-        schedule = self.svm.get_epoch_schedule()
-        return {
-            "absoluteSlot": clock.slot,
-            "blockHeight": clock.slot,
-            "epoch": clock.epoch,
-            "slotIndex": clock.slot % schedule.slots_per_epoch,
-            "slotsInEpoch": schedule.slots_per_epoch,
-            "transactionCount": len(self.transactions),
-        }
-
-    def latest_blockhash(self, params: list[Any]) -> dict[str, Any]:
-        return self.context(
-            {"blockhash": str(self.svm.latest_blockhash()), "lastValidBlockHeight": self.slot() + 150}
-        )
-
-    def program_accounts(self, params: list[Any]) -> Any:
-        program = Pubkey.from_string(params[0])
-        options = params[1] if len(params) > 1 and params[1] else {}
-        out = []
-        for address, account in self.svm.get_program_accounts(program):
-            data = bytes(account.data)
-            if all(self.matches(data, f) for f in options.get("filters", [])):
-                out.append({"pubkey": str(address), "account": self.account_json(address)})
-        return self.context(out) if options.get("withContext") else out
+    def check_filters(self, value: Any) -> list[dict[str, Any]]:
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(f, dict) for f in value):
+            raise invalid("filters: expected an array of filter objects")
+        if len(value) > MAX_FILTERS:
+            raise invalid(f"Too many filters provided; max {MAX_FILTERS}")
+        for f in value:
+            if "dataSize" in f:
+                p.u64(f["dataSize"], "dataSize")
+            elif "memcmp" in f:
+                m = f["memcmp"]
+                if not isinstance(m, dict):
+                    raise invalid("memcmp: expected {offset, bytes}")
+                p.u64(m.get("offset"), "memcmp.offset")
+                self.memcmp_bytes(m)
+            elif "tokenAccountState" not in f:
+                raise invalid(f"unsupported filter {json.dumps(f)[:80]}")
+        return value
 
     @staticmethod
-    def matches(data: bytes, f: dict[str, Any]) -> bool:
+    def memcmp_bytes(m: dict[str, Any]) -> bytes:
+        encoded = p.string(m.get("bytes"), "memcmp.bytes")
+        encoding = m.get("encoding") or "base58"
+        try:
+            if encoding == "base64":
+                return base64.b64decode(encoded, validate=True)
+            if encoding == "base58":
+                return base58.b58decode(encoded)
+        except ValueError:
+            raise invalid(f"memcmp.bytes: not {encoding}") from None
+        raise invalid(f"memcmp.encoding: base58 or base64, got {encoding!r}")
+
+    def filter_matches(self, data: bytes, f: dict[str, Any]) -> bool:
         if "dataSize" in f:
             return len(data) == int(f["dataSize"])
         if "memcmp" in f:
-            m = f["memcmp"]
-            wanted = (
-                base64.b64decode(m["bytes"])
-                if m.get("encoding") == "base64"
-                else base58.b58decode(m["bytes"])
-            )
-            offset = int(m["offset"])
+            wanted = self.memcmp_bytes(f["memcmp"])
+            offset = int(f["memcmp"]["offset"])
             return data[offset : offset + len(wanted)] == wanted
-        raise RpcError(-32602, f"unsupported filter {f}")
+        # tokenAccountState: an initialized SPL token account
+        return len(data) == 165 and data[108] != 0
 
-    def airdrop(self, params: list[Any]) -> str:
-        result = self.svm.airdrop(Pubkey.from_string(params[0]), int(params[1]))
-        if isinstance(result, FailedTransactionMetadata):
-            raise RpcError(-32603, f"airdrop failed: {result.err()}")
-        signature = str(result.signature())
-        self.transactions[signature] = {"slot": self.slot(), "err": None, "logs": [], "units": 0, "raw": None}
-        return signature
+    # --- cluster
 
-    def send_transaction(self, params: list[Any]) -> str:
-        tx = self.decode_tx(params)
-        result = self.svm.send_transaction(tx)
-        signature = str(tx.signatures[0])
-        if isinstance(result, FailedTransactionMetadata):
-            # Rejected at preflight, as a validator would: nothing recorded, and the
-            # next slot's blockhash lets the client retry (LiteSVM remembers the
-            # signature, which a validator's preflight does not).
-            self.next_slot()
-            meta = result.meta()
-            err = _err_json(result.err())
-            # What a validator's preflight returns: the error and the logs.
-            raise RpcError(
-                -32002,
-                f"Transaction simulation failed: {result.err()}",
-                {"err": err, "logs": list(meta.logs()), "unitsConsumed": meta.compute_units_consumed()},
-            )
-        self.transactions[signature] = {
-            "slot": self.slot(),
-            "err": None,
-            "logs": list(result.logs()),
-            "units": result.compute_units_consumed(),
-            "raw": bytes(tx),
+    def rpc_get_health(self, params: Params) -> str:
+        return "ok"
+
+    def rpc_get_version(self, params: Params) -> dict[str, Any]:
+        return VERSION
+
+    def rpc_get_genesis_hash(self, params: Params) -> str:
+        return self.chain.genesis_hash
+
+    def rpc_get_identity(self, params: Params) -> dict[str, str]:
+        return {"identity": str(self.chain.identity.pubkey())}
+
+    def rpc_get_slot(self, params: Params) -> int:
+        self.check_context(params.config(0))
+        return self.chain.slot
+
+    def rpc_get_block_height(self, params: Params) -> int:
+        self.check_context(params.config(0))
+        return self.chain.slot
+
+    def rpc_get_slot_leader(self, params: Params) -> str:
+        self.check_context(params.config(0))
+        return str(self.chain.identity.pubkey())
+
+    def rpc_get_slot_leaders(self, params: Params) -> list[str]:
+        start = p.u64(params.required(0, "startSlot"), "startSlot")
+        limit = p.u64(params.required(1, "limit"), "limit", maximum=5000)
+        del start
+        return [str(self.chain.identity.pubkey())] * limit
+
+    def rpc_minimum_ledger_slot(self, params: Params) -> int:
+        return next(iter(self.chain.blocks), self.chain.slot)
+
+    def rpc_get_first_available_block(self, params: Params) -> int:
+        return next(iter(self.chain.blocks), 0)
+
+    def rpc_get_max_retransmit_slot(self, params: Params) -> int:
+        return self.chain.slot
+
+    def rpc_get_max_shred_insert_slot(self, params: Params) -> int:
+        return self.chain.slot
+
+    def rpc_get_transaction_count(self, params: Params) -> int:
+        self.check_context(params.config(0))
+        return self.chain.transaction_count
+
+    def rpc_get_epoch_schedule(self, params: Params) -> dict[str, Any]:
+        s = self.svm.get_epoch_schedule()
+        return {
+            "slotsPerEpoch": s.slots_per_epoch,
+            "leaderScheduleSlotOffset": s.leader_schedule_slot_offset,
+            "warmup": s.warmup,
+            "firstNormalEpoch": s.first_normal_epoch,
+            "firstNormalSlot": s.first_normal_slot,
         }
-        if len(self.transactions) > SIGNATURE_HISTORY:
-            self.transactions.pop(next(iter(self.transactions)))
-        self.fees.append((self.slot(), _unit_price(tx), _writable(tx)))
-        self.next_slot()
-        return signature
 
-    def next_slot(self) -> None:
-        """A new slot per transaction (and per warp), so the next one gets a fresh blockhash."""
-        self.conn.advance_slot()
-        self.svm.expire_blockhash()
+    def rpc_get_epoch_info(self, params: Params) -> dict[str, Any]:
+        self.check_context(params.config(0))
+        clock = self.svm.get_clock()
+        per_epoch = self.svm.get_epoch_schedule().slots_per_epoch
+        return {
+            "absoluteSlot": self.chain.slot,
+            "blockHeight": self.chain.slot,
+            "epoch": clock.epoch,
+            "slotIndex": self.chain.slot % per_epoch,
+            "slotsInEpoch": per_epoch,
+            "transactionCount": self.chain.transaction_count,
+        }
 
-    def prioritization_fees(self, params: list[Any]) -> list[dict[str, int]]:
-        """Per recent slot, the lowest fee paid by a transaction locking any of the
-        accounts (all transactions when none are given), as a validator answers."""
-        wanted = set(params[0]) if params and params[0] else None
-        by_slot: dict[int, int] = {}
-        for slot, price, writable in self.fees:
-            if wanted is None or wanted & writable:
-                by_slot[slot] = min(price, by_slot.get(slot, price))
-        return [{"slot": slot, "prioritizationFee": fee} for slot, fee in sorted(by_slot.items())]
+    def rpc_get_cluster_nodes(self, params: Params) -> list[dict[str, Any]]:
+        return [
+            {
+                "pubkey": str(self.chain.identity.pubkey()),
+                "gossip": None,
+                "tpu": None,
+                "rpc": None,
+                "version": VERSION["solana-core"],
+                "featureSet": VERSION["feature-set"],
+                "shredVersion": 0,
+            }
+        ]
 
-    def simulate_transaction(self, params: list[Any]) -> dict[str, Any]:
-        tx = self.decode_tx(params)
-        result = self.svm.simulate_transaction(tx)
-        if isinstance(result, FailedTransactionMetadata):
-            meta = result.meta()
-            return self.context(
-                {
-                    "err": _err_json(result.err()),
-                    "logs": list(meta.logs()),
-                    "unitsConsumed": meta.compute_units_consumed(),
-                }
-            )
-        meta = result.meta()
+    def rpc_get_vote_accounts(self, params: Params) -> dict[str, Any]:
+        return {"current": [], "delinquent": []}
+
+    def rpc_get_supply(self, params: Params) -> dict[str, Any]:
+        self.check_context(params.config(0))
+        total = sum(self.chain.balances(sorted(self.chain.known)))
         return self.context(
-            {"err": None, "logs": list(meta.logs()), "unitsConsumed": meta.compute_units_consumed()}
+            {"total": total, "circulating": total, "nonCirculating": 0, "nonCirculatingAccounts": []}
         )
 
-    def signature_statuses(self, params: list[Any]) -> dict[str, Any]:
+    def rpc_get_recent_performance_samples(self, params: Params) -> list[dict[str, Any]]:
+        limit = p.u64(params.optional(0) if params.optional(0) is not None else 720, "limit", maximum=720)
+        blocks = list(self.chain.blocks.values())[-150:]
+        if not blocks or limit == 0:
+            return []
+        count = sum(len(b.signatures) for b in blocks)
+        return [
+            {
+                "slot": blocks[-1].slot,
+                "numSlots": len(blocks),
+                "numTransactions": count,
+                "numNonVoteTransactions": count,
+                "samplePeriodSecs": max(1, blocks[-1].time - blocks[0].time),
+            }
+        ]
+
+    def rpc_get_minimum_balance_for_rent_exemption(self, params: Params) -> int:
+        size = p.u64(params.required(0, "dataLength"), "dataLength", maximum=10 * 1024 * 1024)
+        self.check_context(params.config(1))
+        return int(self.svm.minimum_balance_for_rent_exemption(size))
+
+    # --- blockhashes and fees
+
+    def rpc_get_latest_blockhash(self, params: Params) -> dict[str, Any]:
+        self.check_context(params.config(0))
+        blockhash, last_valid = self.chain.latest()
+        return self.context({"blockhash": blockhash, "lastValidBlockHeight": last_valid})
+
+    def rpc_is_blockhash_valid(self, params: Params) -> dict[str, Any]:
+        blockhash = p.blockhash(params.required(0, "blockhash"))
+        self.check_context(params.config(1))
+        return self.context(self.chain.blockhash_valid(str(blockhash)))
+
+    def rpc_get_fee_for_message(self, params: Params) -> dict[str, Any]:
+        encoded = p.string(params.required(0, "message"), "message")
+        self.check_context(params.config(1))
+        try:
+            raw = base64.b64decode(encoded, validate=True)
+            message: Message | MessageV0 = (
+                MessageV0.from_bytes(raw[1:]) if raw and raw[0] & 0x80 else Message.from_bytes(raw)
+            )
+        except ValueError as err:
+            raise invalid(f"failed to deserialize the message: {err}") from None
+        if not self.chain.blockhash_valid(str(message.recent_blockhash)):
+            return self.context(None)
+        return self.context(fee_for_message(message))
+
+    def rpc_get_recent_prioritization_fees(self, params: Params) -> list[dict[str, int]]:
+        """One entry per recent slot (the last 150), as a node answers: the lowest fee a
+        transaction locking any of the accounts paid in it, else the block's lowest, else 0."""
+        raw = params.optional(0) or []
+        if not isinstance(raw, list):
+            raise invalid("expected an array of account addresses")
+        if len(raw) > 128:
+            raise invalid("Too many inputs provided; max 128")
+        wanted = {str(p.pubkey(a, "account")) for a in raw}
+        out = []
+        blocks = [*list(self.chain.blocks.values())[-149:], self.chain.open_block]
+        for block in blocks:
+            records = [self.chain.txs[s] for s in block.signatures if s in self.chain.txs]
+            fee = min((r.price for r in records), default=0)
+            for account in wanted:
+                paid = [r.price for r in records if account in r.writable]
+                if paid:
+                    fee = max(fee, min(paid))
+            out.append({"slot": block.slot, "prioritizationFee": fee})
+        return out
+
+    # --- accounts
+
+    def rpc_get_balance(self, params: Params) -> dict[str, Any]:
+        address = p.pubkey(params.required(0, "pubkey"))
+        self.check_context(params.config(1))
+        return self.context(self.svm.get_balance(address) or 0)
+
+    def rpc_get_account_info(self, params: Params) -> dict[str, Any]:
+        address = p.pubkey(params.required(0, "pubkey"))
+        config = params.config(1)
+        self.check_context(config)
+        return self.context(self.encode_account(address, config))
+
+    def rpc_get_multiple_accounts(self, params: Params) -> dict[str, Any]:
+        raw = params.required(0, "pubkeys")
+        if not isinstance(raw, list):
+            raise invalid("expected an array of addresses")
+        if len(raw) > MAX_MULTIPLE_ACCOUNTS:
+            raise invalid(f"Too many inputs provided; max {MAX_MULTIPLE_ACCOUNTS}")
+        addresses = [p.pubkey(a) for a in raw]
+        config = params.config(1)
+        self.check_context(config)
+        return self.context([self.encode_account(a, config) for a in addresses])
+
+    def rpc_get_program_accounts(self, params: Params) -> Any:
+        program = p.pubkey(params.required(0, "programId"))
+        config = params.config(1)
+        self.check_context(config)
+        filters = self.check_filters(config.get("filters"))
+        with_context = p.flag(config, "withContext", False)
+        account_encoding(config)
+        data_slice(config)
+        out = []
+        for address, account in self.svm.get_program_accounts(program):
+            if self.filters_match(bytes(account.data), filters):
+                out.append({"pubkey": str(address), "account": self.encode_account(address, config)})
+        return self.context(out) if with_context else out
+
+    def token_accounts(self, params: Params, role: str) -> dict[str, Any]:
+        """getTokenAccountsByOwner / ByDelegate: the SPL token accounts of `role`."""
+        who = p.pubkey(params.required(0, role))
+        selector = params.required(1, "filter")
+        if not isinstance(selector, dict) or len(selector) != 1 or not {"mint", "programId"} & set(selector):
+            raise invalid("expected {mint: ADDRESS} or {programId: ADDRESS}")
+        config = params.config(2)
+        self.check_context(config)
+        mint = p.pubkey(selector["mint"], "mint") if "mint" in selector else None
+        if "programId" in selector and p.pubkey(selector["programId"], "programId") != TOKEN_PROGRAM_ID:
+            raise invalid("unrecognized token program id (only the SPL Token program is loaded)")
+        offset = 32 if role == "owner" else 76
+        out = []
+        for address, account in self.svm.get_program_accounts(TOKEN_PROGRAM_ID):
+            data = bytes(account.data)
+            if len(data) != 165 or data[108] == 0 or data[offset : offset + 32] != bytes(who):
+                continue
+            if role == "delegate" and data[72:76] != b"\x01\x00\x00\x00":
+                continue
+            if mint is not None and data[0:32] != bytes(mint):
+                continue
+            out.append({"pubkey": str(address), "account": self.encode_account(address, config)})
+        return self.context(out)
+
+    def rpc_get_token_accounts_by_owner(self, params: Params) -> dict[str, Any]:
+        return self.token_accounts(params, "owner")
+
+    def rpc_get_token_accounts_by_delegate(self, params: Params) -> dict[str, Any]:
+        return self.token_accounts(params, "delegate")
+
+    def token_account(self, address: Pubkey) -> tuple[dict[str, Any], int]:
+        account = self.chain.account(address)
+        decimals = None
+        if account is not None and account.owner == TOKEN_PROGRAM_ID and len(account.data) == 165:
+            decimals = self.chain.decimals_of(Pubkey.from_bytes(bytes(account.data)[:32]))
+        info = None
+        if account is not None and decimals is not None:
+            info = parse_token_account(bytes(account.data), decimals)
+        if info is None:
+            raise invalid("Invalid param: not a Token account")
+        return info, int(decimals or 0)
+
+    def rpc_get_token_account_balance(self, params: Params) -> dict[str, Any]:
+        address = p.pubkey(params.required(0, "pubkey"))
+        self.check_context(params.config(1))
+        info, _ = self.token_account(address)
+        return self.context(info["tokenAmount"])
+
+    def rpc_get_token_supply(self, params: Params) -> dict[str, Any]:
+        address = p.pubkey(params.required(0, "mint"))
+        self.check_context(params.config(1))
+        account = self.chain.account(address)
+        mint = parse_mint(bytes(account.data)) if account and account.owner == TOKEN_PROGRAM_ID else None
+        if mint is None:
+            raise invalid("Invalid param: not a Token mint")
+        return self.context(ui_amount(int(mint["supply"]), mint["decimals"]))
+
+    def rpc_get_token_largest_accounts(self, params: Params) -> dict[str, Any]:
+        mint = p.pubkey(params.required(0, "mint"))
+        self.check_context(params.config(1))
+        decimals = self.chain.decimals_of(mint)
+        if decimals is None:
+            raise invalid("Invalid param: not a Token mint")
+        holders = []
+        for address, account in self.svm.get_program_accounts(TOKEN_PROGRAM_ID):
+            data = bytes(account.data)
+            if len(data) == 165 and data[0:32] == bytes(mint) and data[108] != 0:
+                holders.append((int.from_bytes(data[64:72], "little"), str(address)))
+        holders.sort(reverse=True)
+        return self.context([{"address": a, **ui_amount(amount, decimals)} for amount, a in holders[:20]])
+
+    # --- transactions
+
+    def rpc_request_airdrop(self, params: Params) -> str:
+        to = p.pubkey(params.required(0, "pubkey"))
+        lamports = p.u64(params.required(1, "lamports"), "lamports")
+        self.check_context(params.config(2))
+        return self.chain.airdrop(to, lamports).signature
+
+    def preflight_error(self, message: str, err: Any, logs: list[str], units: int = 0) -> RpcError:
+        return RpcError(
+            PREFLIGHT_FAILURE,
+            f"Transaction simulation failed: {message}",
+            {
+                "err": err,
+                "logs": logs,
+                "accounts": None,
+                "unitsConsumed": units,
+                "returnData": None,
+                "innerInstructions": None,
+            },
+        )
+
+    def rpc_send_transaction(self, params: Params) -> str:
+        config = params.config(1)
+        skip_preflight = p.flag(config, "skipPreflight", False)
+        if config.get("preflightCommitment") is not None:
+            p.commitment({"commitment": config["preflightCommitment"]})
+        p.optional_u64(config, "maxRetries", maximum=2**32 - 1)
+        self.check_context({"minContextSlot": config.get("minContextSlot")})
+        tx = self.decode_tx(params, config)
+        signature = str(tx.signatures[0])
+        if not all(tx.verify_with_results()):
+            raise RpcError(SIGNATURE_FAILURE, "Transaction signature verification failure")
+        chain = self.chain
+        if signature in chain.txs:
+            if skip_preflight:
+                return signature
+            raise self.preflight_error("This transaction has already been processed", "AlreadyProcessed", [])
+        if not chain.blockhash_valid(str(tx.message.recent_blockhash)):
+            if skip_preflight:
+                return signature  # a node forwards it; it never lands
+            raise self.preflight_error("Blockhash not found", "BlockhashNotFound", [])
+        chain.resolve(tx)
+        if not skip_preflight:
+            sim = self.svm.simulate_transaction(tx)
+            if isinstance(sim, FailedTransactionMetadata):
+                meta = sim.meta()
+                raise self.preflight_error(
+                    str(sim.err()), err_json(sim.err()), list(meta.logs()), meta.compute_units_consumed()
+                )
+        chain.execute(tx)
+        return signature
+
+    def rpc_simulate_transaction(self, params: Params) -> dict[str, Any]:
+        config = params.config(1)
+        sig_verify = p.flag(config, "sigVerify", False)
+        replace = p.flag(config, "replaceRecentBlockhash", False)
+        inner = p.flag(config, "innerInstructions", False)
+        if sig_verify and replace:
+            raise invalid("sigVerify may not be used with replaceRecentBlockhash")
+        self.check_context(config)
+        accounts_config = config.get("accounts")
+        wanted: list[Pubkey] = []
+        if accounts_config is not None:
+            addresses = accounts_config.get("addresses") if isinstance(accounts_config, dict) else None
+            if not isinstance(accounts_config, dict) or not isinstance(addresses, list):
+                raise invalid("accounts: expected {addresses: [...], encoding}")
+            wanted = [p.pubkey(a, "accounts.addresses") for a in addresses]
+            account_encoding(accounts_config)
+        tx = self.decode_tx(params, config)
+        chain = self.chain
+        replacement = None
+        if replace:
+            blockhash, last_valid = chain.latest()
+            message = tx.message
+            fresh = Hash.from_string(blockhash)
+            if isinstance(message, MessageV0):
+                message = MessageV0(
+                    message.header,
+                    list(message.account_keys),
+                    fresh,
+                    list(message.instructions),
+                    list(message.address_table_lookups),
+                )
+            else:
+                message = Message.new_with_compiled_instructions(
+                    message.header.num_required_signatures,
+                    message.header.num_readonly_signed_accounts,
+                    message.header.num_readonly_unsigned_accounts,
+                    list(message.account_keys),
+                    fresh,
+                    list(message.instructions),
+                )
+            tx = VersionedTransaction.populate(message, list(tx.signatures))
+            replacement = {"blockhash": blockhash, "lastValidBlockHeight": last_valid}
+        elif not chain.blockhash_valid(str(tx.message.recent_blockhash)):
+            return self.context(
+                self.simulated(
+                    "BlockhashNotFound", logs=[], units=0, accounts=None, inner=None, replacement=None
+                )
+            )
+        if sig_verify and not all(tx.verify_with_results()):
+            raise RpcError(SIGNATURE_FAILURE, "Transaction signature verification failure")
+        chain.resolve(tx)
+        self.svm.with_sigverify(sig_verify)
+        try:
+            result = self.svm.simulate_transaction(tx)
+        finally:
+            self.svm.with_sigverify(True)
+        if isinstance(result, FailedTransactionMetadata):
+            meta, err, post = result.meta(), err_json(result.err()), None
+        else:
+            meta, err, post = result.meta(), None, dict(result.post_accounts())
+        accounts = None
+        if accounts_config is not None:
+            accounts = [
+                account_json(
+                    (post or {}).get(a, self.chain.account(a)),
+                    account_encoding(accounts_config),
+                    None,
+                    self.chain.decimals_of,
+                )
+                for a in wanted
+            ]
+        return self.context(
+            self.simulated(
+                err,
+                logs=list(meta.logs()),
+                units=meta.compute_units_consumed(),
+                accounts=accounts,
+                inner=inner_json(meta) if inner else None,
+                replacement=replacement,
+                return_data=meta.return_data(),
+            )
+        )
+
+    @staticmethod
+    def simulated(
+        err: Any,
+        *,
+        logs: list[str],
+        units: int,
+        accounts: Any,
+        inner: Any,
+        replacement: Any,
+        return_data: Any = None,
+    ) -> dict[str, Any]:
+        data = bytes(return_data.data) if return_data is not None else b""
+        returned = None
+        if data:
+            returned = {
+                "programId": str(return_data.program_id),
+                "data": [base64.b64encode(data).decode(), "base64"],
+            }
+        out: dict[str, Any] = {
+            "err": err,
+            "logs": logs,
+            "accounts": accounts,
+            "unitsConsumed": units,
+            "returnData": returned,
+            "innerInstructions": inner,
+        }
+        if replacement is not None:
+            out["replacementBlockhash"] = replacement
+        return out
+
+    def rpc_get_signature_statuses(self, params: Params) -> dict[str, Any]:
+        raw = params.required(0, "signatures")
+        if not isinstance(raw, list):
+            raise invalid("expected an array of signatures")
+        if len(raw) > MAX_SIGNATURE_STATUSES:
+            raise invalid(f"Too many inputs provided; max {MAX_SIGNATURE_STATUSES}")
+        config = params.config(1)
+        p.flag(config, "searchTransactionHistory", False)
         out: list[Any] = []
-        for signature in params[0]:
-            known = self.transactions.get(signature)
-            if known is None:
+        for s in raw:
+            record = self.chain.txs.get(str(p.signature(s)))
+            if record is None:
                 out.append(None)
                 continue
-            status = {"Ok": None} if known["err"] is None else {"Err": known["err"]}
             out.append(
                 {
-                    "slot": known["slot"],
+                    "slot": record.slot,
                     "confirmations": None,
-                    "status": status,
-                    "err": known["err"],
+                    "status": {"Ok": None} if record.err is None else {"Err": record.err},
+                    "err": record.err,
                     "confirmationStatus": "finalized",
                 }
             )
         return self.context(out)
 
-    def get_transaction(self, params: list[Any]) -> dict[str, Any] | None:
-        known = self.transactions.get(params[0])
-        if known is None:
-            return None
+    def check_read_commitment(self, config: dict[str, Any]) -> None:
+        if p.commitment(config) == "processed":
+            raise invalid("Method does not support commitment below `confirmed`")
+
+    def max_version(self, config: dict[str, Any]) -> int | None:
+        value = p.optional_u64(config, "maxSupportedTransactionVersion", maximum=255)
+        if value is not None and value > 0:
+            raise invalid(f"unsupported maxSupportedTransactionVersion {value}: 0 is the newest")
+        return value
+
+    def transaction_with_meta(
+        self, record: TxRecord, encoding: str, max_version: int | None
+    ) -> dict[str, Any]:
+        tx = record.tx()
+        version = tx.version()
+        if isinstance(version, int) and max_version is None:
+            raise RpcError(
+                UNSUPPORTED_VERSION,
+                f"Transaction version ({version}) is not supported by the requesting client. "
+                "Please try the request again with the following configuration parameter: "
+                '"maxSupportedTransactionVersion": 0',
+            )
+        inner: list[dict[str, Any]] = record.inner
+        if encoding == "jsonParsed":
+            keys = record.keys
+            inner = [
+                {
+                    "index": group["index"],
+                    "instructions": [
+                        {
+                            "programId": keys[i["programIdIndex"]],
+                            "accounts": [keys[a] for a in i["accounts"]],
+                            "data": i["data"],
+                            "stackHeight": i["stackHeight"],
+                        }
+                        for i in group["instructions"]
+                    ],
+                }
+                for group in record.inner
+            ]
+        meta: dict[str, Any] = {
+            "err": record.err,
+            "status": {"Ok": None} if record.err is None else {"Err": record.err},
+            "fee": record.fee,
+            "preBalances": record.pre,
+            "postBalances": record.post,
+            "innerInstructions": inner,
+            "logMessages": record.logs,
+            "preTokenBalances": [],
+            "postTokenBalances": [],
+            "rewards": [],
+            "loadedAddresses": {"writable": record.loaded[0], "readonly": record.loaded[1]},
+            "computeUnitsConsumed": record.units,
+        }
+        if record.return_data is not None:
+            meta["returnData"] = record.return_data
         return {
-            "slot": known["slot"],
-            "blockTime": self.svm.get_clock().unix_timestamp,
-            "meta": {
-                "err": known["err"],
-                "status": {"Ok": None} if known["err"] is None else {"Err": known["err"]},
-                "logMessages": known["logs"],
-                "computeUnitsConsumed": known["units"],
-                "fee": 5000,
-                "preBalances": [],
-                "postBalances": [],
-                "innerInstructions": [],
-                "preTokenBalances": [],
-                "postTokenBalances": [],
-                "rewards": [],
-                "loadedAddresses": {"writable": [], "readonly": []},
-            },
-            "transaction": [base64.b64encode(known["raw"] or b"").decode(), "base64"],
-            "version": 0,
+            "meta": meta,
+            "transaction": transaction_json(tx, encoding, record.loaded, record.writable),
+            "version": version if isinstance(version, int) else "legacy",
         }
 
-    def warp(self, params: list[Any]) -> dict[str, Any]:
-        seconds = int(params[0])
-        if seconds < 0:
-            raise RpcError(-32602, "ionetWarp: seconds must not be negative")
-        self.conn.warp(seconds)
-        self.next_slot()
+    def rpc_get_transaction(self, params: Params) -> dict[str, Any] | None:
+        signature = str(p.signature(params.required(0, "signature")))
+        raw_config = params.optional(1)
+        config = {"encoding": raw_config} if isinstance(raw_config, str) else params.config(1)
+        self.check_read_commitment(config)
+        encoding = tx_encoding(config)
+        max_version = self.max_version(config)
+        record = self.chain.txs.get(signature)
+        if record is None:
+            return None
+        out = self.transaction_with_meta(record, encoding, max_version)
+        return {"slot": record.slot, "blockTime": record.block_time, **out}
+
+    def rpc_get_signatures_for_address(self, params: Params) -> list[dict[str, Any]]:
+        address = str(p.pubkey(params.required(0, "address")))
+        config = params.config(1)
+        self.check_read_commitment(config)
+        self.check_context(config)
+        limit = p.optional_u64(config, "limit", maximum=1000) or 1000
+        before = str(p.signature(config["before"], "before")) if config.get("before") else None
+        until = str(p.signature(config["until"], "until")) if config.get("until") else None
+        out: list[dict[str, Any]] = []
+        started = before is None
+        for slot, signature in reversed(self.chain.by_address.get(address, ())):
+            if not started:
+                started = signature == before
+                continue
+            if signature == until or len(out) >= limit:
+                break
+            record = self.chain.txs.get(signature)
+            if record is None:
+                continue
+            out.append(
+                {
+                    "signature": signature,
+                    "slot": slot,
+                    "err": record.err,
+                    "memo": None,
+                    "blockTime": record.block_time,
+                    "confirmationStatus": "finalized",
+                }
+            )
+        return out
+
+    # --- blocks
+
+    def block(self, slot: int) -> Any:
+        block = self.chain.blocks.get(slot)
+        if block is not None:
+            return block
+        oldest = next(iter(self.chain.blocks), self.chain.slot)
+        if slot >= self.chain.slot or slot < oldest:
+            raise RpcError(NOT_AVAILABLE, f"Block not available for slot {slot}")
+        raise RpcError(SKIPPED, f"Slot {slot} was skipped, or missing due to ledger jump to recent snapshot")
+
+    def rpc_get_block(self, params: Params) -> dict[str, Any]:
+        slot = p.u64(params.required(0, "slot"), "slot")
+        raw_config = params.optional(1)
+        config = {"encoding": raw_config} if isinstance(raw_config, str) else params.config(1)
+        self.check_read_commitment(config)
+        encoding = tx_encoding(config)
+        details = config.get("transactionDetails") or "full"
+        if details not in ("full", "signatures", "none"):
+            raise invalid(f"transactionDetails: full, signatures or none here, got {details!r}")
+        rewards = p.flag(config, "rewards", True)
+        max_version = self.max_version(config)
+        block = self.block(slot)
+        out: dict[str, Any] = {
+            "blockHeight": block.slot,
+            "blockTime": block.time,
+            "blockhash": block.blockhash,
+            "parentSlot": block.parent,
+            "previousBlockhash": block.previous,
+        }
+        records = [self.chain.txs[s] for s in block.signatures if s in self.chain.txs]
+        if details == "full":
+            out["transactions"] = [self.transaction_with_meta(r, encoding, max_version) for r in records]
+        elif details == "signatures":
+            out["signatures"] = [r.signature for r in records]
+        if rewards:
+            out["rewards"] = []
+        return out
+
+    def rpc_get_block_time(self, params: Params) -> int:
+        return int(self.block(p.u64(params.required(0, "slot"), "slot")).time)
+
+    def rpc_get_blocks(self, params: Params) -> list[int]:
+        start = p.u64(params.required(0, "startSlot"), "startSlot")
+        end_raw = params.optional(1)
+        if end_raw is None or isinstance(end_raw, dict):  # getBlocks(start, config)
+            end = self.chain.slot - 1
+        else:
+            end = p.u64(end_raw, "endSlot")
+        if end - start > MAX_SLOT_RANGE:
+            raise invalid(f"Slot range too large; max {MAX_SLOT_RANGE}")
+        return [s for s in self.chain.blocks if start <= s <= end]
+
+    def rpc_get_blocks_with_limit(self, params: Params) -> list[int]:
+        start = p.u64(params.required(0, "startSlot"), "startSlot")
+        limit = p.u64(params.required(1, "limit"), "limit", maximum=MAX_SLOT_RANGE)
+        return [s for s in self.chain.blocks if s >= start][:limit]
+
+    # --- the local extension
+
+    def rpc_ionet_warp(self, params: Params) -> dict[str, Any]:
+        """Advance the clock by N seconds (and the slot by ~2.5 per second)."""
+        seconds = p.u64(params.required(0, "seconds"), "seconds", maximum=MAX_WARP_SECONDS)
+        self.chain.warp(seconds)
         clock = self.svm.get_clock()
         return {"slot": clock.slot, "unixTimestamp": clock.unix_timestamp}
 
-    # --- JSON-RPC over HTTP
+    # --- JSON-RPC
 
     def handle(self, request: Any) -> Any:
         if isinstance(request, list):
+            if not request:
+                return {"jsonrpc": "2.0", "id": None, "error": {"code": -32600, "message": "Invalid request"}}
             return [self.handle(r) for r in request]
         ident = request.get("id") if isinstance(request, dict) else None
         try:
-            if not isinstance(request, dict) or "method" not in request:
-                raise RpcError(-32600, "invalid request")
+            if not isinstance(request, dict) or not isinstance(request.get("method"), str):
+                raise RpcError(-32600, "Invalid request")
             method = self.methods.get(request["method"])
             if method is None:
-                raise RpcError(-32601, f"method not found: {request['method']}")
-            params = request.get("params") or []
-            try:
-                result = method(params)
-            except RpcError:
-                raise
-            except (ValueError, TypeError, KeyError, IndexError) as err:
-                raise RpcError(-32602, f"invalid params: {err}") from None
+                raise RpcError(-32601, "Method not found")
+            result = method(Params(request["method"], request.get("params")))
             return {"jsonrpc": "2.0", "id": ident, "result": result}
         except RpcError as err:
             error: dict[str, Any] = {"code": err.code, "message": err.message}
             if err.data is not None:
                 error["data"] = err.data
             return {"jsonrpc": "2.0", "id": ident, "error": error}
+        except (ValueError, TypeError, KeyError, IndexError, OverflowError) as err:
+            return error_reply(ident, -32602, f"Invalid params: {err}")
+        except Exception as err:  # a bug here: answer, and say where in the log
+            traceback.print_exc()
+            return error_reply(ident, -32603, f"Internal error: {err}")
+
+    def handle_body(self, body: bytes) -> bytes:
+        try:
+            request = p.loads(body)
+        except (ValueError, UnicodeDecodeError):
+            answer: Any = {"jsonrpc": "2.0", "id": None, "error": {"code": -32700, "message": "Parse error"}}
+        else:
+            answer = self.handle(request)
+        return json.dumps(answer, allow_nan=False).encode()
 
     async def serve_client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
@@ -382,20 +871,16 @@ class LocalnetServer:
                     k.strip().lower(): v.strip()
                     for k, _, v in (line.partition(":") for line in lines[1:] if line)
                 }
-                body = await reader.readexactly(int(headers.get("content-length", "0")))
-                if lines[0].startswith("GET"):  # health probes
-                    payload = b"ok"
-                else:
-                    try:
-                        payload = json.dumps(self.handle(json.loads(body))).encode()
-                    except json.JSONDecodeError:
-                        payload = json.dumps(
-                            {
-                                "jsonrpc": "2.0",
-                                "id": None,
-                                "error": {"code": -32700, "message": "parse error"},
-                            }
-                        ).encode()
+                try:
+                    length = int(headers.get("content-length", "0"))
+                except ValueError:
+                    length = -1
+                if not 0 <= length <= MAX_BODY:
+                    writer.write(b"HTTP/1.1 413 Payload Too Large\r\nContent-Length: 0\r\n\r\n")
+                    await writer.drain()
+                    break
+                body = await reader.readexactly(length)
+                payload = b"ok" if lines[0].startswith("GET") else self.handle_body(body)
                 writer.write(
                     b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                     + f"Content-Length: {len(payload)}\r\n\r\n".encode()
@@ -404,33 +889,80 @@ class LocalnetServer:
                 await writer.drain()
                 if headers.get("connection", "").lower() == "close":
                     break
-        except (asyncio.IncompleteReadError, ConnectionResetError):
+        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionResetError):
             pass
         finally:
             writer.close()
 
 
+async def produce_blocks(server: LocalnetServer, state: Path | None) -> None:
+    """A block every slot_seconds; the state written to `state` every few seconds when changed."""
+    chain = server.chain
+    loop = asyncio.get_running_loop()
+    next_at = loop.time()
+    saved_at = loop.time()
+    while True:
+        next_at += chain.slot_seconds
+        await asyncio.sleep(max(0.0, next_at - loop.time()))
+        chain.produce_block()
+        if state is not None and chain.dirty and loop.time() - saved_at > 5:
+            chain.save(state)
+            saved_at = loop.time()
+
+
 async def serve(
     port: int,
+    *,
     deploy_dir: Path,
     upgrade_authority: Keypair | None,
-    fund: Sequence[Pubkey],
+    fund: list[Pubkey],
     ready_file: Path | None,
+    ledger: Path | None = None,
+    reset: bool = False,
+    slot_seconds: float = 0.4,
+    frozen_clock: bool = False,
 ) -> None:
-    server = LocalnetServer(deploy_dir, upgrade_authority, fund)
+    start = time.time()
+    chain = Chain(slot_seconds=slot_seconds, clock=(lambda: start) if frozen_clock else time.time)
+    state = ledger / STATE_FILE if ledger is not None else None
+    fresh = True
+    if state is not None:
+        ledger.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+        if reset:
+            state.unlink(missing_ok=True)
+        elif state.exists():
+            chain.load(state)
+            fresh = False
+    server = LocalnetServer(deploy_dir, upgrade_authority, fund, chain=chain, fresh=fresh)
     tcp = await asyncio.start_server(server.serve_client, "127.0.0.1", port)
     bound = tcp.sockets[0].getsockname()[1]
+    subscriptions = Subscriptions(server)
+    ws = await subscriptions.serve("127.0.0.1", bound + 1)
     url = f"http://127.0.0.1:{bound}"
-    print(f"ionet localnet: listening on {url}", flush=True)
+    print(f"ionet localnet: listening on {url} (websocket ws://127.0.0.1:{bound + 1})", flush=True)
     if ready_file is not None:
         ready_file.write_text(url)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
+    blocks = asyncio.create_task(produce_blocks(server, state))
     async with tcp:
         await stop.wait()
+    blocks.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await blocks
+    ws.close()
+    if state is not None:
+        chain.save(state)
     print("ionet localnet: stopped", flush=True)
+
+
+def positive_seconds(text: str) -> float:
+    value = float(text)
+    if not 0.01 <= value <= 10:
+        raise argparse.ArgumentTypeError("between 0.01 and 10 seconds")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -439,16 +971,20 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--port", type=int, default=8899, help="0 picks a free port")
-    parser.add_argument(
-        "--deploy-dir", type=Path, default=None, help="where the .so files are (target/deploy)"
-    )
+    parser.add_argument("--port", type=int, default=8899, help="JSON-RPC port (websocket: +1)")
+    parser.add_argument("--deploy-dir", type=Path, default=None, help="the .so files (target/deploy)")
     parser.add_argument(
         "--upgrade-authority", type=Path, default=None, help="keypair file of the programs' upgrade authority"
     )
     parser.add_argument("--ready-file", type=Path, default=None, help="write the URL here once listening")
+    parser.add_argument("--fund", action="append", default=[], help="give this key 1,000 SOL (repeatable)")
+    parser.add_argument("--ledger", type=Path, default=None, help="keep the state here across restarts")
+    parser.add_argument("--reset", action="store_true", help="start from a clean state (with --ledger)")
+    parser.add_argument("--slot-time", type=positive_seconds, default=0.4, help="seconds per slot (0.4)")
     parser.add_argument(
-        "--fund", action="append", default=[], help="give this key 1,000 SOL at start (repeatable)"
+        "--frozen-clock",
+        action="store_true",
+        help="unix time moves only with ionetWarp (slots still advance): for deterministic demos",
     )
     args = parser.parse_args(argv)
     authority = load_keypair(args.upgrade_authority) if args.upgrade_authority else None
@@ -457,9 +993,22 @@ def main(argv: list[str] | None = None) -> int:
         if authority is not None:
             fund.append(authority.pubkey())
         asyncio.run(
-            serve(args.port, args.deploy_dir or default_deploy_dir(), authority, fund, args.ready_file)
+            serve(
+                args.port,
+                deploy_dir=args.deploy_dir or default_deploy_dir(),
+                upgrade_authority=authority,
+                fund=fund,
+                ready_file=args.ready_file,
+                ledger=args.ledger,
+                reset=args.reset,
+                slot_seconds=args.slot_time,
+                frozen_clock=args.frozen_clock,
+            )
         )
     except OSError as err:
         print(f"ionet localnet: {err}", file=sys.stderr)
         return 1
     return 0
+
+
+__all__ = ["LocalnetServer", "RpcError", "main"]
