@@ -193,5 +193,5 @@ async def test_recent_priority_fees_over_json_rpc(each_validator: LocalValidator
     assert {5_000, 7_000} <= set(fees) <= {0, 5_000, 7_000}
     assert await IonetClient(conn, payer).suggest_priority_fee([target.pubkey()], 100) == 7_000
     # An account no transaction locked: each slot's lowest fee (as a validator's fee cache).
-    assert set(await conn.recent_prioritization_fees([Keypair().pubkey()])) <= {0, 7_000}
+    assert set(await conn.recent_prioritization_fees([Keypair().pubkey()])) <= {0, 5_000, 7_000}
     await conn.close()

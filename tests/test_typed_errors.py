@@ -55,7 +55,7 @@ async def test_a_reused_node_id_is_account_already_exists(market: EscrowEnv) -> 
 
 async def test_a_missing_account_is_account_not_found(market: EscrowEnv) -> None:
     client = IonetClient(market.conn, market.payer)
-    with pytest.raises(AccountNotFoundError, match="does not exist"):
+    with pytest.raises(AccountNotFoundError, match="account not found"):
         await client.job(Pubkey.new_unique())
     with pytest.raises(AccountNotFoundError):
         await client.node(Pubkey.new_unique())
