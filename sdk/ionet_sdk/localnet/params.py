@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from solders.hash import Hash
+from solders.hash import Hash, ParseHashError
 from solders.pubkey import Pubkey
 from solders.signature import Signature
 
@@ -98,7 +98,7 @@ def signature(value: Any, name: str = "signature") -> Signature:
 def blockhash(value: Any, name: str = "blockhash") -> Hash:
     try:
         return Hash.from_string(string(value, name))
-    except ValueError:
+    except (ValueError, ParseHashError):  # solders' ParseHashError is no ValueError
         raise invalid(f"{name}: not a base-58 hash: {value!r}") from None
 
 
