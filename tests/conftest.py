@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from .escrow_env import EscrowEnv
+from .registry_env import RegistryEnv
+from .token_env import TokenEnv
+
 # CI runs the property tests on a fixed sequence of examples (Hypothesis' own advice for
 # CI): a submission is judged on what it changed, never on the luck of the draw. A run on
 # a developer's machine still explores new examples each time.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI") == "true":
     settings.load_profile("ci")
-
-from .escrow_env import EscrowEnv
-from .registry_env import RegistryEnv
-from .token_env import TokenEnv
 
 REPO = Path(__file__).resolve().parent.parent
 
