@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 from pathlib import Path
@@ -50,9 +49,10 @@ NODE_EXAMPLE = "$NODE is a node's address (ionet node address --node-id 1)"
 
 
 def fingerprint(gpu_uuids: str, fallback: str) -> list[int]:
-    """sha256 of the sorted GPU UUIDs (what a verifier reads through NVML)."""
-    uuids = sorted(u.strip() for u in gpu_uuids.split(",") if u.strip())
-    return list(hashlib.sha256("".join(uuids or [fallback]).encode()).digest())
+    """The SDK's hardware fingerprint of the comma-separated GPU UUIDs (what a verifier
+    reads through NVML), or of `fallback` when none are given."""
+    uuids = [u for u in gpu_uuids.split(",") if u.strip()]
+    return registry.hardware_fingerprint(uuids or [fallback])
 
 
 def hardware(  # noqa: PLR0917 (one parameter per option)
