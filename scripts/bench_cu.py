@@ -30,11 +30,15 @@ from ionet_sdk._generated.ionet_registry.constants import APPEAL_RESOLUTION_SECS
 from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs, JobOutcome, Offense
 from ionet_sdk.connection import SendResult
 from ionet_sdk.defaults import ESCROW_PARAMS, IO, REGISTRY_PARAMS, TOKEN_PARAMS
+from ionet_sdk.liveness import LivenessLeaf
+from ionet_sdk.merkle import MerkleTree
 from ionet_sdk.programs import REGISTRY_ID
 from ionet_sdk.testing.escrow import EscrowSandbox, JobHandle
 from ionet_sdk.testing.registry import NodeHandle, RegistrySandbox
 from ionet_sdk.testing.token import TokenSandbox
 
+SYNC_TREE_LEAVES = 4_096
+"""Leaves of the tree `node_sync` is measured with here (bench_scale.py: 200,000)."""
 BUDGETS = {
     "config_init": 15_000,
     "node_register": 15_000,
@@ -108,7 +112,12 @@ async def measure() -> dict[str, int]:
     env = await RegistrySandbox().setup()
     cu = {"config_init": env.config_init_result.compute_units}
     update = ConfigUpdateArgs(
-        admin=None, slashing_authority=None, job_authority=Keypair().pubkey(), verifiers=None, params=None
+        admin=None,
+        slashing_authority=None,
+        job_authority=Keypair().pubkey(),
+        verifiers=None,
+        params=None,
+        oracles=None,
     )
     cu["config_update"] = (
         await env.send([registry.build_config_update_ix(env.admin.pubkey(), update)], env.admin)
@@ -119,7 +128,7 @@ async def measure() -> dict[str, int]:
     op = node.operator.pubkey()
     cu["node_register"] = program_units(env.last_result, str(REGISTRY_ID))
     cu["node_register + its vault (one tx)"] = env.last_result.compute_units
-    cu["node_attest"] = (await env.attest(node)).compute_units
+    cu["node_attest (first: creates the fingerprint index)"] = (await env.attest(node)).compute_units
     cu["stake_deposit"] = (await env.deposit(node, await env.min_stake(node) + 500 * IO)).compute_units
     cu["node_heartbeat"] = (await env.heartbeat(node)).compute_units
     env.conn.warp(REGISTRY_PARAMS.heartbeat_interval_secs)
@@ -140,6 +149,7 @@ async def measure() -> dict[str, int]:
                     job_authority=jobs.pubkey(),
                     verifiers=None,
                     params=None,
+                    oracles=None,
                 ),
             )
         ],
@@ -185,7 +195,7 @@ async def measure() -> dict[str, int]:
     await env.send([registry.build_slash_close_ix(node.address, 1, slasher)], env.payer)
 
     # Back to Active (the unbonding wait outlived the attestation), then stale: the crank.
-    await env.attest(node)
+    cu["node_attest (again: the index exists)"] = (await env.attest(node)).compute_units
     await env.deposit(node, await env.min_stake(node) - (await env.node(node)).bonded)
     env.conn.warp(REGISTRY_PARAMS.heartbeat_interval_secs)
     await env.heartbeat(node)
@@ -198,6 +208,37 @@ async def measure() -> dict[str, int]:
         env.config, other.address, other.vault, other.operator.pubkey()
     )
     cu["node_deregister"] = (await env.send([deregister], other.operator)).compute_units
+    cu.update(await measure_liveness(env, node))
+    return cu
+
+
+async def measure_liveness(env: RegistrySandbox, node: NodeHandle) -> dict[str, int]:
+    """The oracle-root path: two votes of a 2-of-3 quorum, a sync with a real proof in a
+    4,096-leaf tree (12 siblings; scripts/bench_scale.py measures 200,000 leaves), and an
+    equivocation report (its ed25519 precompile instruction is not counted: precompiles
+    use no compute units)."""
+    cu: dict[str, int] = {}
+    oracles = await env.set_oracles(3, quorum=2)
+    agent = node.agent.pubkey()
+    mine = LivenessLeaf.empty(node.address, agent).next(
+        1, epoch_uptime=HOUR, observed=HOUR, heartbeats=60, last_seen=0, agent=agent, tier=0, gpu_count=8
+    )
+    others = [
+        LivenessLeaf.empty(Pubkey.new_unique(), Pubkey.new_unique()) for _ in range(SYNC_TREE_LEAVES - 1)
+    ]
+    ordered = sorted([mine, *others], key=lambda leaf: bytes(leaf.node))
+    tree = MerkleTree([leaf.to_bytes() for leaf in ordered])
+    first = await env.vote_root(oracles[0], 1, tree)
+    cu["liveness_root_commit (first vote: creates the epoch root)"] = first.compute_units
+    cu["liveness_root_commit (the quorum's vote)"] = (await env.vote_root(oracles[1], 1, tree)).compute_units
+    env.conn.warp(env.config.params.root_challenge_secs)
+    label = f"node_sync ({SYNC_TREE_LEAVES:,} leaves, {len(tree.proof(0).siblings)} siblings)"
+    cu[label] = (await env.sync(node, 1, tree, mine)).compute_units
+    a = env.statement(oracles[2], 1, tree.root, tree.leaf_count)
+    b = env.statement(oracles[2], 1, bytes(32), 1)
+    reporter = env.payer
+    result = await env.send(registry.build_liveness_equivocation_ixs(reporter.pubkey(), a, b), reporter)
+    cu["liveness_equivocation"] = program_units(result, str(REGISTRY_ID))
     return cu
 
 
@@ -228,6 +269,7 @@ async def measure_escrow() -> dict[str, int]:
                     job_authority=pda.escrow_authority(),
                     verifiers=None,
                     params=None,
+                    oracles=None,
                 ),
             )
         ],

@@ -9,10 +9,11 @@ registry program on LiteSVM); the oracle's aggregation of an epoch and its 200,0
 tree (the oracle's own code: `epoch_leaves`, `MerkleTree`, the SQLite save); proof bytes;
 the heartbeats per second one oracle process (aiohttp + SQLite WAL, FULL sync, group
 commit) verifies, stores and answers with signed receipts, driven by a load generator in a
-second process on loopback. Assumed and said: the new design's on-chain traffic (root
-commits, weekly claims), whose instructions are the on-chain half of issue 16 (rows
-marked "estimate" become measurements when they exist). A measurement, not a test: it
-exits 0 whatever the figures.
+second process on loopback; `node_sync` and `liveness_root_commit` on LiteSVM with real
+proofs of a tree of `--nodes` leaves (`--sync-sample` nodes synced). Assumed and said: the
+traffic (root commits per epoch, one sync+claim per node per week) and the claim's cost
+beyond the sync (an estimate until the claim by proof exists). A measurement, not a test:
+it exits 0 whatever the figures.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ from solders.account import Account
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
-from ionet_sdk import merkle, pda
+from ionet_sdk import merkle, pda, registry
+from ionet_sdk._generated.ionet_registry.constants import NODE_SEED
 from ionet_sdk.cluster import save_keypair
 from ionet_sdk.heartbeat import Heartbeat
 from ionet_sdk.liveness import Epochs, LivenessLeaf
@@ -69,6 +71,64 @@ async def measure_node_heartbeat_cu() -> int:
     await env.activate(handle)
     env.conn.warp(HEARTBEAT_SECS)
     return (await env.heartbeat(handle)).compute_units
+
+
+# --- the new design's on-chain sync, measured
+
+
+async def measure_sync_cu(leaves: int, sample: int) -> dict[str, float]:
+    """`node_sync` on LiteSVM with real proofs: a tree of `leaves` leaves (sorted by node
+    address, as the oracle builds it), `sample` of them real registry nodes, its root
+    voted by a 1-of-1 oracle set and past its challenge window; each sample node synced
+    once. Also the CU of the root vote that creates the epoch's record."""
+    env = await RegistrySandbox().setup()
+    await env.set_oracles(1, quorum=1)
+    real = await env.register()
+    template = await env.node(real)
+    info = await env.conn.get_account(real.address)
+    assert info is not None
+    operator = real.operator.pubkey()
+    rng = random.Random(11)
+    epoch = 500_000
+    mine: list[LivenessLeaf] = []
+    for i in range(sample):
+        node_id = 10_000 + i
+        address, bump = Pubkey.find_program_address(
+            [NODE_SEED, bytes(operator), node_id.to_bytes(8, "little")], REGISTRY_ID
+        )
+        agent = Pubkey.new_unique()
+        data = dataclasses.replace(template, agent=agent, node_id=node_id, bump=bump).encode()
+        env.conn.svm.set_account(address, Account(info.lamports, data, REGISTRY_ID, False, 0))
+        mine.append(
+            LivenessLeaf(address, agent, epoch, 3_000 * 24, 3_600 * 24, 10**9, 60 * 24, 0, 3_000, 24, 0, 8)
+        )
+    others = [
+        LivenessLeaf(
+            Pubkey.from_bytes(rng.randbytes(32)), Pubkey.new_unique(), epoch, 0, 0, 0, 0, 0, 0, 0, 0, 8
+        )
+        for _ in range(leaves - sample)
+    ]
+    ordered = sorted([*mine, *others], key=lambda leaf: bytes(leaf.node))
+    raw = [leaf.to_bytes() for leaf in ordered]
+    tree = merkle.MerkleTree(raw)
+    position = {bytes(leaf.node): i for i, leaf in enumerate(ordered)}
+    vote = await env.vote_root(env.oracles[0], epoch, tree)
+    env.conn.warp(env.config.params.root_challenge_secs)
+    units: list[int] = []
+    siblings: list[int] = []
+    for leaf in mine:
+        proof = tree.proof(position[bytes(leaf.node)])
+        ix = registry.build_node_sync_ix(leaf.node, epoch, leaf.to_bytes(), proof)
+        units.append((await env.send([ix], env.payer)).compute_units)
+        siblings.append(len(proof.siblings))
+    return {
+        "mean": sum(units) / len(units),
+        "max": max(units),
+        "min": min(units),
+        "synced": len(units),
+        "siblings": max(siblings),
+        "commit_cu": vote.compute_units,
+    }
 
 
 # --- the oracle's epoch
@@ -267,11 +327,13 @@ async def main() -> None:
     parser.add_argument("--batch", type=int, default=100, help="heartbeats per request (batched load)")
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--skip-load", action="store_true")
+    parser.add_argument("--sync-sample", type=int, default=1_000, help="nodes synced on LiteSVM")
     args = parser.parse_args()
     n = args.nodes
     print(f"# bench_scale: {n:,} nodes   (load average before: {_loadavg()}, {os.cpu_count()} CPUs)")
 
     heartbeat_cu = await measure_node_heartbeat_cu()
+    sync = await measure_sync_cu(n, min(args.sync_sample, n))
     epoch = bench_epoch(n, args.beats)
     single = batched = None
     if not args.skip_load:
@@ -290,7 +352,7 @@ async def main() -> None:
     new_lamports = new_tx * LAMPORTS_PER_SIGNATURE
     today_per_node = today_lamports / n
     new_per_node = new_lamports / n
-    claim_cu = epoch["verify_cu"] + CLAIM_OVERHEAD_CU
+    claim_cu = round(sync["mean"]) + CLAIM_OVERHEAD_CU
     print()
     print(
         "| figure | today: on-chain node_heartbeat every 60 s | new: off-chain heartbeats, epoch roots, weekly claims | how |"
@@ -304,10 +366,22 @@ async def main() -> None:
     )
     row("transactions per second", f"{today_tx / DAY:,.0f}", f"{new_tx / DAY:,.2f}", "")
     row(
+        "CU of a node_sync (measured, LiteSVM)",
+        "-",
+        f"{sync['mean']:,.0f} mean, {sync['max']:,} max",
+        f"{sync['synced']:,} nodes synced with real proofs in a {n:,}-leaf tree (up to {sync['siblings']} siblings; the proof's hashes alone: {epoch['verify_cu']:,} CU by the syscall price)",
+    )
+    row(
+        "CU of a root vote (liveness_root_commit, measured)",
+        "-",
+        f"{sync['commit_cu']:,}",
+        "the vote that creates the epoch's record; one per oracle per epoch",
+    )
+    row(
         "CU per transaction",
         f"{heartbeat_cu:,} (measured)",
-        f"~{claim_cu:,} per sync+claim (estimate)",
-        f"proof: {epoch['proof_siblings']} × hashv(65 B) + hashv(1+{epoch['leaf_bytes']} B) = {epoch['verify_cu']:,} CU at 85 + 0.5/B; + {CLAIM_OVERHEAD_CU:,} CU claim (assumed)",
+        f"~{claim_cu:,} per sync+claim",
+        f"the measured sync + {CLAIM_OVERHEAD_CU:,} CU for the claim (an estimate until the claim by proof exists)",
     )
     row(
         "SOL per day, network (base fees)",

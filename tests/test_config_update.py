@@ -15,7 +15,7 @@ from ionet_sdk.defaults import REGISTRY_PARAMS
 from .registry_env import RegistryEnv, measurement
 
 NOTHING = ConfigUpdateArgs(
-    admin=None, slashing_authority=None, job_authority=None, verifiers=None, params=None
+    admin=None, slashing_authority=None, job_authority=None, verifiers=None, params=None, oracles=None
 )
 
 

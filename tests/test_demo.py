@@ -46,6 +46,13 @@ def test_the_demo_plays_the_marketplace_and_cleans_up(tmp_path: Path) -> None:
     assert flows["burned from slashes (stakes, locked rewards)"] > flows["slashed from stakes"] // 2
     assert nodes["atlas"]["gpu_seconds"] == 4 * 4 * 3_600
     assert nodes["atlas"]["reputation_bps"][1] > nodes["atlas"]["reputation_bps"][0]
+    # The oracle's roots, synced: the silent node's proven presence and reputation fell.
+    atlas = nodes["atlas"]
+    assert silent["synced_epoch"] == atlas["synced_epoch"] > 0
+    assert silent["last_epoch_uptime_secs"] == 0 < atlas["last_epoch_uptime_secs"]
+    assert silent["proven_uptime_secs"] * 2 < atlas["proven_uptime_secs"]
+    assert silent["uptime_bps"] < 5_000 < atlas["uptime_bps"]
+    assert silent["reputation_bps"][1] < silent["reputation_bps"][0]
     assert all(n["rewards_claimed"] > 0 for name, n in nodes.items() if name != "lumen")
     assert report["compute_units"]["job_settle"]["max_per_transaction"] < 200_000
     assert 0 < report["economics"]["de_ratio"] < 1

@@ -148,3 +148,23 @@ async def test_no_timeouts_once_the_job_completed_and_no_substitutions(market: E
         await market.rejects([with_account(good, index, key)], market.payer, error, watch=watch)
     await market.complete(r.job)
     await market.rejects([good], market.payer, errors.InvalidJobState, watch=watch)
+
+
+async def test_a_run_that_delivered_and_reported_its_whole_duration_is_never_timed_out(
+    market: EscrowEnv,
+) -> None:
+    # Delivered and reported the whole reservation (8 GPUs x 4 h), then went quiet before
+    # the client completed the job: the work is done, nothing failed.
+    r = await market.ran(4, 1)
+    (node,) = r.nodes
+    run = market.run_address(r.job, node)
+    market.conn.warp(10 * SILENCE)
+    before = await market.node(node)
+    await market.rejects(
+        [await market.timeout_ix(r.job, node)],
+        market.payer,
+        errors.NodeHealthy,
+        watch=[r.job.address, run, node.address, r.job.vault],
+    )
+    after = await market.node(node)
+    assert (after.jobs_failed, after.pending_slashes) == (before.jobs_failed, 0) == (0, 0)

@@ -21,7 +21,12 @@ from .registry_env import NodeHandle, RegistryEnv, hardware
 async def job_authority(env: RegistryEnv) -> Keypair:
     authority = await env.new_operator()
     args = ConfigUpdateArgs(
-        admin=None, slashing_authority=None, job_authority=authority.pubkey(), verifiers=None, params=None
+        admin=None,
+        slashing_authority=None,
+        job_authority=authority.pubkey(),
+        verifiers=None,
+        params=None,
+        oracles=None,
     )
     await env.send([registry.build_config_update_ix(env.admin.pubkey(), args)], env.admin)
     await env.refresh_config()

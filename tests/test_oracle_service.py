@@ -13,7 +13,7 @@ import signal
 import subprocess
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import aiohttp
@@ -21,7 +21,9 @@ import pytest
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
-from ionet_sdk import merkle, pda, token
+from ionet_sdk import merkle, pda, registry, token, tx
+from ionet_sdk._generated.ionet_registry.accounts import EpochRoot, RegistryConfig
+from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs
 from ionet_sdk._generated.ionet_token.accounts import TokenConfig
 from ionet_sdk.client import IonetClient
 from ionet_sdk.cluster import save_keypair
@@ -96,7 +98,7 @@ class OracleProcess:
 
 
 @pytest.fixture(scope="module")
-async def world(local_validator: LocalValidator) -> tuple[str, dict[str, Agent]]:
+async def world(local_validator: LocalValidator) -> tuple[str, Keypair, dict[str, Agent]]:
     """The programs deployed, three registered nodes (a, b, c) and one never registered (d)."""
     conn = RpcConnection(local_validator.url)
     deployer = local_validator.upgrade_authority
@@ -112,11 +114,27 @@ async def world(local_validator: LocalValidator) -> tuple[str, dict[str, Agent]]
         agents[name] = Agent(node, agent)
     agents["d"] = Agent(Pubkey.new_unique(), Keypair())
     await conn.close()
-    return local_validator.url, agents
+    return local_validator.url, deployer, agents
 
 
-async def test_the_oracle_end_to_end(world: tuple[str, dict[str, Agent]], tmp_path: Path) -> None:
-    url, agents = world
+async def make_oracle(url: str, admin: Keypair, oracle: Keypair) -> None:
+    """The registry's admin (the deployer here) makes `oracle` the only liveness oracle."""
+    conn = RpcConnection(url)
+    try:
+        await conn.request_airdrop(oracle.pubkey(), 10 * SOL)
+        config = await RegistryConfig.fetch(conn, pda.registry_config())
+        assert config is not None
+        args = ConfigUpdateArgs(
+            admin=None, slashing_authority=None, job_authority=None, verifiers=None,
+            params=replace(config.params, oracle_quorum=1), oracles=[oracle.pubkey()],
+        )  # fmt: skip
+        await tx.send(conn, [registry.build_config_update_ix(admin.pubkey(), args)], admin)
+    finally:
+        await conn.close()
+
+
+async def test_the_oracle_end_to_end(world: tuple[str, Keypair, dict[str, Agent]], tmp_path: Path) -> None:
+    url, admin, agents = world
     a, b, c, d = (agents[k] for k in "abcd")
     config = pda.registry_config()
     # Epochs of EPOCH_SECS; a fresh one starts in a second (the index stays positive).
@@ -124,6 +142,7 @@ async def test_the_oracle_end_to_end(world: tuple[str, dict[str, Agent]], tmp_pa
     genesis = start - 1000 * EPOCH_SECS
     clock = (genesis, EPOCH_SECS)
     oracle = OracleProcess(tmp_path, url, genesis)
+    await make_oracle(url, admin, oracle.keypair)
     await oracle.start()
     receipts: list[Receipt] = []
 
@@ -251,4 +270,11 @@ async def test_the_oracle_end_to_end(world: tuple[str, dict[str, Agent]], tmp_pa
     events = [
         json.loads(line)["event"] for line in oracle.log.read_text().splitlines() if line.startswith("{")
     ]
-    assert events.count("started") == 2 and "root_to_commit" in events and events[-1] == "stopped"
+    assert events.count("started") == 2 and events[-1] == "stopped"
+    # Each closed epoch's root was voted on-chain by the oracle (quorum 1 here).
+    assert "root_committed" in events and "root_commit_failed" not in events, oracle.log.read_text()[-2000:]
+    conn = RpcConnection(url)
+    record = await EpochRoot.fetch(conn, pda.epoch_root(final))
+    await conn.close()
+    assert record is not None and record.voters == [oracle.keypair.pubkey()]
+    assert bytes(record.proposals[record.accepted].root) == root_of_final and record.quorum_at > 0

@@ -31,7 +31,7 @@ from ionet_sdk import escrow, pda, registry, spl, token, tx
 from ionet_sdk._generated.ionet_escrow.accounts import EscrowConfig, Job, Run
 from ionet_sdk._generated.ionet_escrow.types import JobSpec, JobState
 from ionet_sdk._generated.ionet_registry import events as registry_events
-from ionet_sdk._generated.ionet_registry.accounts import Node, RegistryConfig, SlashProposal
+from ionet_sdk._generated.ionet_registry.accounts import EpochRoot, Node, RegistryConfig, SlashProposal
 from ionet_sdk._generated.ionet_registry.types import (
     GpuModel,
     GpuTier,
@@ -53,11 +53,12 @@ from ionet_sdk.connection import Connection, SendResult
 from ionet_sdk.defaults import IO_DECIMALS
 from ionet_sdk.economics import Period, period
 from ionet_sdk.errors import AccountNotFoundError, IonetError
+from ionet_sdk.merkle import Proof
 from ionet_sdk.programs import ESCROW_ID, REGISTRY_ID
 
 # Field offsets (with the 8-byte discriminator) used as server-side filters;
 # tests/test_client.py checks them against the generated encoders.
-NODE_SIZE = 8 + 440
+NODE_SIZE = 8 + 520
 NODE_OPERATOR = 8 + 200
 NODE_GPU_MODEL = 8 + 336  # declared.gpu_model
 NODE_STATUS = 8 + 410
@@ -372,6 +373,34 @@ class IonetClient:
         """The node agent's liveness proof (at most once per the registry's heartbeat
         interval, else `HeartbeatTooEarly`)."""
         return await self.send([registry.build_node_heartbeat_ix(node, agent.pubkey())], [agent])
+
+    async def sync_node(self, node: Pubkey, epoch: int, leaf: bytes, proof: Proof) -> SendResult:
+        """`node_sync` (anyone; the client's payer pays the fee): brings the node's uptime,
+        last sighting and reputation up to its 128-byte liveness `leaf` in epoch `epoch`'s
+        committed root, with its Merkle `proof` (from an oracle: `OracleClient.node_proof`).
+        Raises `RootNotInEffect`, `InvalidProof`, `LeafMismatch`, `StaleLeaf`, `LeafRegressed`."""
+        return await self.send([registry.build_node_sync_ix(node, epoch, leaf, proof)], [])
+
+    async def effective_epoch_root(self, epoch: int) -> tuple[int, bytes] | None:
+        """`(leaf_count, root)` of epoch `epoch`'s on-chain root if it is in effect now (a
+        quorum of today's oracles and its challenge window passed, or final); else None."""
+        record = await EpochRoot.fetch(self.conn, pda.epoch_root(epoch))
+        config = await self.registry_config()
+        if record is None or record.quorum_at == 0 or record.accepted >= len(record.proposals):
+            return None
+        proposal = record.proposals[record.accepted]
+        if not record.is_final:
+            live = {bytes(o) for o in config.oracles}
+            votes = sum(
+                1
+                for i, voter in enumerate(record.voters)
+                if proposal.signers >> i & 1 and bytes(voter) in live
+            )
+            now = (await self.conn.get_clock()).unix_timestamp
+            window_end = record.quorum_at + config.params.root_challenge_secs
+            if votes < config.params.oracle_quorum or now < window_end:
+                return None
+        return proposal.leaf_count, bytes(proposal.root)
 
     # --- slashing
 

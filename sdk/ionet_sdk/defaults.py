@@ -32,6 +32,10 @@ REGISTRY_PARAMS = RegistryParams(
     reputation_jobs_weight_bps=4_000,
     reputation_attestation_weight_bps=2_000,
     initial_reputation_bps=5_000,
+    oracle_quorum=1,
+    root_challenge_secs=2 * HOUR,
+    liveness_max_age_secs=4 * HOUR,
+    min_epoch_uptime_secs=HOUR // 2,
 )
 
 # Mirrors ionet_escrow::state::EscrowParams::DEFAULT.

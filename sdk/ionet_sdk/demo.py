@@ -12,7 +12,11 @@ over JSON-RPC, warping the clock instead of waiting:
    cluster (lowest RTT, highest bandwidth, model and CUDA >= minimum);
 3. the job runs with heartbeats and usage receipts; one node goes silent after
    an hour and the timeout crank removes it (partial refund, slash proposal);
-   hourly epochs are minted and nodes accrue rewards as they go;
+   hourly epochs are minted and nodes accrue rewards as they go; an oracle (one
+   key, quorum 1) closes each epoch of the agents' heartbeats into a liveness
+   root and votes it on-chain, and every node is synced (`node_sync`, with its
+   proof) to the latest root past its challenge window: the silent node's proven
+   presence and reputation fall;
 4. the job completes, the challenge window passes, it settles with the fee
    burned; two days later both slashes execute; operators claim rewards,
    which unlock a week later.
@@ -23,6 +27,7 @@ changes and compute units per step, and checks the books balance.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
 from collections import defaultdict
@@ -42,6 +47,7 @@ from solders.system_program import TransferParams, transfer
 from ionet_sdk import registry, spl, token
 from ionet_sdk._generated.ionet_escrow.types import JobSpec, JobState
 from ionet_sdk._generated.ionet_registry.types import (
+    ConfigUpdateArgs,
     GpuModel,
     HardwareSpec,
     NodeAttestArgs,
@@ -53,8 +59,10 @@ from ionet_sdk.connection import SendResult
 from ionet_sdk.defaults import DAY, HOUR, IO
 from ionet_sdk.deploy import Plan, deploy
 from ionet_sdk.economics import period
+from ionet_sdk.liveness import LivenessLeaf, uptime_in_epoch
 from ionet_sdk.localnet import Kind, LocalValidator
 from ionet_sdk.matcher import pick_cluster, rejection
+from ionet_sdk.merkle import MerkleTree
 from ionet_sdk.rpc import RpcConnection
 
 SOL = 1_000_000_000
@@ -179,6 +187,10 @@ class Demo:
         self.verifier, self.matcher, self.client_key = Keypair(), Keypair(), Keypair()
         self.client = MeteredClient(conn, deployer)
         self.nodes = [Participant(spec, Keypair(), Keypair()) for spec in OPERATORS]
+        self.oracle = Keypair()
+        self.heard: dict[Pubkey, list[int]] = defaultdict(list)
+        self.leaves: dict[Pubkey, LivenessLeaf] = {}
+        self.roots: dict[int, tuple[MerkleTree, list[LivenessLeaf]]] = {}
         self.progress = progress
         self.report = Report(validator=conn.url)
 
@@ -196,11 +208,17 @@ class Demo:
         plan = Plan(deployer=self.admin, admin=self.admin, matcher=self.matcher.pubkey(),
                     verifiers=[self.verifier.pubkey()])  # fmt: skip
         self.say(str(await deploy(self.conn, plan)).splitlines()[0])
+        params = (await self.client.registry_config()).params
+        update = ConfigUpdateArgs(
+            admin=None, slashing_authority=None, job_authority=None, verifiers=None,
+            params=dataclasses.replace(params, oracle_quorum=1), oracles=[self.oracle.pubkey()],
+        )  # fmt: skip
+        await self.client.send([registry.build_config_update_ix(self.admin.pubkey(), update)])
 
     async def fund(self) -> None:
         """SOL for fees, IO for stakes and the client's payment (from the genesis holder)."""
         self.client.step = "funding"
-        keys = [self.verifier, self.matcher, self.client_key, *(n.operator for n in self.nodes),
+        keys = [self.verifier, self.matcher, self.client_key, self.oracle, *(n.operator for n in self.nodes),
                 *(n.agent for n in self.nodes)]  # fmt: skip
         payer = self.admin.pubkey()
         for start in range(0, len(keys), 8):
@@ -234,6 +252,8 @@ class Demo:
             await self.client.attest(self.verifier, node.address, node.spec.measurement())
             self.client.step = "node_heartbeat"
             await self.client.heartbeat(node.agent, node.address)
+            if not node.spec.measured:
+                self.heard[node.address].append(await self.now())
             self.client.step = "rewards_open"
             await self.client.open_rewards(node.address)
             data = await self.client.node(node.address)
@@ -309,13 +329,62 @@ class Demo:
             for node in self.nodes:
                 if node.silent_since is None and not node.spec.measured:
                     await self.client.heartbeat(node.agent, node.address)
+                    # The same heartbeat, signed off-chain, reaches the oracle.
+                    self.heard[node.address].append(now)
             if (now - self.genesis) // HOUR != (before - self.genesis) // HOUR:
+                await self.close_liveness_epoch((now - self.genesis) // HOUR - 1)
+                await self.sync_liveness()
                 self.client.step = "emission_mint_epoch"
                 await self.client.mint_epochs()
                 self.client.step = "rewards_accrue"
                 for node in self.nodes:
                     if node.silent_since is None and not node.spec.measured:
                         await self.client.accrue_rewards(node.address)
+
+    # --- liveness: the oracle's roots and the nodes' syncs
+
+    async def close_liveness_epoch(self, epoch: int) -> None:
+        """What the oracle service does when an epoch ends (docs/liveness.md §4): each
+        node's cumulative leaf from the heartbeats it heard (each credits the demo's
+        heartbeat step), the tree, and its vote on-chain."""
+        start = self.genesis + epoch * HOUR
+        ordered: list[LivenessLeaf] = []
+        for node in self.nodes:
+            if node.spec.measured or not self.heard[node.address]:
+                continue  # a jailed node's heartbeats are refused; none heard yet
+            previous = self.leaves.get(node.address) or LivenessLeaf.empty(node.address, node.agent.pubkey())
+            heard = [t for t in self.heard[node.address] if start - STEP <= t < start + HOUR]
+            up = uptime_in_epoch(heard, start, start + HOUR, STEP)
+            first = self.heard[node.address][0]
+            observed = start + HOUR - max(start, first)
+            leaf = previous.next(
+                epoch, epoch_uptime=up, observed=observed, heartbeats=len(heard),
+                last_seen=max([previous.last_seen, *(t for t in heard if t < start + HOUR)]),
+                agent=node.agent.pubkey(), tier=int(registry.GPU_TIERS[node.spec.model]),
+                gpu_count=node.spec.gpus,
+            )  # fmt: skip
+            self.leaves[node.address] = leaf
+            ordered.append(leaf)
+        if not ordered:
+            return
+        ordered.sort(key=lambda leaf: bytes(leaf.node))
+        tree = MerkleTree([leaf.to_bytes() for leaf in ordered])
+        self.roots[epoch] = (tree, ordered)
+        self.client.step = "liveness_root_commit"
+        ix = registry.build_liveness_root_commit_ix(self.oracle.pubkey(), epoch, tree.root, tree.leaf_count)
+        await self.client.send([ix], [self.oracle])
+
+    async def sync_liveness(self) -> None:
+        """Sync every node to the latest root past its challenge window (anyone may)."""
+        for epoch in sorted(self.roots, reverse=True):
+            if await self.client.effective_epoch_root(epoch) is None:
+                continue
+            tree, leaves = self.roots[epoch]
+            self.client.step = "node_sync"
+            for i, leaf in enumerate(leaves):
+                if (await self.client.node(leaf.node)).synced_epoch < epoch:
+                    await self.client.sync_node(leaf.node, epoch, leaf.to_bytes(), tree.proof(i))
+            return
 
     async def report_usage(self) -> None:
         now = await self.now()
@@ -376,6 +445,14 @@ class Demo:
     async def slashes_and_rewards(self) -> None:
         # Two days on (the demo skips that time's heartbeats): the appeal windows close.
         await self.conn.warp(2 * DAY + HOUR)
+        # Every root of the job's hours is past its challenge window: sync to the last.
+        await self.sync_liveness()
+        silent = next(n for n in self.nodes if n.spec.name == SILENT)
+        data = await self.client.node(silent.address)
+        self.say(
+            f"liveness roots synced: {silent.spec.name} proven present {data.proven_uptime_secs:,} of "
+            f"{data.proven_observed_secs:,} s, last epoch {data.last_epoch_uptime_secs} s"
+        )
         self.client.step = "emission_mint_epoch"
         await self.client.mint_epochs()
         self.client.step = "slash_execute"
@@ -441,6 +518,11 @@ class Demo:
                 "bonded": [node.before[2], data.bonded],
                 "slashed": data.slashed_total,
                 "gpu_seconds": data.delivered_gpu_seconds,
+                "proven_uptime_secs": data.proven_uptime_secs,
+                "proven_observed_secs": data.proven_observed_secs,
+                "last_epoch_uptime_secs": data.last_epoch_uptime_secs,
+                "synced_epoch": data.synced_epoch,
+                "uptime_bps": data.uptime_bps,
                 "rewards_claimed": reward.claimed_total if reward else 0,
                 "io_balance": balance,
             })  # fmt: skip
@@ -521,14 +603,16 @@ def render(report: Report, console: Console) -> None:
         matching.add_row(m["node"], m["gpus"], str(m["rtt_us"]), f"{m['bandwidth_mbps']:,}", m["decision"])
     console.print(matching)
 
-    nodes = Table("node", "GPUs", "status", "reputation", "bonded (IO)", "slashed", "GPU-h",
-                  "rewards (IO)", title="operators: before -> after")  # fmt: skip
+    nodes = Table("node", "GPUs", "status", "reputation", "proven up/observed h", "bonded (IO)",
+                  "slashed", "GPU-h", "rewards (IO)", title="operators: before -> after")  # fmt: skip
     for n in report.nodes:
         (r0, r1), b1 = n["reputation_bps"], n["bonded"][1]
         before, _, after = n["status"].partition(" -> ")
         nodes.add_row(
             n["node"], n["gpus"], after if before == after else f"{before}->{after}",
-            f"{r0 / 100:.1f}->{r1 / 100:.1f}%", f"{b1 / IO:,.0f}", f"{n['slashed'] / IO:,.0f}",
+            f"{r0 / 100:.1f}->{r1 / 100:.1f}%",
+            f"{n['proven_uptime_secs'] / HOUR:.1f}/{n['proven_observed_secs'] / HOUR:.1f}",
+            f"{b1 / IO:,.0f}", f"{n['slashed'] / IO:,.0f}",
             f"{n['gpu_seconds'] / HOUR:,.0f}", f"{n['rewards_claimed'] / IO:,.0f}",
         )  # fmt: skip
     console.print(nodes)

@@ -10,8 +10,10 @@ from ionet_sdk._generated.ionet_token import constants as token
 from ionet_sdk.svm import programdata_address
 
 __all__ = [
+    "epoch_root",
     "escrow_authority",
     "escrow_config",
+    "fingerprint",
     "job",
     "job_vault",
     "node",
@@ -33,6 +35,16 @@ def node(operator: Pubkey, node_id: int, program_id: Pubkey = registry.PROGRAM_I
     return Pubkey.find_program_address(
         [registry.NODE_SEED, bytes(operator), node_id.to_bytes(8, "little")], program_id
     )[0]
+
+
+def epoch_root(epoch: int, program_id: Pubkey = registry.PROGRAM_ID) -> Pubkey:
+    """An epoch's liveness root votes: `[EPOCH_ROOT_SEED, epoch (u64 LE)]`."""
+    return Pubkey.find_program_address([registry.EPOCH_ROOT_SEED, epoch.to_bytes(8, "little")], program_id)[0]
+
+
+def fingerprint(value: bytes, program_id: Pubkey = registry.PROGRAM_ID) -> Pubkey:
+    """A hardware fingerprint's index: `[FINGERPRINT_SEED, fingerprint (32 bytes)]`."""
+    return Pubkey.find_program_address([registry.FINGERPRINT_SEED, bytes(value)], program_id)[0]
 
 
 def slash(node_address: Pubkey, index: int, program_id: Pubkey = registry.PROGRAM_ID) -> Pubkey:

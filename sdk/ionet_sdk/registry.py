@@ -9,6 +9,7 @@ so callers pass what they read (`RegistryConfig.fetch`, `Node.fetch`).
 from __future__ import annotations
 
 import hashlib
+import struct
 from collections.abc import Iterable, Sequence
 
 from solders.instruction import AccountMeta, Instruction
@@ -29,6 +30,7 @@ from ionet_sdk._generated.ionet_registry.types import (
     NodeAttestArgs,
     NodeHardware,
     NodeRegisterArgs,
+    NodeSyncArgs,
     NodeUpdateArgs,
     Offense,
     RegistryParams,
@@ -36,7 +38,10 @@ from ionet_sdk._generated.ionet_registry.types import (
 )
 from ionet_sdk.connection import Connection
 from ionet_sdk.errors import InvalidArgumentError
+from ionet_sdk.merkle import Proof
 from ionet_sdk.svm import programdata_address
+
+INSTRUCTIONS_SYSVAR = Pubkey.from_string("Sysvar1nstructions1111111111111111111111111")
 
 # The programs' hardware rules, mirrored once for clients (GpuModel::tier and
 # GpuModel::expected_tflops in programs/ionet-registry/src/state/hardware.rs).
@@ -210,6 +215,80 @@ def build_node_heartbeat_ix(node: Pubkey, agent: Pubkey) -> Instruction:
     return ix.node_heartbeat(ix.NodeHeartbeatAccounts(config=pda.registry_config(), node=node, agent=agent))
 
 
+ED25519_PROGRAM_ID = Pubkey.from_string("Ed25519SigVerify111111111111111111111111111")
+"""Solana's ed25519 signature-verification precompile."""
+
+
+def ed25519_verify_ix(signed: Sequence[tuple[Pubkey, bytes, bytes]]) -> Instruction:
+    """An ed25519 precompile instruction verifying each `(public key, signature (64), message)`,
+    all data inside the instruction (instruction index `u16::MAX`): the transaction fails
+    unless every signature is valid."""
+    count = len(signed)
+    offsets = bytearray([count, 0])
+    body = bytearray()
+    base = 2 + 14 * count
+    here = 0xFFFF
+    for key, signature, message in signed:
+        if len(signature) != 64:
+            raise InvalidArgumentError(f"an ed25519 signature is 64 bytes, got {len(signature)}")
+        key_at = base + len(body)
+        sig_at = key_at + 32
+        msg_at = sig_at + 64
+        body += bytes(key) + signature + message
+        offsets += struct.pack("<HHHHHHH", sig_at, here, key_at, here, msg_at, len(message), here)
+    return Instruction(ED25519_PROGRAM_ID, bytes(offsets + body), [])
+
+
+def build_liveness_root_commit_ix(oracle: Pubkey, epoch: int, root: bytes, leaf_count: int) -> Instruction:
+    """An oracle's vote for `(root, leaf_count)` as epoch `epoch`'s liveness tree (the oracle
+    signs and pays the epoch record's rent on the first vote). Fails `NotOracle`,
+    `OracleAlreadyVoted`, `EmptyRoot`, `RootFinal`, `TooManyRootProposals`."""
+    return ix.liveness_root_commit(
+        ix.LivenessRootCommitAccounts(
+            config=pda.registry_config(), epoch_root=pda.epoch_root(epoch), oracle=oracle
+        ),
+        epoch=epoch,
+        root=list(root),
+        leaf_count=leaf_count,
+    )
+
+
+def build_liveness_equivocation_ixs(reporter: Pubkey, first: bytes, second: bytes) -> list[Instruction]:
+    """The evidence that an oracle signed two different roots for one epoch: two signed root
+    statements (188 bytes each: message (124) || signature (64)), verified by the ed25519
+    precompile in the instruction right before `liveness_equivocation` (`reporter` signs).
+    Fails `InvalidEquivocation`, `NotOracle` (already removed)."""
+    signed = []
+    for statement in (first, second):
+        if len(statement) != 188:
+            raise InvalidArgumentError(f"a signed root statement is 188 bytes, got {len(statement)}")
+        oracle = Pubkey.from_bytes(statement[48:80])
+        signed.append((oracle, statement[124:], statement[:124]))
+    return [
+        ed25519_verify_ix(signed),
+        ix.liveness_equivocation(
+            ix.LivenessEquivocationAccounts(
+                config=pda.registry_config(), instructions=INSTRUCTIONS_SYSVAR, reporter=reporter
+            )
+        ),
+    ]
+
+
+def build_node_sync_ix(node: Pubkey, epoch: int, leaf: bytes, proof: Proof) -> Instruction:
+    """`node_sync` (anyone; no signer but the fee payer): brings `node`'s liveness figures up
+    to its 128-byte `leaf` in epoch `epoch`'s root, with its Merkle `proof`. Fails
+    `RootNotInEffect`, `InvalidProof`, `LeafMismatch`, `StaleLeaf`, `LeafRegressed`."""
+    return ix.node_sync(
+        ix.NodeSyncAccounts(config=pda.registry_config(), epoch_root=pda.epoch_root(epoch), node=node),
+        args=NodeSyncArgs(
+            epoch=epoch,
+            leaf=list(leaf),
+            index=proof.index,
+            siblings=[list(s) for s in proof.siblings],
+        ),
+    )
+
+
 def build_node_mark_inactive_ix(node: Pubkey, cranker: Pubkey) -> Instruction:
     """Mark a node whose heartbeats stopped Inactive (anyone; `cranker` signs)."""
     return ix.node_mark_inactive(
@@ -217,11 +296,24 @@ def build_node_mark_inactive_ix(node: Pubkey, cranker: Pubkey) -> Instruction:
     )
 
 
-def build_node_attest_ix(node: Pubkey, verifier: Pubkey, args: NodeAttestArgs) -> Instruction:
+def build_node_attest_ix(
+    node: Pubkey, verifier: Pubkey, args: NodeAttestArgs, fingerprint_holder: Pubkey | None = None
+) -> Instruction:
     """A verifier's measurement of the node (TFLOPS, RTT in µs, loss in bps, bandwidth in Mbit/s,
-    fingerprint: `hardware_fingerprint`). Fails `NotVerifier`."""
+    fingerprint: `hardware_fingerprint`). The verifier pays the fingerprint index's rent the
+    first time those GPUs are attested. `fingerprint_holder`: the node the index names when
+    it is another one that deregistered or changed its hardware (`FingerprintIndex.node`),
+    so this node can take the fingerprint over. Fails `NotVerifier`, `FingerprintInUse`
+    (another node holds those GPUs), `FingerprintChanged`."""
     return ix.node_attest(
-        ix.NodeAttestAccounts(config=pda.registry_config(), node=node, verifier=verifier), args=args
+        ix.NodeAttestAccounts(
+            config=pda.registry_config(),
+            node=node,
+            verifier=verifier,
+            fingerprint_index=pda.fingerprint(bytes(args.fingerprint)),
+            fingerprint_holder=fingerprint_holder,
+        ),
+        args=args,
     )
 
 

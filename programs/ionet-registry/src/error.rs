@@ -109,4 +109,38 @@ pub enum RegistryError {
     AppealDeadlinePassed,
     #[msg("The appeal's resolution deadline has not passed")]
     AppealDeadlineNotReached,
+    #[msg("Too many liveness oracles")]
+    TooManyOracles,
+    #[msg("Oracle keys must be distinct and not the default key")]
+    InvalidOracle,
+    #[msg("The oracle quorum must be a strict majority of the oracles and at most their number")]
+    OracleQuorumInvalid,
+    #[msg("Signer is not a liveness oracle of the config")]
+    NotOracle,
+    #[msg("The oracle already voted for a root of this epoch")]
+    OracleAlreadyVoted,
+    #[msg("A root needs at least one leaf")]
+    EmptyRoot,
+    #[msg("The epoch's root is final: its oracle set changed after its challenge window")]
+    RootFinal,
+    #[msg(
+        "The epoch has no root in effect (no quorum yet, or its challenge window is still open)"
+    )]
+    RootNotInEffect,
+    #[msg("The leaf and proof do not hash to the epoch's root")]
+    InvalidProof,
+    #[msg("The leaf is not this node's: its node, agent, epoch or version differ")]
+    LeafMismatch,
+    #[msg("The node is already synced to this epoch or a later one")]
+    StaleLeaf,
+    #[msg("The leaf's cumulative figures are below the node's synced ones")]
+    LeafRegressed,
+    #[msg("The equivocation evidence is not two ed25519-verified root statements of one oracle and epoch that differ")]
+    InvalidEquivocation,
+    #[msg("Too many distinct roots were proposed for this epoch")]
+    TooManyRootProposals,
+    #[msg("Another node holds this hardware fingerprint: a set of GPUs backs at most one node")]
+    FingerprintInUse,
+    #[msg("The node holds another fingerprint: declare the new hardware (node_update) first")]
+    FingerprintChanged,
 }

@@ -29,6 +29,7 @@ pub struct ConfigUpdated {
     pub treasury: Pubkey,
     pub verifiers: Vec<Pubkey>,
     pub params: RegistryParams,
+    pub oracles: Vec<Pubkey>,
 }
 
 #[event]
@@ -201,4 +202,44 @@ pub struct SlashClosed {
 pub struct DustSwept {
     pub vault: Pubkey,
     pub amount: u64,
+}
+
+/// An oracle voted for a root of an epoch (`votes`: its proposal's votes from
+/// current oracles after this one).
+#[event]
+pub struct LivenessRootVoted {
+    pub epoch: u64,
+    pub oracle: Pubkey,
+    pub root: [u8; 32],
+    pub leaf_count: u32,
+    pub votes: u8,
+    /// Whether this vote brought the root to the quorum (its challenge window starts).
+    pub reached_quorum: bool,
+}
+
+/// Two root statements by one oracle for one epoch disagree: the oracle left the
+/// set, so its votes no longer count in any root that is not final.
+#[event]
+pub struct OracleEquivocated {
+    pub oracle: Pubkey,
+    pub epoch: u64,
+    pub first_root: [u8; 32],
+    pub first_leaf_count: u32,
+    pub second_root: [u8; 32],
+    pub second_leaf_count: u32,
+    pub reporter: Pubkey,
+}
+
+/// A node's record was brought up to an epoch's committed liveness leaf.
+#[event]
+pub struct NodeSynced {
+    pub node: Pubkey,
+    pub epoch: u64,
+    pub uptime_secs: u64,
+    pub observed_secs: u64,
+    pub availability_points: u64,
+    pub last_seen: i64,
+    pub epoch_uptime_secs: u32,
+    pub uptime_bps: u16,
+    pub reputation_bps: u16,
 }

@@ -58,9 +58,35 @@ pub mod ionet_registry {
         instructions::node_deregister::handler(ctx)
     }
 
-    /// Agent: records liveness and updates the uptime average.
+    /// Agent: records that the node is reachable now (eligibility for work). Uptime and
+    /// reputation come from the oracles' epoch roots (`node_sync`), not from here.
     pub fn node_heartbeat(ctx: Context<NodeHeartbeatAccounts>) -> Result<()> {
         instructions::node_heartbeat::handler(ctx)
+    }
+
+    /// Liveness oracle: votes for `(root, leaf_count)` as epoch `epoch`'s tree of
+    /// node liveness leaves. A root takes effect once `oracle_quorum` oracles voted
+    /// for it and its challenge window passed (docs/liveness.md §6).
+    pub fn liveness_root_commit(
+        ctx: Context<LivenessRootCommit>,
+        epoch: u64,
+        root: [u8; 32],
+        leaf_count: u32,
+    ) -> Result<()> {
+        instructions::liveness_root_commit::handler(ctx, epoch, root, leaf_count)
+    }
+
+    /// Anyone: evidence (an ed25519 precompile instruction right before this one)
+    /// that an oracle signed two different roots for one epoch removes it from the
+    /// oracle list; its votes stop counting in roots not yet final.
+    pub fn liveness_equivocation(ctx: Context<LivenessEquivocation>) -> Result<()> {
+        instructions::liveness_equivocation::handler(ctx)
+    }
+
+    /// Anyone: brings a node's uptime, last sighting and reputation up to its leaf
+    /// in an epoch root in effect, with the leaf's Merkle proof.
+    pub fn node_sync(ctx: Context<NodeSync>, args: NodeSyncArgs) -> Result<()> {
+        instructions::node_sync::handler(ctx, args)
     }
 
     /// Anyone: marks an active node whose heartbeat is older than interval + grace

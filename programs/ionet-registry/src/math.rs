@@ -4,7 +4,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::BPS_DENOMINATOR;
+use crate::constants::{BPS_DENOMINATOR, FAILURE_PENALTY_BPS, UPTIME_PRIOR_SECS};
 use crate::error::RegistryError;
 
 ionet_common::safe_math!(RegistryError::MathOverflow; u16, u32, u64, u128, i64);
@@ -45,6 +45,29 @@ pub fn reputation_bps(uptime_bps: u16, jobs_bps: u16, attest_bps: u16, weights: 
         + u64::from(weights[1]) * u64::from(jobs_bps)
         + u64::from(weights[2]) * u64::from(attest_bps);
     (sum / BPS_DENOMINATOR).min(BPS_DENOMINATOR) as u16
+}
+
+/// Time-weighted uptime ratio: proven uptime over observed time, with a prior of
+/// `UPTIME_PRIOR_SECS` observed at `prior_bps` (a new node's uptime) added to both, so
+/// that a young record moves gradually: one hour of uptime changes the ratio by at most
+/// 3,600 / (3,600 + 86,400) = 1/25 of the range, whatever came before. Rounded down.
+/// precision: bps
+pub fn uptime_ratio_bps(uptime_secs: u64, observed_secs: u64, prior_bps: u16) -> Result<u16> {
+    let prior = u128::from(UPTIME_PRIOR_SECS);
+    let proven = u128::from(uptime_secs.min(observed_secs))
+        .safe_mul(u128::from(BPS_DENOMINATOR))?
+        .safe_add(prior.safe_mul(u128::from(prior_bps.min(BPS_DENOMINATOR as u16)))?)?;
+    let ratio = proven / u128::from(observed_secs).safe_add(prior)?;
+    u16::try_from(ratio).map_err(|_| error!(RegistryError::MathOverflow))
+}
+
+/// What failures take off the reputation: `FAILURE_PENALTY_BPS` per failed job and
+/// per executed slash, at most all of it. precision: bps
+pub fn failure_penalty_bps(jobs_failed: u32, slashes_executed: u32) -> u16 {
+    let strikes = u64::from(jobs_failed).saturating_add(u64::from(slashes_executed));
+    strikes
+        .saturating_mul(u64::from(FAILURE_PENALTY_BPS))
+        .min(BPS_DENOMINATOR) as u16
 }
 
 /// Uptime after a heartbeat: on time moves 1/8 of the way to 10_000; late
@@ -145,6 +168,33 @@ mod tests {
         assert_eq!(uptime_after(5_000, false), 3_750);
         assert_eq!(uptime_after(10_000, true), 10_000);
         assert_eq!(uptime_after(0, false), 0);
+    }
+
+    #[test]
+    fn an_hour_of_uptime_earns_less_reputation_than_one_failure_costs() {
+        // The most one more hour of perfect uptime can add to the ratio, at any age and
+        // any prior.
+        for (observed, prior) in (0..=30 * 86_400u64)
+            .step_by(3_600)
+            .flat_map(|o| [(o, 0u16), (o, 5_000), (o, 10_000)])
+        {
+            let before = uptime_ratio_bps(0, observed, prior).unwrap();
+            let after = uptime_ratio_bps(3_600, observed + 3_600, prior).unwrap();
+            let weight = BPS_DENOMINATOR as u16; // even with all the weight on uptime
+            let gain = reputation_bps(after, 0, 0, [weight, 0, 0])
+                - reputation_bps(before, 0, 0, [weight, 0, 0]);
+            assert!(
+                gain < failure_penalty_bps(1, 0),
+                "observed {observed}: +{gain}"
+            );
+        }
+        assert_eq!(failure_penalty_bps(1, 1), 2 * FAILURE_PENALTY_BPS);
+        assert_eq!(failure_penalty_bps(u32::MAX, u32::MAX), 10_000);
+        // A new node starts at its prior; a perfect day moves it halfway to 100%.
+        assert_eq!(uptime_ratio_bps(0, 0, 5_000).unwrap(), 5_000);
+        assert_eq!(uptime_ratio_bps(86_400, 86_400, 5_000).unwrap(), 7_500);
+        assert_eq!(uptime_ratio_bps(3_600, 3_600, 5_000).unwrap(), 5_200);
+        assert_eq!(uptime_ratio_bps(0, 86_400, 5_000).unwrap(), 2_500);
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub const REGISTRY_PROGRAM_ID: Pubkey = pubkey!("GMJp7x7EvHRbWJEsEn2NAooBGekLr1Z
 /// `Node`'s account discriminator (sha256("account:Node")[..8]).
 pub const NODE_DISCRIMINATOR: [u8; 8] = [208, 53, 1, 3, 49, 122, 180, 49];
 /// Size of `Node` (without the discriminator).
-pub const NODE_SIZE: usize = 440;
+pub const NODE_SIZE: usize = 520;
 pub const BONDED: usize = 8;
 pub const UNBONDING: usize = 16;
 pub const SLASHED_TOTAL: usize = 72;

@@ -39,6 +39,7 @@ from ionet_sdk.cli.common import (
 )
 from ionet_sdk.cli.view import ZERO_TIME, array_lengths, io, mismatch_names, percent, when
 from ionet_sdk.client import IonetClient
+from ionet_sdk.services.oracle.client import OracleClient
 
 node_app = typer.Typer(help="GPU nodes in the registry.", no_args_is_help=True)
 stake_app = typer.Typer(help="Stake bonds.", no_args_is_help=True)
@@ -208,6 +209,50 @@ def node_address(
         output(ctx, {"node": str(address)}, one_row("", ""))
     else:
         typer.echo(str(address))
+
+
+SYNC_EXAMPLE = example(
+    "ionet node sync $NODE --oracle http://127.0.0.1:8787",
+    "ionet node sync $NODE --oracle http://127.0.0.1:8787 --epoch 493000",
+)
+
+
+@node_app.command("sync", epilog=SYNC_EXAMPLE)
+def node_sync(
+    ctx: typer.Context,
+    node: str,
+    oracle: Annotated[str, typer.Option(help="an oracle's base URL: serves the leaf and its proof")],
+    epoch: Annotated[
+        int | None, typer.Option(help="the epoch to sync to (default: the latest whose root is in effect)")
+    ] = None,
+    lookback: Annotated[int, typer.Option(help="epochs to look back for a root in effect")] = 8,
+) -> None:
+    """Bring a node's on-chain uptime, last sighting and reputation up to its liveness leaf in
+    a committed epoch root (anyone may; the --keypair pays the fee)."""
+    key = parse_pubkey(node)
+
+    async def work(client: IonetClient) -> Any:
+        async with OracleClient(oracle) as source:
+            if epoch is not None:
+                candidates = [epoch]
+            else:
+                latest = await source.root()
+                if latest is None:
+                    raise fail(f"oracle {oracle} has closed no epoch yet")
+                candidates = list(range(latest[0], max(-1, latest[0] - lookback), -1))
+            for e in candidates:
+                on_chain = await client.effective_epoch_root(e)
+                if on_chain is None:
+                    continue
+                found = await source.node_proof(e, key)
+                if found is None:
+                    raise fail(f"node {key} has no leaf in epoch {e} at oracle {oracle}")
+                if (found.proof.leaf_count, found.root) != on_chain:
+                    raise fail(f"oracle {oracle} serves another tree for epoch {e} than the one in effect")
+                return await client.sync_node(key, e, found.leaf_bytes, found.proof)
+            raise fail(f"no root in effect on-chain for epoch(s) {candidates[-1]}..{candidates[0]}")
+
+    sent(ctx, "node synced", run(ctx, work, signer=True))
 
 
 @node_app.command(

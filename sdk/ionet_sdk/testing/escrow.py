@@ -77,6 +77,7 @@ class EscrowSandbox(RegistrySandbox):
             job_authority=pda.escrow_authority(),
             verifiers=None,
             params=None,
+            oracles=None,
         )
         await self.send([registry.build_config_update_ix(self.admin.pubkey(), update)], self.admin)
         await self.refresh_config()

@@ -17,9 +17,10 @@ from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
 from ionet_sdk import pda, registry, spl, token, tx
-from ionet_sdk._generated.ionet_registry.accounts import Node, RegistryConfig, SlashProposal
+from ionet_sdk._generated.ionet_registry.accounts import EpochRoot, Node, RegistryConfig, SlashProposal
 from ionet_sdk._generated.ionet_registry.types import (
     ConfigInitArgs,
+    ConfigUpdateArgs,
     GpuModel,
     HardwareSpec,
     NodeAttestArgs,
@@ -29,6 +30,9 @@ from ionet_sdk._generated.ionet_registry.types import (
 from ionet_sdk.accounts import AccountInfo
 from ionet_sdk.connection import SendResult
 from ionet_sdk.defaults import IO, IO_DECIMALS, REGISTRY_PARAMS
+from ionet_sdk.heartbeat import RootStatement
+from ionet_sdk.liveness import LivenessLeaf
+from ionet_sdk.merkle import MerkleTree
 from ionet_sdk.programs import REGISTRY_ID, program_path
 from ionet_sdk.svm import EmbeddedConnection
 from ionet_sdk.testing import SANDBOX_START
@@ -95,6 +99,7 @@ class RegistrySandbox:
         self.conn = EmbeddedConnection(start_time=start_time)
         self.deployer, self.admin, self.slasher, self.payer = (Keypair() for _ in range(4))
         self.verifiers = [Keypair(), Keypair()]
+        self.oracles: list[Keypair] = []
         self.mint: Pubkey = token.MINT
         self.io = TokenSandbox(self.conn)
         self.treasury = Keypair()
@@ -103,7 +108,7 @@ class RegistrySandbox:
     async def setup(self, *, init_config: bool = True) -> Self:
         """Deploy the registry (upgrade authority: `deployer`), create the IO mint and the
         treasury, and (unless `init_config` is false) initialize the config."""
-        for kp in (self.deployer, self.admin, self.slasher, self.payer):
+        for kp in (self.deployer, self.admin, self.slasher, self.payer, *self.verifiers):
             self.conn.airdrop(kp.pubkey(), 100 * SOL)
         self.conn.deploy(REGISTRY_ID, program_path("ionet_registry"), self.deployer.pubkey())
         # The IO token: the escrow reports fee burns, the registry slash burns.
@@ -219,6 +224,64 @@ class RegistrySandbox:
         return await self.send(
             [registry.build_node_heartbeat_ix(handle.address, handle.agent.pubkey())], handle.agent
         )
+
+    # --- liveness oracles and roots
+
+    async def set_oracles(self, count: int = 3, quorum: int = 2) -> list[Keypair]:
+        """Make `count` fresh keys the config's liveness oracles with quorum `quorum` (admin)."""
+        self.oracles = [Keypair() for _ in range(count)]
+        for oracle in self.oracles:
+            self.conn.airdrop(oracle.pubkey(), 10 * SOL)
+        args = ConfigUpdateArgs(
+            admin=None,
+            slashing_authority=None,
+            job_authority=None,
+            verifiers=None,
+            params=replace(self.config.params, oracle_quorum=quorum),
+            oracles=[o.pubkey() for o in self.oracles],
+        )
+        await self.send([registry.build_config_update_ix(self.admin.pubkey(), args)], self.admin)
+        await self.refresh_config()
+        return self.oracles
+
+    async def vote_root(self, oracle: Keypair, epoch: int, tree: MerkleTree) -> SendResult:
+        """`oracle` commits `tree`'s root as epoch `epoch`'s."""
+        ix = registry.build_liveness_root_commit_ix(oracle.pubkey(), epoch, tree.root, tree.leaf_count)
+        return await self.send([ix], oracle)
+
+    async def commit_root(
+        self, epoch: int, leaves: Sequence[LivenessLeaf], *, wait: bool = True
+    ) -> MerkleTree:
+        """The tree of `leaves` (sorted by node address, as the oracle sorts them), voted by a
+        quorum of the oracles; then (if `wait`) the clock passes the challenge window."""
+        ordered = sorted(leaves, key=lambda leaf: bytes(leaf.node))
+        tree = MerkleTree([leaf.to_bytes() for leaf in ordered])
+        for oracle in self.oracles[: self.config.params.oracle_quorum]:
+            await self.vote_root(oracle, epoch, tree)
+        if wait:
+            self.conn.warp(self.config.params.root_challenge_secs)
+        return tree
+
+    def statement(self, oracle: Keypair, epoch: int, root: bytes, leaf_count: int) -> bytes:
+        """`oracle`'s signed root statement (188 bytes) for this deployment."""
+        return RootStatement(pda.registry_config(), oracle.pubkey(), epoch, root, leaf_count).sign(oracle)
+
+    def sync_ix(
+        self, handle: NodeHandle | Pubkey, epoch: int, tree: MerkleTree, leaf: LivenessLeaf
+    ) -> Instruction:
+        """`node_sync` of `leaf` (at its position in `tree`) for the node."""
+        address = handle if isinstance(handle, Pubkey) else handle.address
+        data = leaf.to_bytes()
+        index = tree.levels[0].index(MerkleTree([data]).root)
+        return registry.build_node_sync_ix(address, epoch, data, tree.proof(index))
+
+    async def sync(self, handle: NodeHandle, epoch: int, tree: MerkleTree, leaf: LivenessLeaf) -> SendResult:
+        return await self.send([self.sync_ix(handle, epoch, tree, leaf)], self.payer)
+
+    async def epoch_root(self, epoch: int) -> EpochRoot:
+        record = await EpochRoot.fetch(self.conn, pda.epoch_root(epoch))
+        assert record is not None
+        return record
 
     async def min_stake(self, handle: NodeHandle) -> int:
         """The node's minimum bond, as the program computes it (per-GPU amount rounded up)."""

@@ -56,7 +56,8 @@ pub struct JobTimeout<'info> {
 }
 
 /// Permissionless crank: removes a node that did not start by the deadline or
-/// whose heartbeat went stale while running. The client is refunded the run's
+/// whose heartbeat went stale while running (never one whose run delivered and
+/// reported its whole reservation). The client is refunded the run's
 /// undelivered part now; the node is released with a failed outcome (its
 /// reputation drops); a node that had started gets a job-failure slash
 /// proposed with the evidence (one that never started is not slashed).
@@ -83,6 +84,10 @@ pub fn handler(ctx: Context<JobTimeout>) -> Result<()> {
                 true
             }
             RunStatus::Running => {
+                // A run that delivered and reported its whole reservation is done,
+                // whatever the node's liveness now: nothing failed.
+                let reservation = u64::from(run.gpus).safe_mul(job.duration_secs()?)?;
+                require!(run.gpu_seconds < reservation, EscrowError::NodeHealthy);
                 require!(
                     !node.heartbeat_fresh(&registry_params, now),
                     EscrowError::NodeHealthy

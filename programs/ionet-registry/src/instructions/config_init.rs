@@ -63,6 +63,8 @@ pub fn handler(ctx: Context<ConfigInit>, args: ConfigInitArgs) -> Result<()> {
         params: args.params,
         node_count: 0,
         bump: ctx.bumps.config,
+        oracles: Vec::new(),
+        oracles_removed: 0,
         reserved: [0; 64],
     });
     config.invariant()?;

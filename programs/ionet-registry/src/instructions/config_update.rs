@@ -13,6 +13,10 @@ pub struct ConfigUpdateArgs {
     pub job_authority: Option<Pubkey>,
     pub verifiers: Option<Vec<Pubkey>>,
     pub params: Option<RegistryParams>,
+    /// A new liveness oracle list (at most `MAX_ORACLES`; the quorum must be a
+    /// majority of it and at most its length). Roots not yet final count only the
+    /// votes of the new list's oracles.
+    pub oracles: Option<Vec<Pubkey>>,
 }
 
 #[derive(Accounts)]
@@ -34,6 +38,7 @@ pub fn handler(ctx: Context<ConfigUpdate>, args: ConfigUpdateArgs) -> Result<()>
         || args.job_authority.is_some()
         || args.verifiers.is_some()
         || args.params.is_some()
+        || args.oracles.is_some()
         || new_treasury.is_some();
     require!(changes, RegistryError::NothingToUpdate);
     let config = &mut ctx.accounts.config;
@@ -55,6 +60,19 @@ pub fn handler(ctx: Context<ConfigUpdate>, args: ConfigUpdateArgs) -> Result<()>
     if let Some(treasury) = new_treasury {
         config.treasury = treasury;
     }
+    let oracles_changed = args.oracles.is_some();
+    if let Some(oracles) = args.oracles {
+        config.oracles = oracles;
+    }
+    if oracles_changed || args.params.is_some() {
+        // The admin may not leave a quorum the list cannot reach (an equivocation
+        // removal may, until the admin adds an oracle).
+        require!(
+            config.oracles.is_empty()
+                || usize::from(config.params.oracle_quorum) <= config.oracles.len(),
+            RegistryError::OracleQuorumInvalid
+        );
+    }
     config.invariant()?;
     emit!(ConfigUpdated {
         admin: config.admin,
@@ -63,6 +81,7 @@ pub fn handler(ctx: Context<ConfigUpdate>, args: ConfigUpdateArgs) -> Result<()>
         treasury: config.treasury,
         verifiers: config.verifiers.clone(),
         params: config.params,
+        oracles: config.oracles.clone(),
     });
     Ok(())
 }

@@ -7,6 +7,8 @@
 
 pub mod config_init;
 pub mod config_update;
+pub mod liveness_equivocation;
+pub mod liveness_root_commit;
 pub mod node_attest;
 pub mod node_deregister;
 pub mod node_heartbeat;
@@ -14,6 +16,7 @@ pub mod node_job_commit;
 pub mod node_job_release;
 pub mod node_mark_inactive;
 pub mod node_register;
+pub mod node_sync;
 pub mod node_update;
 pub mod slash_appeal;
 pub mod slash_appeal_lapse;
@@ -28,6 +31,8 @@ pub mod stake_withdraw;
 
 pub use config_init::*;
 pub use config_update::*;
+pub use liveness_equivocation::*;
+pub use liveness_root_commit::*;
 pub use node_attest::*;
 pub use node_deregister::*;
 pub use node_heartbeat::*;
@@ -35,6 +40,7 @@ pub use node_job_commit::*;
 pub use node_job_release::*;
 pub use node_mark_inactive::*;
 pub use node_register::*;
+pub use node_sync::*;
 pub use node_update::*;
 pub use slash_appeal::*;
 pub use slash_appeal_lapse::*;

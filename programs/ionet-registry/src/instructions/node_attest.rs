@@ -1,10 +1,14 @@
 use anchor_lang::prelude::*;
 
+use crate::constants::FINGERPRINT_SEED;
 use crate::error::RegistryError;
 use crate::events::NodeAttested;
 use crate::math::SafeMath;
 use crate::pda::CONFIG_ADDRESS;
-use crate::state::{mismatch, Attestation, GpuModel, GpuTier, Node, NodeStatus, RegistryConfig};
+use crate::state::{
+    holder_released, mismatch, Attestation, FingerprintIndex, GpuModel, GpuTier, Node, NodeStatus,
+    RegistryConfig,
+};
 
 /// What a verifier measured on the node (proof of compute).
 #[derive(AnchorSerialize, AnchorDeserialize, Clone)]
@@ -26,6 +30,7 @@ pub struct NodeAttestArgs {
 }
 
 #[derive(Accounts)]
+#[instruction(args: NodeAttestArgs)]
 pub struct NodeAttest<'info> {
     #[account(address = CONFIG_ADDRESS)]
     pub config: Box<Account<'info, RegistryConfig>>,
@@ -34,8 +39,23 @@ pub struct NodeAttest<'info> {
         constraint = node.load()?.is_at(&node.key()) @ RegistryError::InvalidPda,
     )]
     pub node: AccountLoader<'info, Node>,
-    #[account(constraint = config.is_verifier(verifier.key) @ RegistryError::NotVerifier)]
+    #[account(mut, constraint = config.is_verifier(verifier.key) @ RegistryError::NotVerifier)]
     pub verifier: Signer<'info>,
+    /// The measured fingerprint's index: a passing attestation claims it for the node
+    /// (created here if new, rent paid by the verifier).
+    #[account(
+        init_if_needed,
+        payer = verifier,
+        space = FingerprintIndex::SPACE,
+        seeds = [FINGERPRINT_SEED, &args.fingerprint],
+        bump,
+    )]
+    pub fingerprint_index: Box<Account<'info, FingerprintIndex>>,
+    /// The node the index names, when it is another node: a closed account, or a node
+    /// that gave the fingerprint up, lets this node take the index over.
+    /// CHECK: its key is checked against the index; read by `holder_released`.
+    pub fingerprint_holder: Option<UncheckedAccount<'info>>,
+    pub system_program: Program<'info, System>,
 }
 
 pub fn handler(ctx: Context<NodeAttest>, args: NodeAttestArgs) -> Result<()> {
@@ -48,6 +68,12 @@ pub fn handler(ctx: Context<NodeAttest>, args: NodeAttestArgs) -> Result<()> {
     let config = &ctx.accounts.config;
     let key = ctx.accounts.node.key();
     let mut node = ctx.accounts.node.load_mut()?;
+    let index = &mut ctx.accounts.fingerprint_index;
+    if index.rent_payer == Pubkey::default() {
+        // Created by this instruction.
+        index.rent_payer = ctx.accounts.verifier.key();
+        index.bump = ctx.bumps.fingerprint_index;
+    }
 
     let mut attestation = Attestation {
         verifier: ctx.accounts.verifier.key(),
@@ -72,6 +98,23 @@ pub fn handler(ctx: Context<NodeAttest>, args: NodeAttestArgs) -> Result<()> {
         solana_sha256_hasher::hashv(&[key.as_ref(), bytemuck::bytes_of(&attestation)]).to_bytes();
 
     if attestation.passed() {
+        // One node per set of GPUs: the fingerprint must be free or already this node's,
+        // and the node cannot move to other GPUs without re-declaring its hardware.
+        let free = index.node == Pubkey::default()
+            || index.node == key
+            || match &ctx.accounts.fingerprint_holder {
+                Some(holder) if holder.key() == index.node => {
+                    holder_released(holder, &args.fingerprint)?
+                }
+                _ => false,
+            };
+        require!(free, RegistryError::FingerprintInUse);
+        require!(
+            node.claimed_fingerprint == [0; 32] || node.claimed_fingerprint == args.fingerprint,
+            RegistryError::FingerprintChanged
+        );
+        index.node = key;
+        node.claimed_fingerprint = args.fingerprint;
         node.attestations_passed = node.attestations_passed.safe_add(1)?;
         node.effective_tier = args.gpu_model.tier() as u8;
         if node.status() == NodeStatus::Jailed {

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::error::RegistryError;
 use crate::events::NodeHeartbeat;
-use crate::math::{uptime_after, SafeMath};
+use crate::math::SafeMath;
 use crate::pda::CONFIG_ADDRESS;
 use crate::state::{Node, RegistryConfig};
 
@@ -39,7 +39,8 @@ pub fn handler(ctx: Context<NodeHeartbeatAccounts>) -> Result<()> {
     let key = ctx.accounts.node.key();
     let mut node = ctx.accounts.node.load_mut()?;
     let on_time = node.last_heartbeat == 0 || node.heartbeat_fresh(&config.params, now);
-    node.uptime_bps = uptime_after(node.uptime_bps, on_time);
+    // Uptime is the oracles' time-weighted figure (`node_sync`), not a count of
+    // on-chain heartbeats: a heartbeat only says the node is reachable now.
     node.last_heartbeat = now;
     node.heartbeat_count = node.heartbeat_count.safe_add(1)?;
     node.refresh(key, &config.params, now)?;

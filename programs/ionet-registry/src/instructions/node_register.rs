@@ -103,6 +103,14 @@ pub fn handler(ctx: Context<NodeRegister>, args: NodeRegisterArgs) -> Result<()>
         open_proposals: 0,
         min_price_per_gpu_hour: 0,
         slashed_share_ppb: 0,
+        synced_epoch: 0,
+        proven_uptime_secs: 0,
+        proven_observed_secs: 0,
+        proven_availability_points: 0,
+        last_seen: 0,
+        last_epoch_uptime_secs: 0,
+        slashes_executed: 0,
+        claimed_fingerprint: [0; 32],
         reserved: [0; 8],
     };
     node.refresh(key, &config.params, now)?;

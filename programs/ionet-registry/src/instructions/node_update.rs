@@ -67,6 +67,8 @@ pub fn handler(ctx: Context<NodeUpdate>, args: NodeUpdateArgs) -> Result<()> {
     }
     let mut cleared = false;
     if let Some(hw) = args.hardware.filter(|h| *h != node.declared.spec()) {
+        // Other GPUs: the node gives up its fingerprint (the index is reclaimable).
+        node.claimed_fingerprint = [0; 32];
         node.declared = hw.into();
         node.attestation = Attestation::NONE;
         node.effective_tier = GpuTier::Other as u8;

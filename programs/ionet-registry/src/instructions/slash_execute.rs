@@ -168,6 +168,7 @@ pub fn handler(ctx: Context<SlashExecute>) -> Result<()> {
     let first = proposal.executed == 0;
     proposal.executed = proposal.executed.safe_add(amount)?;
     if first {
+        node.slashes_executed = node.slashes_executed.safe_add(1)?;
         match proposal.offense {
             // A job authority's proposal follows a release that already counted the failure.
             Offense::JobFailure if proposal.proposer != config.job_authority => {

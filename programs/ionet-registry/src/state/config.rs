@@ -2,7 +2,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::MAX_VERIFIERS;
+use crate::constants::{MAX_ORACLES, MAX_VERIFIERS};
 use crate::error::RegistryError;
 use crate::state::RegistryParams;
 
@@ -28,6 +28,13 @@ pub struct RegistryConfig {
     /// Nodes registered and not deregistered.
     pub node_count: u64,
     pub bump: u8,
+    /// Liveness oracles: sign and commit each epoch's root of node liveness leaves
+    /// (docs/liveness.md). Distinct, non-default keys; `params.oracle_quorum` of them
+    /// must agree on a root.
+    #[max_len(MAX_ORACLES)]
+    pub oracles: Vec<Pubkey>,
+    /// Oracles removed for equivocation so far.
+    pub oracles_removed: u32,
     /// Space for fields added by later versions.
     pub reserved: [u8; 64],
 }
@@ -39,7 +46,13 @@ impl RegistryConfig {
     pub fn invariant(&self) -> Result<()> {
         self.params.validate()?;
         validate_verifiers(&self.verifiers)?;
+        validate_oracles(&self.oracles, self.params.oracle_quorum)?;
         Ok(())
+    }
+
+    /// The oracle's position in the list (its bit in root votes), if it is one.
+    pub fn oracle_index(&self, key: &Pubkey) -> Option<usize> {
+        self.oracles.iter().position(|o| o == key)
     }
 
     pub fn is_verifier(&self, key: &Pubkey) -> bool {
@@ -127,6 +140,22 @@ pub fn validate_verifiers(verifiers: &[Pubkey]) -> Result<()> {
     Ok(())
 }
 
+/// An oracle list holds at most `MAX_ORACLES` distinct, non-default keys, and the
+/// quorum is a strict majority of it (so two different roots of one epoch can never
+/// both reach it: each oracle votes once per epoch).
+pub fn validate_oracles(oracles: &[Pubkey], quorum: u8) -> Result<()> {
+    require!(oracles.len() <= MAX_ORACLES, RegistryError::TooManyOracles);
+    for (i, o) in oracles.iter().enumerate() {
+        require!(*o != Pubkey::default(), RegistryError::InvalidOracle);
+        require!(!oracles[..i].contains(o), RegistryError::InvalidOracle);
+    }
+    require!(
+        2 * usize::from(quorum) > oracles.len(),
+        RegistryError::OracleQuorumInvalid
+    );
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +176,8 @@ mod tests {
                 },
                 node_count: 3,
                 bump: 254,
+                oracles: vec![Pubkey::new_unique()],
+                oracles_removed: 2,
                 reserved: [0; 64],
             };
             let mut data = Vec::new();

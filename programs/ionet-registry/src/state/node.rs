@@ -5,7 +5,7 @@ use anchor_lang::prelude::*;
 use crate::constants::NODE_SEED;
 use crate::error::RegistryError;
 use crate::events::NodeStatusChanged;
-use crate::math::{min_stake, reputation_bps, success_rate_bps, SafeMath};
+use crate::math::{failure_penalty_bps, min_stake, reputation_bps, success_rate_bps, SafeMath};
 use crate::state::{Attestation, GpuTier, NodeHardware, RegistryParams};
 
 /// Registered → Verified → Active ⇄ Inactive; any → Jailed on failed
@@ -105,6 +105,25 @@ pub struct Node {
     /// may exceed 1e9 after several slashes. The IO token program forfeits the
     /// same share of locked rewards. precision: ppb (1e9 = the whole stake)
     pub slashed_share_ppb: u64,
+    /// The epoch of the liveness leaf the node was last synced to (`node_sync`);
+    /// 0 = never. The figures below are that leaf's, proven against a committed root.
+    pub synced_epoch: u64,
+    /// Cumulative seconds the oracles heard the node. unit: seconds
+    pub proven_uptime_secs: u64,
+    /// Cumulative seconds since the oracles first heard the node. unit: seconds
+    pub proven_observed_secs: u64,
+    /// Cumulative availability points (uptime times GPUs times tier weight, each epoch at the
+    /// tier of that epoch): what the IO token's availability rewards accrue from.
+    pub proven_availability_points: u64,
+    /// When an oracle last heard the node. unit: unix seconds (oracle clock); 0 = never
+    pub last_seen: i64,
+    /// Uptime in the synced epoch alone. unit: seconds
+    pub last_epoch_uptime_secs: u32,
+    /// Slashes executed against the node (each lowers its reputation).
+    pub slashes_executed: u32,
+    /// The hardware fingerprint whose index (`["fingerprint", fingerprint]`) this node
+    /// holds: no other node can pass an attestation with it. Zero = none.
+    pub claimed_fingerprint: [u8; 32],
     /// Space for fields added by later versions.
     pub reserved: [u8; 8],
 }
@@ -186,8 +205,11 @@ impl Node {
         })
     }
 
+    /// Reputation: the weighted uptime ratio, job success and attestation success,
+    /// less `FAILURE_PENALTY_BPS` per failed job and per executed slash (docs/liveness.md
+    /// §8, invariant 6: one failure costs more than an hour of perfect uptime can earn).
     pub fn recompute_reputation(&mut self, p: &RegistryParams) {
-        self.reputation_bps = reputation_bps(
+        let weighted = reputation_bps(
             self.uptime_bps,
             success_rate_bps(self.jobs_completed, self.jobs_failed),
             success_rate_bps(self.attestations_passed, self.attestations_failed),
@@ -197,6 +219,8 @@ impl Node {
                 p.reputation_attestation_weight_bps,
             ],
         );
+        self.reputation_bps =
+            weighted.saturating_sub(failure_penalty_bps(self.jobs_failed, self.slashes_executed));
     }
 
     /// Recompute reputation and status after a change; emits `NodeStatusChanged`

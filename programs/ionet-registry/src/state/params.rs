@@ -2,7 +2,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::{BPS_DENOMINATOR, GPU_TIER_COUNT, OFFENSE_COUNT};
+use crate::constants::{BPS_DENOMINATOR, GPU_TIER_COUNT, MAX_ORACLES, OFFENSE_COUNT};
 use crate::error::RegistryError;
 
 /// IO has 8 decimals: one IO is 10^8 base units.
@@ -27,6 +27,10 @@ pub const APPEAL_WINDOW_SECS_MAX: u32 = 30 * DAY;
 pub const SLASH_EPOCH_SECS_MIN: u32 = HOUR;
 pub const SLASH_EPOCH_SECS_MAX: u32 = 30 * DAY;
 pub const EPOCH_SLASH_CAP_BPS_MIN: u16 = 100;
+pub const ROOT_CHALLENGE_SECS_MIN: u32 = 60;
+pub const ROOT_CHALLENGE_SECS_MAX: u32 = 7 * DAY;
+pub const LIVENESS_MAX_AGE_SECS_MAX: u32 = 14 * DAY;
+pub const MIN_EPOCH_UPTIME_SECS_MAX: u32 = DAY;
 
 /// GPU tiers, highest first. A node's tier sets its minimum stake.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
@@ -112,6 +116,19 @@ pub struct RegistryParams {
     pub reputation_attestation_weight_bps: u16,
     /// Reputation of a newly registered node. precision: bps
     pub initial_reputation_bps: u16,
+    /// Liveness oracles that must commit the same root of an epoch before it can take
+    /// effect (`m` of the config's `n` oracles; a strict majority of them).
+    pub oracle_quorum: u8,
+    /// Time after a root reached its quorum during which an oracle's equivocation can
+    /// still void it; syncs against it are refused until then. unit: seconds
+    pub root_challenge_secs: u32,
+    /// How old the last oracle-proven sighting of a node (`Node.last_seen`) may be for
+    /// the node to count as alive (eligible for work). Longer than the challenge
+    /// window, which delays every root. unit: seconds
+    pub liveness_max_age_secs: u32,
+    /// Least uptime the node's last synced epoch must show for the node to count as
+    /// alive. unit: seconds
+    pub min_epoch_uptime_secs: u32,
 }
 
 impl RegistryParams {
@@ -132,6 +149,10 @@ impl RegistryParams {
         reputation_jobs_weight_bps: 4_000,
         reputation_attestation_weight_bps: 2_000,
         initial_reputation_bps: 5_000,
+        oracle_quorum: 1,
+        root_challenge_secs: 2 * HOUR,
+        liveness_max_age_secs: 4 * HOUR,
+        min_epoch_uptime_secs: HOUR / 2,
     };
 
     /// Checks every parameter against its bounds.
@@ -191,6 +212,23 @@ impl RegistryParams {
             self.initial_reputation_bps <= bps,
             RegistryError::ParamOutOfBounds
         );
+        require!(
+            (1..=MAX_ORACLES).contains(&usize::from(self.oracle_quorum)),
+            RegistryError::ParamOutOfBounds
+        );
+        require!(
+            (ROOT_CHALLENGE_SECS_MIN..=ROOT_CHALLENGE_SECS_MAX).contains(&self.root_challenge_secs),
+            RegistryError::ParamOutOfBounds
+        );
+        require!(
+            self.liveness_max_age_secs > self.root_challenge_secs
+                && self.liveness_max_age_secs <= LIVENESS_MAX_AGE_SECS_MAX,
+            RegistryError::ParamOutOfBounds
+        );
+        require!(
+            self.min_epoch_uptime_secs <= MIN_EPOCH_UPTIME_SECS_MAX,
+            RegistryError::ParamOutOfBounds
+        );
         let weights = u32::from(self.reputation_uptime_weight_bps)
             + u32::from(self.reputation_jobs_weight_bps)
             + u32::from(self.reputation_attestation_weight_bps);
@@ -223,7 +261,11 @@ mod tests {
 
     #[test]
     fn rejects_each_out_of_bounds_field() {
-        let cases: [fn(&mut RegistryParams); 8] = [
+        let cases: [fn(&mut RegistryParams); 12] = [
+            |p| p.oracle_quorum = 0,
+            |p| p.oracle_quorum = 9,
+            |p| p.root_challenge_secs = 1,
+            |p| p.liveness_max_age_secs = p.root_challenge_secs,
             |p| p.base_stake_per_gpu = 0,
             |p| p.unbonding_period_secs = 1,
             |p| p.heartbeat_interval_secs = 0,

@@ -24,8 +24,174 @@ from .types import (
     NodeStatus,
     Offense,
     RegistryParams,
+    RootProposal,
     SlashStatus,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class EpochRoot:
+    """
+    Seeds: `[EPOCH_ROOT_SEED, epoch (u64 LE)]`. Created by the first oracle vote.
+
+    Votes are counted against the config's *current* oracle list whenever they are
+    read: an oracle removed (for equivocation, or by the admin) no longer counts in
+    any root that is not yet final, so a root whose quorum depended on it is no
+    longer in effect. A root becomes final at its first sync after its challenge
+    window, and stays in effect from then on whatever the oracle list becomes.
+    """
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([84, 115, 245, 96, 45, 165, 224, 31])
+
+    epoch: int
+    """The IO token's epoch the leaves run through."""
+    quorum_at: int
+    """
+    When `accepted` reached the quorum (its challenge window started). unit:
+    unix seconds; 0 while no proposal has
+    """
+    accepted: int
+    """The proposal that reached the quorum (meaningful when `quorum_at != 0`)."""
+    is_final: bool
+    """
+    Set by the first sync after the challenge window: the root no longer depends
+    on the oracle list.
+    """
+    bump: int
+    voters: list[Pubkey]
+    """Every oracle that voted in this epoch, in vote order (each votes once)."""
+    proposals: list[RootProposal]
+    """The distinct `(root, leaf_count)` proposals, in order of first vote."""
+
+    @classmethod
+    def read(cls, r: Reader) -> EpochRoot:
+        return cls(
+            epoch=r.u64(),
+            quorum_at=r.i64(),
+            accepted=r.u8(),
+            is_final=r.bool(),
+            bump=r.u8(),
+            voters=r.vec(Reader.pubkey),
+            proposals=r.vec(RootProposal.read),
+        )
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.u64(self.epoch)
+        w.i64(self.quorum_at)
+        w.u8(self.accepted)
+        w.bool(self.is_final)
+        w.u8(self.bump)
+        w.vec(self.voters, Writer.pubkey)
+        w.vec(self.proposals, lambda w, v: v.write(w))
+
+    @classmethod
+    def decode(cls, data: bytes) -> EpochRoot:
+        """Decode account data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise AccountDiscriminatorMismatchError("not a EpochRoot: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+    @classmethod
+    def from_account(cls, info: AccountInfo) -> EpochRoot:
+        """Decode an account read from a connection, checking its owner."""
+        if info.owner != PROGRAM_ID:
+            raise AccountOwnerMismatchError(f"{info.address} is owned by {info.owner}, not ionet_registry")
+        return cls.decode(info.data)
+
+    @classmethod
+    async def fetch(cls, conn: AccountSource, address: Pubkey) -> EpochRoot | None:
+        """Fetch and decode; None if the account does not exist."""
+        info = await conn.get_account(address)
+        return None if info is None else cls.from_account(info)
+
+    @classmethod
+    async def fetch_multiple(cls, conn: AccountSource, addresses: Sequence[Pubkey]) -> list[EpochRoot | None]:
+        infos = await conn.get_multiple_accounts(addresses)
+        return [None if i is None else cls.from_account(i) for i in infos]
+
+
+@dataclass(frozen=True, slots=True)
+class FingerprintIndex:
+    """
+    Seeds: `[FINGERPRINT_SEED, fingerprint]`. Claimed by the first node whose passing
+    attestation measured that hardware fingerprint; while that node holds it
+    (`Node.claimed_fingerprint`), no other node passes an attestation with it. A node
+    gives it up by changing its declared hardware or deregistering; the next node
+    attested on those GPUs then takes the index over (showing the old holder), so the
+    index is created once and reused rather than closed.
+    """
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([41, 36, 241, 43, 110, 6, 231, 103])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32sB")
+
+    node: Pubkey
+    """
+    The node holding the fingerprint; the default key while unclaimed (created by a
+    failed attestation).
+    """
+    rent_payer: Pubkey
+    """Paid the rent (the verifier that created it)."""
+    bump: int
+
+    @classmethod
+    def read(cls, r: Reader) -> FingerprintIndex:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("FingerprintIndex: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                Pubkey.from_bytes(v[1]),  # rent_payer
+                v[2],  # bump
+            )
+        except ValueError as err:
+            raise DecodeError(f"FingerprintIndex: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.pubkey(self.rent_payer)
+        w.u8(self.bump)
+
+    @classmethod
+    def decode(cls, data: bytes) -> FingerprintIndex:
+        """Decode account data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise AccountDiscriminatorMismatchError("not a FingerprintIndex: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+    @classmethod
+    def from_account(cls, info: AccountInfo) -> FingerprintIndex:
+        """Decode an account read from a connection, checking its owner."""
+        if info.owner != PROGRAM_ID:
+            raise AccountOwnerMismatchError(f"{info.address} is owned by {info.owner}, not ionet_registry")
+        return cls.decode(info.data)
+
+    @classmethod
+    async def fetch(cls, conn: AccountSource, address: Pubkey) -> FingerprintIndex | None:
+        """Fetch and decode; None if the account does not exist."""
+        info = await conn.get_account(address)
+        return None if info is None else cls.from_account(info)
+
+    @classmethod
+    async def fetch_multiple(
+        cls, conn: AccountSource, addresses: Sequence[Pubkey]
+    ) -> list[FingerprintIndex | None]:
+        infos = await conn.get_multiple_accounts(addresses)
+        return [None if i is None else cls.from_account(i) for i in infos]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +206,7 @@ class Node:
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([208, 53, 1, 3, 49, 122, 180, 49])
     LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<QQQqqqQqQQQQqq32s32sIIIHHHBBB3s32s32s32s32sIHHBBBB8s32sIIIIIHHHHHBBBBHQQ8s"
+        "<QQQqqqQqQQQQqq32s32sIIIHHHBBB3s32s32s32s32sIHHBBBB8s32sIIIIIHHHHHBBBBHQQQQQQqII32s8s"
     )
 
     node_id: int
@@ -112,6 +278,31 @@ class Node:
     may exceed 1e9 after several slashes. The IO token program forfeits the
     same share of locked rewards. precision: ppb (1e9 = the whole stake)
     """
+    synced_epoch: int
+    """
+    The epoch of the liveness leaf the node was last synced to (`node_sync`);
+    0 = never. The figures below are that leaf's, proven against a committed root.
+    """
+    proven_uptime_secs: int
+    """Cumulative seconds the oracles heard the node. unit: seconds"""
+    proven_observed_secs: int
+    """Cumulative seconds since the oracles first heard the node. unit: seconds"""
+    proven_availability_points: int
+    """
+    Cumulative availability points (uptime times GPUs times tier weight, each epoch at the
+    tier of that epoch): what the IO token's availability rewards accrue from.
+    """
+    last_seen: int
+    """When an oracle last heard the node. unit: unix seconds (oracle clock); 0 = never"""
+    last_epoch_uptime_secs: int
+    """Uptime in the synced epoch alone. unit: seconds"""
+    slashes_executed: int
+    """Slashes executed against the node (each lowers its reputation)."""
+    claimed_fingerprint: list[int]
+    """
+    The hardware fingerprint whose index (`["fingerprint", fingerprint]`) this node
+    holds: no other node can pass an attestation with it. Zero = none.
+    """
     reserved: list[int]
     """Space for fields added by later versions."""
 
@@ -176,7 +367,15 @@ class Node:
                 v[53],  # open_proposals
                 v[54],  # min_price_per_gpu_hour
                 v[55],  # slashed_share_ppb
-                list(v[56]),  # reserved
+                v[56],  # synced_epoch
+                v[57],  # proven_uptime_secs
+                v[58],  # proven_observed_secs
+                v[59],  # proven_availability_points
+                v[60],  # last_seen
+                v[61],  # last_epoch_uptime_secs
+                v[62],  # slashes_executed
+                list(v[63]),  # claimed_fingerprint
+                list(v[64]),  # reserved
             )
         except ValueError as err:
             raise DecodeError(f"Node: {err}") from err
@@ -217,6 +416,14 @@ class Node:
         w.u16(self.open_proposals)
         w.u64(self.min_price_per_gpu_hour)
         w.u64(self.slashed_share_ppb)
+        w.u64(self.synced_epoch)
+        w.u64(self.proven_uptime_secs)
+        w.u64(self.proven_observed_secs)
+        w.u64(self.proven_availability_points)
+        w.i64(self.last_seen)
+        w.u32(self.last_epoch_uptime_secs)
+        w.u32(self.slashes_executed)
+        w.array(self.claimed_fingerprint, Writer.u8, 32)
         w.array(self.reserved, Writer.u8, 8)
 
     @classmethod
@@ -275,6 +482,14 @@ class RegistryConfig:
     node_count: int
     """Nodes registered and not deregistered."""
     bump: int
+    oracles: list[Pubkey]
+    """
+    Liveness oracles: sign and commit each epoch's root of node liveness leaves
+    (docs/liveness.md). Distinct, non-default keys; `params.oracle_quorum` of them
+    must agree on a root.
+    """
+    oracles_removed: int
+    """Oracles removed for equivocation so far."""
     reserved: list[int]
     """Space for fields added by later versions."""
 
@@ -290,6 +505,8 @@ class RegistryConfig:
             params=RegistryParams.read(r),
             node_count=r.u64(),
             bump=r.u8(),
+            oracles=r.vec(Reader.pubkey),
+            oracles_removed=r.u32(),
             reserved=r.array(Reader.u8, 64),
         )
 
@@ -304,6 +521,8 @@ class RegistryConfig:
         self.params.write(w)
         w.u64(self.node_count)
         w.u8(self.bump)
+        w.vec(self.oracles, Writer.pubkey)
+        w.u32(self.oracles_removed)
         w.array(self.reserved, Writer.u8, 64)
 
     @classmethod
@@ -450,7 +669,9 @@ class SlashProposal:
         return [None if i is None else cls.from_account(i) for i in infos]
 
 
-ACCOUNTS: dict[bytes, type[Node | RegistryConfig | SlashProposal]] = {
+ACCOUNTS: dict[bytes, type[EpochRoot | FingerprintIndex | Node | RegistryConfig | SlashProposal]] = {
+    EpochRoot.DISCRIMINATOR: EpochRoot,
+    FingerprintIndex.DISCRIMINATOR: FingerprintIndex,
     Node.DISCRIMINATOR: Node,
     RegistryConfig.DISCRIMINATOR: RegistryConfig,
     SlashProposal.DISCRIMINATOR: SlashProposal,

@@ -431,6 +431,134 @@ class AppealDeadlineNotReached(IonetRegistryError):
     error_msg = "The appeal's resolution deadline has not passed"
 
 
+class TooManyOracles(IonetRegistryError):
+    """Too many liveness oracles"""
+
+    code = 6052
+    error_name = "TooManyOracles"
+    error_msg = "Too many liveness oracles"
+
+
+class InvalidOracle(IonetRegistryError):
+    """Oracle keys must be distinct and not the default key"""
+
+    code = 6053
+    error_name = "InvalidOracle"
+    error_msg = "Oracle keys must be distinct and not the default key"
+
+
+class OracleQuorumInvalid(IonetRegistryError):
+    """The oracle quorum must be a strict majority of the oracles and at most their number"""
+
+    code = 6054
+    error_name = "OracleQuorumInvalid"
+    error_msg = "The oracle quorum must be a strict majority of the oracles and at most their number"
+
+
+class NotOracle(IonetRegistryError):
+    """Signer is not a liveness oracle of the config"""
+
+    code = 6055
+    error_name = "NotOracle"
+    error_msg = "Signer is not a liveness oracle of the config"
+
+
+class OracleAlreadyVoted(IonetRegistryError):
+    """The oracle already voted for a root of this epoch"""
+
+    code = 6056
+    error_name = "OracleAlreadyVoted"
+    error_msg = "The oracle already voted for a root of this epoch"
+
+
+class EmptyRoot(IonetRegistryError):
+    """A root needs at least one leaf"""
+
+    code = 6057
+    error_name = "EmptyRoot"
+    error_msg = "A root needs at least one leaf"
+
+
+class RootFinal(IonetRegistryError):
+    """The epoch's root is final: its oracle set changed after its challenge window"""
+
+    code = 6058
+    error_name = "RootFinal"
+    error_msg = "The epoch's root is final: its oracle set changed after its challenge window"
+
+
+class RootNotInEffect(IonetRegistryError):
+    """The epoch has no root in effect (no quorum yet, or its challenge window is still open)"""
+
+    code = 6059
+    error_name = "RootNotInEffect"
+    error_msg = "The epoch has no root in effect (no quorum yet, or its challenge window is still open)"
+
+
+class InvalidProof(IonetRegistryError):
+    """The leaf and proof do not hash to the epoch's root"""
+
+    code = 6060
+    error_name = "InvalidProof"
+    error_msg = "The leaf and proof do not hash to the epoch's root"
+
+
+class LeafMismatch(IonetRegistryError):
+    """The leaf is not this node's: its node, agent, epoch or version differ"""
+
+    code = 6061
+    error_name = "LeafMismatch"
+    error_msg = "The leaf is not this node's: its node, agent, epoch or version differ"
+
+
+class StaleLeaf(IonetRegistryError):
+    """The node is already synced to this epoch or a later one"""
+
+    code = 6062
+    error_name = "StaleLeaf"
+    error_msg = "The node is already synced to this epoch or a later one"
+
+
+class LeafRegressed(IonetRegistryError):
+    """The leaf's cumulative figures are below the node's synced ones"""
+
+    code = 6063
+    error_name = "LeafRegressed"
+    error_msg = "The leaf's cumulative figures are below the node's synced ones"
+
+
+class InvalidEquivocation(IonetRegistryError):
+    """The equivocation evidence is not two ed25519-verified root statements of one oracle and epoch that differ"""
+
+    code = 6064
+    error_name = "InvalidEquivocation"
+    error_msg = "The equivocation evidence is not two ed25519-verified root statements of one oracle and epoch that differ"
+
+
+class TooManyRootProposals(IonetRegistryError):
+    """Too many distinct roots were proposed for this epoch"""
+
+    code = 6065
+    error_name = "TooManyRootProposals"
+    error_msg = "Too many distinct roots were proposed for this epoch"
+
+
+class FingerprintInUse(IonetRegistryError):
+    """Another node holds this hardware fingerprint: a set of GPUs backs at most one node"""
+
+    code = 6066
+    error_name = "FingerprintInUse"
+    error_msg = "Another node holds this hardware fingerprint: a set of GPUs backs at most one node"
+
+
+class FingerprintChanged(IonetRegistryError):
+    """The node holds another fingerprint: declare the new hardware (node_update) first"""
+
+    code = 6067
+    error_name = "FingerprintChanged"
+    error_msg = "The node holds another fingerprint: declare the new hardware (node_update) first"
+
+
 ERRORS: dict[int, type[IonetRegistryError]] = {
     NotUpgradeAuthority.code: NotUpgradeAuthority,
     InvalidProgramData.code: InvalidProgramData,
@@ -484,4 +612,20 @@ ERRORS: dict[int, type[IonetRegistryError]] = {
     UnbondingMatured.code: UnbondingMatured,
     AppealDeadlinePassed.code: AppealDeadlinePassed,
     AppealDeadlineNotReached.code: AppealDeadlineNotReached,
+    TooManyOracles.code: TooManyOracles,
+    InvalidOracle.code: InvalidOracle,
+    OracleQuorumInvalid.code: OracleQuorumInvalid,
+    NotOracle.code: NotOracle,
+    OracleAlreadyVoted.code: OracleAlreadyVoted,
+    EmptyRoot.code: EmptyRoot,
+    RootFinal.code: RootFinal,
+    RootNotInEffect.code: RootNotInEffect,
+    InvalidProof.code: InvalidProof,
+    LeafMismatch.code: LeafMismatch,
+    StaleLeaf.code: StaleLeaf,
+    LeafRegressed.code: LeafRegressed,
+    InvalidEquivocation.code: InvalidEquivocation,
+    TooManyRootProposals.code: TooManyRootProposals,
+    FingerprintInUse.code: FingerprintInUse,
+    FingerprintChanged.code: FingerprintChanged,
 }

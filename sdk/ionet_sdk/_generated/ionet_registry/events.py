@@ -91,6 +91,7 @@ class ConfigUpdated:
     treasury: Pubkey
     verifiers: list[Pubkey]
     params: RegistryParams
+    oracles: list[Pubkey]
 
     @classmethod
     def read(cls, r: Reader) -> ConfigUpdated:
@@ -101,6 +102,7 @@ class ConfigUpdated:
             treasury=r.pubkey(),
             verifiers=r.vec(Reader.pubkey),
             params=RegistryParams.read(r),
+            oracles=r.vec(Reader.pubkey),
         )
 
     def write(self, w: Writer) -> None:
@@ -111,6 +113,7 @@ class ConfigUpdated:
         w.pubkey(self.treasury)
         w.vec(self.verifiers, Writer.pubkey)
         self.params.write(w)
+        w.vec(self.oracles, Writer.pubkey)
 
     @classmethod
     def decode(cls, data: bytes) -> ConfigUpdated:
@@ -163,6 +166,65 @@ class DustSwept:
         """Decode event data, checking the 8-byte discriminator."""
         if data[:8] != cls.DISCRIMINATOR:
             raise DecodeError("not a DustSwept: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class LivenessRootVoted:
+    """
+    An oracle voted for a root of an epoch (`votes`: its proposal's votes from
+    current oracles after this one).
+    """
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([34, 61, 223, 156, 245, 173, 217, 58])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<Q32s32sIB?")
+
+    epoch: int
+    oracle: Pubkey
+    root: list[int]
+    leaf_count: int
+    votes: int
+    reached_quorum: bool
+    """Whether this vote brought the root to the quorum (its challenge window starts)."""
+
+    @classmethod
+    def read(cls, r: Reader) -> LivenessRootVoted:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("LivenessRootVoted: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                v[0],  # epoch
+                Pubkey.from_bytes(v[1]),  # oracle
+                list(v[2]),  # root
+                v[3],  # leaf_count
+                v[4],  # votes
+                v[5],  # reached_quorum
+            )
+        except ValueError as err:
+            raise DecodeError(f"LivenessRootVoted: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.u64(self.epoch)
+        w.pubkey(self.oracle)
+        w.array(self.root, Writer.u8, 32)
+        w.u32(self.leaf_count)
+        w.u8(self.votes)
+        w.bool(self.reached_quorum)
+
+    @classmethod
+    def decode(cls, data: bytes) -> LivenessRootVoted:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a LivenessRootVoted: discriminator mismatch")
         return cls.read(Reader(data, 8))
 
     def encode(self) -> bytes:
@@ -586,6 +648,70 @@ class NodeStatusChanged:
 
 
 @dataclass(frozen=True, slots=True)
+class NodeSynced:
+    """A node's record was brought up to an epoch's committed liveness leaf."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([221, 48, 248, 172, 196, 24, 142, 182])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQQQQqIHH")
+
+    node: Pubkey
+    epoch: int
+    uptime_secs: int
+    observed_secs: int
+    availability_points: int
+    last_seen: int
+    epoch_uptime_secs: int
+    uptime_bps: int
+    reputation_bps: int
+
+    @classmethod
+    def read(cls, r: Reader) -> NodeSynced:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("NodeSynced: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                Pubkey.from_bytes(v[0]),  # node
+                v[1],  # epoch
+                v[2],  # uptime_secs
+                v[3],  # observed_secs
+                v[4],  # availability_points
+                v[5],  # last_seen
+                v[6],  # epoch_uptime_secs
+                v[7],  # uptime_bps
+                v[8],  # reputation_bps
+            )
+        except ValueError as err:
+            raise DecodeError(f"NodeSynced: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.node)
+        w.u64(self.epoch)
+        w.u64(self.uptime_secs)
+        w.u64(self.observed_secs)
+        w.u64(self.availability_points)
+        w.i64(self.last_seen)
+        w.u32(self.epoch_uptime_secs)
+        w.u16(self.uptime_bps)
+        w.u16(self.reputation_bps)
+
+    @classmethod
+    def decode(cls, data: bytes) -> NodeSynced:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a NodeSynced: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
 class NodeUpdated:
     """Event `NodeUpdated`."""
 
@@ -632,6 +758,67 @@ class NodeUpdated:
         """Decode event data, checking the 8-byte discriminator."""
         if data[:8] != cls.DISCRIMINATOR:
             raise DecodeError("not a NodeUpdated: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class OracleEquivocated:
+    """
+    Two root statements by one oracle for one epoch disagree: the oracle left the
+    set, so its votes no longer count in any root that is not final.
+    """
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([100, 243, 240, 109, 32, 131, 90, 220])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sQ32sI32sI32s")
+
+    oracle: Pubkey
+    epoch: int
+    first_root: list[int]
+    first_leaf_count: int
+    second_root: list[int]
+    second_leaf_count: int
+    reporter: Pubkey
+
+    @classmethod
+    def read(cls, r: Reader) -> OracleEquivocated:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("OracleEquivocated: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                Pubkey.from_bytes(v[0]),  # oracle
+                v[1],  # epoch
+                list(v[2]),  # first_root
+                v[3],  # first_leaf_count
+                list(v[4]),  # second_root
+                v[5],  # second_leaf_count
+                Pubkey.from_bytes(v[6]),  # reporter
+            )
+        except ValueError as err:
+            raise DecodeError(f"OracleEquivocated: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.oracle)
+        w.u64(self.epoch)
+        w.array(self.first_root, Writer.u8, 32)
+        w.u32(self.first_leaf_count)
+        w.array(self.second_root, Writer.u8, 32)
+        w.u32(self.second_leaf_count)
+        w.pubkey(self.reporter)
+
+    @classmethod
+    def decode(cls, data: bytes) -> OracleEquivocated:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a OracleEquivocated: discriminator mismatch")
         return cls.read(Reader(data, 8))
 
     def encode(self) -> bytes:
@@ -1137,6 +1324,7 @@ Event = (
     ConfigInitialized
     | ConfigUpdated
     | DustSwept
+    | LivenessRootVoted
     | NodeAttested
     | NodeDeregistered
     | NodeHeartbeat
@@ -1145,7 +1333,9 @@ Event = (
     | NodeMarkedInactive
     | NodeRegistered
     | NodeStatusChanged
+    | NodeSynced
     | NodeUpdated
+    | OracleEquivocated
     | SlashAppealLapsed
     | SlashAppealed
     | SlashClosed
@@ -1162,6 +1352,7 @@ EVENTS: dict[bytes, type[Event]] = {
     ConfigInitialized.DISCRIMINATOR: ConfigInitialized,
     ConfigUpdated.DISCRIMINATOR: ConfigUpdated,
     DustSwept.DISCRIMINATOR: DustSwept,
+    LivenessRootVoted.DISCRIMINATOR: LivenessRootVoted,
     NodeAttested.DISCRIMINATOR: NodeAttested,
     NodeDeregistered.DISCRIMINATOR: NodeDeregistered,
     NodeHeartbeat.DISCRIMINATOR: NodeHeartbeat,
@@ -1170,7 +1361,9 @@ EVENTS: dict[bytes, type[Event]] = {
     NodeMarkedInactive.DISCRIMINATOR: NodeMarkedInactive,
     NodeRegistered.DISCRIMINATOR: NodeRegistered,
     NodeStatusChanged.DISCRIMINATOR: NodeStatusChanged,
+    NodeSynced.DISCRIMINATOR: NodeSynced,
     NodeUpdated.DISCRIMINATOR: NodeUpdated,
+    OracleEquivocated.DISCRIMINATOR: OracleEquivocated,
     SlashAppealLapsed.DISCRIMINATOR: SlashAppealLapsed,
     SlashAppealed.DISCRIMINATOR: SlashAppealed,
     SlashClosed.DISCRIMINATOR: SlashClosed,

@@ -19,6 +19,7 @@ from .types import (
     JobOutcome,
     NodeAttestArgs,
     NodeRegisterArgs,
+    NodeSyncArgs,
     NodeUpdateArgs,
     SlashProposeArgs,
 )
@@ -116,18 +117,115 @@ def config_update(
 
 
 @dataclass(frozen=True, slots=True)
+class LivenessEquivocationAccounts:
+    """Accounts of `liveness_equivocation`, in the program's order."""
+
+    reporter: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
+    instructions: Pubkey = Pubkey.from_string("Sysvar1nstructions1111111111111111111111111")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=True),
+            AccountMeta(self.instructions, is_signer=False, is_writable=False),
+            AccountMeta(self.reporter, is_signer=True, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_LIVENESS_EQUIVOCATION = bytes([223, 9, 106, 123, 108, 68, 99, 208])
+
+
+def liveness_equivocation(
+    accounts: LivenessEquivocationAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Anyone: evidence (an ed25519 precompile instruction right before this one)
+    that an oracle signed two different roots for one epoch removes it from the
+    oracle list; its votes stop counting in roots not yet final.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_LIVENESS_EQUIVOCATION)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class LivenessRootCommitAccounts:
+    """Accounts of `liveness_root_commit`, in the program's order."""
+
+    epoch_root: Pubkey
+    """The epoch's votes; the first vote creates it (rent paid by that oracle)."""
+    oracle: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
+    system_program: Pubkey = Pubkey.from_string("11111111111111111111111111111111")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.epoch_root, is_signer=False, is_writable=True),
+            AccountMeta(self.oracle, is_signer=True, is_writable=True),
+            AccountMeta(self.system_program, is_signer=False, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_LIVENESS_ROOT_COMMIT = bytes([23, 202, 5, 110, 237, 99, 33, 26])
+
+
+def liveness_root_commit(
+    accounts: LivenessRootCommitAccounts,
+    *,
+    epoch: int,
+    root: list[int],
+    leaf_count: int,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Liveness oracle: votes for `(root, leaf_count)` as epoch `epoch`'s tree of
+    node liveness leaves. A root takes effect once `oracle_quorum` oracles voted
+    for it and its challenge window passed (docs/liveness.md §6).
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_LIVENESS_ROOT_COMMIT)
+    w.u64(epoch)
+    w.array(root, Writer.u8, 32)
+    w.u32(leaf_count)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
 class NodeAttestAccounts:
     """Accounts of `node_attest`, in the program's order."""
 
     node: Pubkey
     verifier: Pubkey
+    fingerprint_index: Pubkey
+    """
+    The measured fingerprint's index: a passing attestation claims it for the node
+    (created here if new, rent paid by the verifier).
+    """
+    fingerprint_holder: Pubkey | None
+    """
+    The node the index names, when it is another node: a closed account, or a node
+    that gave the fingerprint up, lets this node take the index over.
+    """
     config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
+    system_program: Pubkey = Pubkey.from_string("11111111111111111111111111111111")
 
     def metas(self, program_id: Pubkey) -> list[AccountMeta]:
         return [
             AccountMeta(self.config, is_signer=False, is_writable=False),
             AccountMeta(self.node, is_signer=False, is_writable=True),
-            AccountMeta(self.verifier, is_signer=True, is_writable=False),
+            AccountMeta(self.verifier, is_signer=True, is_writable=True),
+            AccountMeta(self.fingerprint_index, is_signer=False, is_writable=True),
+            AccountMeta(
+                program_id if self.fingerprint_holder is None else self.fingerprint_holder,
+                is_signer=False,
+                is_writable=False,
+            ),
+            AccountMeta(self.system_program, is_signer=False, is_writable=False),
         ]
 
 
@@ -229,7 +327,10 @@ def node_heartbeat(
     program_id: Pubkey = PROGRAM_ID,
     remaining_accounts: Sequence[AccountMeta] = (),
 ) -> Instruction:
-    """Agent: records liveness and updates the uptime average."""
+    """
+    Agent: records that the node is reachable now (eligibility for work). Uptime and
+    reputation come from the oracles' epoch roots (`node_sync`), not from here.
+    """
     w = Writer()
     w.raw(DISCRIMINATOR_NODE_HEARTBEAT)
     return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
@@ -390,6 +491,42 @@ def node_register(
     """
     w = Writer()
     w.raw(DISCRIMINATOR_NODE_REGISTER)
+    args.write(w)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class NodeSyncAccounts:
+    """Accounts of `node_sync`, in the program's order."""
+
+    epoch_root: Pubkey
+    node: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.epoch_root, is_signer=False, is_writable=True),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+        ]
+
+
+DISCRIMINATOR_NODE_SYNC = bytes([138, 168, 52, 13, 163, 216, 77, 90])
+
+
+def node_sync(
+    accounts: NodeSyncAccounts,
+    *,
+    args: NodeSyncArgs,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Anyone: brings a node's uptime, last sighting and reputation up to its leaf
+    in an epoch root in effect, with the leaf's Merkle proof.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_NODE_SYNC)
     args.write(w)
     return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
 

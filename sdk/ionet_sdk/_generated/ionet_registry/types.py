@@ -122,6 +122,12 @@ class ConfigUpdateArgs:
     job_authority: Pubkey | None
     verifiers: list[Pubkey] | None
     params: RegistryParams | None
+    oracles: list[Pubkey] | None
+    """
+    A new liveness oracle list (at most `MAX_ORACLES`; the quorum must be a
+    majority of it and at most its length). Roots not yet final count only the
+    votes of the new list's oracles.
+    """
 
     @classmethod
     def read(cls, r: Reader) -> ConfigUpdateArgs:
@@ -131,6 +137,7 @@ class ConfigUpdateArgs:
             job_authority=r.option(Reader.pubkey),
             verifiers=r.option(lambda r: r.vec(Reader.pubkey)),
             params=r.option(RegistryParams.read),
+            oracles=r.option(lambda r: r.vec(Reader.pubkey)),
         )
 
     def write(self, w: Writer) -> None:
@@ -139,6 +146,7 @@ class ConfigUpdateArgs:
         w.option(self.job_authority, Writer.pubkey)
         w.option(self.verifiers, lambda w, v: w.vec(v, Writer.pubkey))
         w.option(self.params, lambda w, v: v.write(w))
+        w.option(self.oracles, lambda w, v: w.vec(v, Writer.pubkey))
 
 
 class GpuModel(IntEnum):
@@ -365,6 +373,35 @@ class NodeStatus(IntEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class NodeSyncArgs:
+    """Type `NodeSyncArgs`."""
+
+    epoch: int
+    """The epoch whose committed root the leaf is proven against."""
+    leaf: list[int]
+    """The node's liveness leaf of that epoch (docs/liveness.md §5)."""
+    index: int
+    """The leaf's position in the epoch's tree."""
+    siblings: list[list[int]]
+    """Sibling hashes from the leaf level up (at most `MAX_PROOF_SIBLINGS`)."""
+
+    @classmethod
+    def read(cls, r: Reader) -> NodeSyncArgs:
+        return cls(
+            epoch=r.u64(),
+            leaf=r.array(Reader.u8, 128),
+            index=r.u32(),
+            siblings=r.vec(lambda r: r.array(Reader.u8, 32)),
+        )
+
+    def write(self, w: Writer) -> None:
+        w.u64(self.epoch)
+        w.array(self.leaf, Writer.u8, 128)
+        w.u32(self.index)
+        w.vec(self.siblings, lambda w, v: w.array(v, Writer.u8, 32))
+
+
+@dataclass(frozen=True, slots=True)
 class NodeUpdateArgs:
     """Type `NodeUpdateArgs`."""
 
@@ -441,6 +478,27 @@ class RegistryParams:
     """Reputation weight of passed attestations. precision: bps"""
     initial_reputation_bps: int
     """Reputation of a newly registered node. precision: bps"""
+    oracle_quorum: int
+    """
+    Liveness oracles that must commit the same root of an epoch before it can take
+    effect (`m` of the config's `n` oracles; a strict majority of them).
+    """
+    root_challenge_secs: int
+    """
+    Time after a root reached its quorum during which an oracle's equivocation can
+    still void it; syncs against it are refused until then. unit: seconds
+    """
+    liveness_max_age_secs: int
+    """
+    How old the last oracle-proven sighting of a node (`Node.last_seen`) may be for
+    the node to count as alive (eligible for work). Longer than the challenge
+    window, which delays every root. unit: seconds
+    """
+    min_epoch_uptime_secs: int
+    """
+    Least uptime the node's last synced epoch must show for the node to count as
+    alive. unit: seconds
+    """
 
     @classmethod
     def read(cls, r: Reader) -> RegistryParams:
@@ -460,6 +518,10 @@ class RegistryParams:
             reputation_jobs_weight_bps=r.u16(),
             reputation_attestation_weight_bps=r.u16(),
             initial_reputation_bps=r.u16(),
+            oracle_quorum=r.u8(),
+            root_challenge_secs=r.u32(),
+            liveness_max_age_secs=r.u32(),
+            min_epoch_uptime_secs=r.u32(),
         )
 
     def write(self, w: Writer) -> None:
@@ -478,6 +540,31 @@ class RegistryParams:
         w.u16(self.reputation_jobs_weight_bps)
         w.u16(self.reputation_attestation_weight_bps)
         w.u16(self.initial_reputation_bps)
+        w.u8(self.oracle_quorum)
+        w.u32(self.root_challenge_secs)
+        w.u32(self.liveness_max_age_secs)
+        w.u32(self.min_epoch_uptime_secs)
+
+
+@dataclass(frozen=True, slots=True)
+class RootProposal:
+    """
+    One distinct `(root, leaf_count)` proposed for an epoch and the oracles that voted
+    for it (bit `i` = `EpochRoot.voters[i]`).
+    """
+
+    root: list[int]
+    leaf_count: int
+    signers: int
+
+    @classmethod
+    def read(cls, r: Reader) -> RootProposal:
+        return cls(root=r.array(Reader.u8, 32), leaf_count=r.u32(), signers=r.u16())
+
+    def write(self, w: Writer) -> None:
+        w.array(self.root, Writer.u8, 32)
+        w.u32(self.leaf_count)
+        w.u16(self.signers)
 
 
 @dataclass(frozen=True, slots=True)

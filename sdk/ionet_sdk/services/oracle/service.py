@@ -38,10 +38,12 @@ from prometheus_client import CollectorRegistry, Counter, Histogram
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
-from ionet_sdk import pda, token
+from ionet_sdk import pda, registry, token, tx
+from ionet_sdk._generated.ionet_registry import errors as reg_errors
 from ionet_sdk._generated.ionet_token.accounts import TokenConfig
 from ionet_sdk.accounts import AccountSource
 from ionet_sdk.cluster import cluster_url, load_keypair
+from ionet_sdk.connection import Connection
 from ionet_sdk.errors import IonetError
 from ionet_sdk.heartbeat import MessageError, Receipt, SignedHeartbeat
 from ionet_sdk.liveness import Epochs, LivenessLeaf
@@ -103,6 +105,8 @@ class Oracle:
     epochs: Epochs
     store: Store
     directory: Directory
+    chain: Connection | None = None
+    """Where root votes are sent (the registry's cluster); None: nowhere (logged)."""
     last_seq: dict[bytes, int] = field(default_factory=dict)
     trees: OrderedDict[int, BuiltEpoch] = field(default_factory=OrderedDict)
     queue: asyncio.Queue[_Pending | None] = field(default_factory=asyncio.Queue)
@@ -321,20 +325,29 @@ class Oracle:
         await self.commit_root(built)
         return built
 
-    async def commit_root(self, built: BuiltEpoch) -> None:
-        """THE HOOK for the on-chain half of issue 16: submit this oracle's signed root
-        statement (`built.row.statement`, 188 bytes) to the registry's epoch-root commit
-        instruction. That instruction does not exist yet, so this only logs what to commit
-        (`ionet oracle root --epoch N` prints the same); nothing pretends it was committed."""
-        event(
-            "root_to_commit",
-            epoch=built.row.epoch,
-            root=built.row.root.hex(),
-            leaf_count=built.row.leaf_count,
-            statement=built.row.statement.hex(),
-            committed=False,
-            reason="the on-chain root commit is not implemented yet (issue 16, on-chain half)",
-        )
+    async def commit_root(self, built: BuiltEpoch) -> bool:
+        """Vote this oracle's root of the epoch on-chain (`liveness_root_commit`, signed and
+        paid by the oracle key; docs/liveness.md §6). True when the vote is on-chain (sent
+        now, or already there: `OracleAlreadyVoted`, `RootFinal`); False when it could not
+        be sent (no chain to send to, the key is not an oracle of the registry, an RPC or
+        program error): logged as `root_commit_failed`, the root stays served over HTTP
+        and `ionet oracle root --epoch N` prints what to commit. Never raises."""
+        row = built.row
+        fields = {"epoch": row.epoch, "root": row.root.hex(), "leaf_count": row.leaf_count}
+        if self.chain is None:
+            event("root_commit_failed", **fields, reason="no cluster to send to")
+            return False
+        ix = registry.build_liveness_root_commit_ix(self.oracle_key, row.epoch, row.root, row.leaf_count)
+        try:
+            result = await tx.send(self.chain, [ix], self.keypair)
+        except (reg_errors.OracleAlreadyVoted, reg_errors.RootFinal) as already:
+            event("root_committed", **fields, signature=None, note=type(already).__name__)
+            return True
+        except IonetError as failed:
+            event("root_commit_failed", **fields, reason=f"{type(failed).__name__}: {failed}")
+            return False
+        event("root_committed", **fields, signature=str(result.signature))
+        return True
 
     def _remember(self, epoch: int, built: BuiltEpoch) -> None:
         self.trees[epoch] = built
@@ -522,17 +535,20 @@ async def resolve_epochs(cfg: OracleConfig, conn: AccountSource) -> Epochs:
     )
 
 
-async def run(cfg: OracleConfig, stop: asyncio.Event, conn: AccountSource | None = None) -> None:
+async def run(cfg: OracleConfig, stop: asyncio.Event, conn: Connection | None = None) -> None:
     """Serve until `stop` is set; then stop accepting, commit what is queued, and return.
-    `conn`: the registry's cluster (default: an RpcConnection to `cfg.rpc_url`)."""
+    `conn`: the registry's cluster (default: an RpcConnection to `cfg.rpc_url`): nodes are
+    read from it and each closed epoch's root is voted to it."""
     keypair = load_keypair(cfg.keypair)  # a missing or bad key fails before anything starts
     own_conn = RpcConnection(cluster_url(cfg.rpc_url), retries=1) if conn is None else None
-    source: AccountSource = conn or own_conn  # type: ignore[assignment]
+    source: Connection = conn or own_conn  # type: ignore[assignment]
     store = Store(cfg.db)
     try:
         epochs = await resolve_epochs(cfg, source)
         config = Pubkey.from_string(cfg.registry_config) if cfg.registry_config else pda.registry_config()
-        oracle = Oracle(cfg, keypair, config, epochs, store, Directory(source, cfg.registry_ttl_secs))
+        oracle = Oracle(
+            cfg, keypair, config, epochs, store, Directory(source, cfg.registry_ttl_secs), chain=source
+        )
         oracle.last_seq = await asyncio.to_thread(store.last_sequences)
         runner = web.AppRunner(oracle.app(), access_log=None, handle_signals=False)
         await runner.setup()
