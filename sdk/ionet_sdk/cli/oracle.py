@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from ionet_sdk import pda
 from ionet_sdk.cli.common import Options, example, fail, fields_table, output, parse_pubkey
 from ionet_sdk.errors import IonetError
 from ionet_sdk.services.common.runtime import configure_logging, run_service
@@ -86,8 +87,9 @@ def root_command(
     oracle: Annotated[str, typer.Option(help="the oracle's base URL")] = DEFAULT_ORACLE,
     epoch: Annotated[int | None, typer.Option(help="epoch (default: the latest closed)")] = None,
 ) -> None:
-    """Print an epoch's root and the oracle's signed root statement: what the oracle commits
-    on-chain. (The on-chain commit instruction is the next step of issue 16: not yet.)"""
+    """Print an epoch's root and the oracle's signed root statement: what the oracle votes
+    on-chain (`liveness_root_commit`, sent by the service itself when its key is one of the
+    registry's oracles) and what `liveness_equivocation` takes as evidence."""
 
     async def work() -> tuple[int, bytes, int, bytes] | None:
         async with OracleClient(oracle) as client:
@@ -102,7 +104,7 @@ def root_command(
         "root": root.hex(),
         "leaf_count": count,
         "statement": statement.hex(),
-        "on_chain_commit": "pending (issue 16, on-chain half)",
+        "pda": str(pda.epoch_root(number)),
     }
     table = Table(title=f"epoch {number}")
     table.add_column("field")
