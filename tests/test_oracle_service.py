@@ -22,7 +22,7 @@ from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
 from ionet_sdk import merkle, pda, registry, token, tx
-from ionet_sdk._generated.ionet_registry.accounts import EpochRoot, RegistryConfig
+from ionet_sdk._generated.ionet_registry.accounts import EpochRoot, Node, RegistryConfig
 from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs
 from ionet_sdk._generated.ionet_token.accounts import TokenConfig
 from ionet_sdk.client import IonetClient
@@ -98,7 +98,7 @@ class OracleProcess:
 
 
 @pytest.fixture(scope="module")
-async def world(local_validator: LocalValidator) -> tuple[str, Keypair, dict[str, Agent]]:
+async def world(local_validator: LocalValidator) -> tuple[str, Keypair, dict[str, Agent], str]:
     """The programs deployed, three registered nodes (a, b, c) and one never registered (d)."""
     conn = RpcConnection(local_validator.url)
     deployer = local_validator.upgrade_authority
@@ -114,7 +114,7 @@ async def world(local_validator: LocalValidator) -> tuple[str, Keypair, dict[str
         agents[name] = Agent(node, agent)
     agents["d"] = Agent(Pubkey.new_unique(), Keypair())
     await conn.close()
-    return local_validator.url, deployer, agents
+    return local_validator.url, deployer, agents, local_validator.kind
 
 
 async def make_oracle(url: str, admin: Keypair, oracle: Keypair) -> None:
@@ -133,8 +133,10 @@ async def make_oracle(url: str, admin: Keypair, oracle: Keypair) -> None:
         await conn.close()
 
 
-async def test_the_oracle_end_to_end(world: tuple[str, Keypair, dict[str, Agent]], tmp_path: Path) -> None:
-    url, admin, agents = world
+async def test_the_oracle_end_to_end(
+    world: tuple[str, Keypair, dict[str, Agent], str], tmp_path: Path
+) -> None:
+    url, admin, agents, kind = world
     a, b, c, d = (agents[k] for k in "abcd")
     config = pda.registry_config()
     # Epochs of EPOCH_SECS; a fresh one starts in a second (the index stays positive).
@@ -245,6 +247,25 @@ async def test_the_oracle_end_to_end(world: tuple[str, Keypair, dict[str, Agent]
         cli, "--json", "oracle", "root", "--epoch", str(final), "--oracle", oracle.url
     )
     assert json.loads(printed.stdout)["root"] == root_of_final.hex(), printed.stderr
+    if kind == "ionet":  # a clock that ionetWarp moves past the challenge window
+        # Anyone syncs a's node to the oracle's on-chain root with the oracle's proof.
+        conn = RpcConnection(url)
+        for _ in range(100):
+            if await EpochRoot.fetch(conn, pda.epoch_root(final)) is not None:
+                break
+            await asyncio.sleep(0.1)
+        config_now = await RegistryConfig.fetch(conn, pda.registry_config())
+        assert config_now is not None
+        await conn.warp(config_now.params.root_challenge_secs)
+        payer = save_keypair(admin, tmp_path / "payer.json")
+        synced = await asyncio.to_thread(
+            cli, "--url", url, "--keypair", str(payer), "node", "sync", str(a.node),
+            "--oracle", oracle.url, "--epoch", str(final),
+        )  # fmt: skip
+        assert synced.returncode == 0, synced.stderr
+        node_now = await Node.fetch(conn, a.node)
+        await conn.close()
+        assert node_now is not None and node_now.synced_epoch == final > 0
     intruder = await asyncio.to_thread(
         cli, "--keypair", str(save_keypair(Keypair(), tmp_path / "x.json")), "agent", "heartbeat",
         str(a.node), "--oracle", oracle.url, "--count", "1",
