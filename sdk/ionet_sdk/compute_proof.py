@@ -58,8 +58,8 @@ device computes the right rows but late: the verifier's measured TOPS (the work 
 time to commit, less the round trip) falls below the model's figure.
 
 **Cost.** Prover: 2·g·n²·(n·(T-1) + 32) integer operations (`operations`). Verifier:
-2·k·n²·T for the rows plus deriving `B` (n² bytes of SHAKE-256): a share ≈ k / (g·n) of
-the prover's work (0.4 % at n = 16,384, k = 64, one GPU).
+2·k·n²·T for the rows plus deriving `B` (n² bytes of SHAKE-256): a share ≈ k·T / (g·n·(T-1))
+of the prover's work, → k / (g·n) for many rounds (0.4 % at n = 16,384, k = 64, one GPU).
 
 Errors: `ChallengeError` (a ValueError and an `IonetError`) for parameters outside the
 limits, a malformed revealed row or proof.
@@ -428,12 +428,8 @@ def verify_rows(
             to_compute.append((index, gpu, row, data))
     if to_compute:
         bm = derive_b(challenge) if b is None else b
-        x0 = np.vstack(
-            [
-                masked(derive_a(challenge, gpu, [row]), derive_mask(nonce, gpu, n))
-                for _, gpu, row, _ in to_compute
-            ]
-        )
+        masks = {gpu: derive_mask(nonce, gpu, n) for gpu in {gpu for _, gpu, _, _ in to_compute}}
+        x0 = np.vstack([masked(derive_a(challenge, gpu, [row]), masks[gpu]) for _, gpu, row, _ in to_compute])
         expected = chain(x0, bm, challenge.rounds)
         for (index, _, _, data), want in zip(to_compute, expected, strict=True):
             got = np.frombuffer(data, dtype="<i4", offset=len(LEAF_TAG) + 6)
