@@ -25,8 +25,9 @@ The protocol (docs/compute-proof.md; the agent serves it, the verifier drives it
    one (kxn)·(nxn) product per round.
 
 **Why this shape.** int8 x int8 summed in int32 is exact on every GPU (tensor cores) and
-on a CPU (float32 up to n = 1024, float64 beyond: every partial sum is an integer below
-2^24 resp. 2^53), so an honest node never fails on rounding. The rounds make the timed
+on a CPU (float32 BLAS over blocks of 1,024 along the inner dimension, where every
+partial sum is an integer below 2^24, the blocks summed in int64), so an honest node
+never fails on rounding. The rounds make the timed
 work T·n³ while the data the agent must derive stays 2n² bytes (so a GPU's time goes into
 the product, not into the PRG); the nonlinear `byte1` between rounds forbids shortcuts
 (with a linear map mod 256 the chain would collapse to `A · B^T`, computable by repeated
@@ -101,7 +102,7 @@ MAX_ROUNDS = 100_000
 MAX_GPUS = 64
 DEFAULT_CHECKS = 64
 EXACT_FLOAT32_N = 1024
-"""Up to this n every partial sum (|s| <= n · 2^14) is an integer below 2^24: float32 is exact."""
+"""Over this many terms every partial sum (|s| <= 1024 · 2^14) is an integer below 2^24: float32 is exact."""
 
 Int8 = npt.NDArray[np.int8]
 Int64 = npt.NDArray[np.int64]
@@ -205,12 +206,19 @@ def derive_mask(nonce: bytes, gpu: int, n: int) -> Int8:
 
 
 def exact_matmul(x: Int8, b: npt.NDArray[Any]) -> Int64:
-    """x · b for int8 operands, exact, as int64 (through BLAS: float32 for inner size <=
-    1024, float64 beyond; both exact for these integers). `b` may already be float."""
+    """x · b for int8 operands, exact, as int64, through float32 BLAS: the inner dimension in
+    blocks of 1,024, where every partial sum is an integer below 2^24 (exact in float32),
+    the blocks summed in int64. `b` may already be float32."""
+    xf = x.astype(np.float32)
+    bf = b.astype(np.float32, copy=False)
     inner = x.shape[1]
-    kind = np.float32 if inner <= EXACT_FLOAT32_N else np.float64
-    product: npt.NDArray[Any] = x.astype(kind) @ b.astype(kind, copy=False)
-    return product.astype(np.int64)
+    if inner <= EXACT_FLOAT32_N:
+        product: npt.NDArray[Any] = xf @ bf
+        return product.astype(np.int64)
+    total = np.zeros((x.shape[0], b.shape[1]), dtype=np.int64)
+    for s in range(0, inner, EXACT_FLOAT32_N):
+        total += (xf[:, s : s + EXACT_FLOAT32_N] @ bf[s : s + EXACT_FLOAT32_N]).astype(np.int64)
+    return total
 
 
 def byte1(p: npt.NDArray[np.integer[Any]]) -> Int8:
@@ -220,9 +228,7 @@ def byte1(p: npt.NDArray[np.integer[Any]]) -> Int8:
 
 def chain(x0: Int8, b: npt.NDArray[Any], rounds: int) -> Int64:
     """The rounds on the CPU: returns P (rows x 32, int64 holding int32 values)."""
-    inner = x0.shape[1]
-    kind = np.float32 if inner <= EXACT_FLOAT32_N else np.float64
-    bf = b.astype(kind, copy=False)
+    bf = b.astype(np.float32, copy=False)
     x = x0
     for _ in range(rounds - 1):
         x = byte1(exact_matmul(x, bf))
@@ -255,7 +261,7 @@ class Backend(Protocol):
 
 
 class CpuBackend:
-    """numpy through BLAS (exact, see `exact_matmul`); every 'GPU' runs in turn."""
+    """numpy through float32 BLAS (exact, see `exact_matmul`); every 'GPU' runs in turn."""
 
     name = "cpu-numpy"
 
@@ -265,8 +271,7 @@ class CpuBackend:
 
     def load(self, a: Sequence[Int8], b: Int8) -> None:
         self.a = list(a)
-        kind = np.float32 if b.shape[0] <= EXACT_FLOAT32_N else np.float64
-        self.b = b.astype(kind)
+        self.b = b.astype(np.float32)
 
     def run(self, masks: Sequence[Int8], rounds: int) -> list[Int64]:
         return [chain(masked(a, u), self.b, rounds) for a, u in zip(self.a, masks, strict=True)]
