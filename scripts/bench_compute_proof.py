@@ -57,8 +57,8 @@ def prover_vs_verifier(
     print(
         f"\n## prover vs verifier (rounds T = {rounds}, k = {checks} rows opened, 1 GPU, best of {repeat})\n"
     )
-    print("| n | prover derive s | prover compute+commit s | prover TOPS | verifier s | verifier/prover % "
-          "| ops share % (k/n) |")  # fmt: skip
+    print("| n | prover derive s | prover compute+commit s | prover TOPS | verifier s | verifier/prover time % "
+          "| verifier/prover operations % |")  # fmt: skip
     print("|---:|---:|---:|---:|---:|---:|---:|")
     shares = []
     rng = random.Random(1)

@@ -4,6 +4,8 @@ module with NVML's calls: this machine has no GPU), and the no-GPU exit."""
 
 from __future__ import annotations
 
+import json
+import shlex
 import subprocess
 import sys
 import types
@@ -11,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from solders.keypair import Keypair
 
 from ionet_sdk import registry
 from ionet_sdk._generated.ionet_registry.types import GpuModel
+from ionet_sdk.cluster import save_keypair
 from ionet_sdk.services.agent import gpus
 
 IONET = str(Path(__file__).resolve().parent.parent / ".venv" / "bin" / "ionet")
@@ -139,3 +143,23 @@ def test_a_simulated_report_says_so() -> None:
     assert (report.model, report.count, report.vram_gb_per_gpu) == (GpuModel.A100, 4, 40)
     assert report.to_json()["simulated"] is True
     assert len(set(report.uuids)) == 4
+
+
+def test_register_prints_the_operators_command(tmp_path: Path) -> None:
+    agent = Keypair()
+    key_file = save_keypair(agent, tmp_path / "agent.json")
+    done = subprocess.run(
+        [IONET, "--json", "--keypair", str(key_file), "agent", "register", "--node-id", "3", "--simulate",
+         "--sim-model", "H100", "--sim-count", "2", "--region", "us-east"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    body = json.loads(done.stdout)
+    args = shlex.split(body["command"])
+    assert args[args.index("--agent-pubkey") + 1] == str(agent.pubkey())
+    assert args[args.index("--gpu") + 1] == "H100"
+    assert args[args.index("--count") + 1] == "2"
+    assert args[args.index("--vram") + 1] == "80"
+    uuids = args[args.index("--gpu-uuids") + 1].split(",")
+    assert bytes(registry.hardware_fingerprint(uuids)).hex() == body["fingerprint"]
+    assert body["simulated"] is True

@@ -39,7 +39,7 @@ def test_the_fast_cpu_path_is_exact(n: int) -> None:
 
 
 def test_worst_case_sums_stay_exact_past_float32() -> None:
-    # All -128: each sum is n * 16384, above 2^24 for n > 1024: the float64 path keeps it.
+    # All -128: each sum is n * 16384, above 2^24 for n > 1024: the int64 sum of blocks keeps it.
     n = 1152
     x = np.full((2, n), -128, dtype=np.int8)
     assert cp.exact_matmul(x, np.full((n, 4), -128, dtype=np.int8))[0, 0] == n * 16384

@@ -269,6 +269,8 @@ class Agent:
             if entry.commitment is not None:
                 raise AgentRefusedError("wrong_state", f"challenge {cid} already started", 409)
             async with self.lock:
+                if entry.commitment is not None:  # a second start raced this one
+                    raise AgentRefusedError("wrong_state", f"challenge {cid} already started", 409)
                 started = time.perf_counter()
                 commitment = await asyncio.to_thread(entry.prover.start, nonce)
                 secs = time.perf_counter() - started

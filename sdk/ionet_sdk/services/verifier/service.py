@@ -69,8 +69,8 @@ class Verifier:
         for node, url in self.cfg.parsed_targets():
             try:
                 result = await challenge_node(self.client, verifier, node, url, self.cfg)
-            except IonetError as err:
-                self.m_challenges.labels("unreachable").inc()
+            except Exception as err:  # one node's failure never stops the others' challenges
+                self.m_challenges.labels("error").inc()
                 self.results[str(node)] = {"error": str(err).splitlines()[0], "at": time.time()}
                 _events.emit("challenge_error", node=str(node), error=str(err).splitlines()[0])
                 continue
