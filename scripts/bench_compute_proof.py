@@ -57,8 +57,10 @@ def prover_vs_verifier(
     print(
         f"\n## prover vs verifier (rounds T = {rounds}, k = {checks} rows opened, 1 GPU, best of {repeat})\n"
     )
-    print("| n | prover derive s | prover compute+commit s | prover TOPS | verifier s | verifier/prover time % "
-          "| verifier/prover operations % |")  # fmt: skip
+    print(
+        "| n | prover derive s | prover compute+commit s | prover TOPS | verifier s "
+        "| verifier/prover time % | verifier/prover operations % |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|")
     shares = []
     rng = random.Random(1)
@@ -118,7 +120,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", type=int, nargs="*", help="matrix orders (default: CPU 256..4096, GPU 4096..16384)")
+    parser.add_argument(
+        "--sizes", type=int, nargs="*", help="matrix orders (default: CPU 256..4096, GPU 4096..16384)"
+    )
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--checks", type=int, default=cp.DEFAULT_CHECKS)
     parser.add_argument("--runs", type=int, default=1000, help="challenges per cheater kind")
