@@ -105,8 +105,9 @@ async def wait_http(url: str, process: subprocess.Popen[bytes], log: Path) -> No
 
 
 def spawn(args: Sequence[str], log: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "IONET_AGENT_RUNS_INTERVAL_SECS": "0.2"}  # the run watcher polls the validator
     with log.open("ab") as out:
-        return subprocess.Popen([IONET, *args], stdout=out, stderr=subprocess.STDOUT, env=dict(os.environ))
+        return subprocess.Popen([IONET, *args], stdout=out, stderr=subprocess.STDOUT, env=env)
 
 
 async def test_agent_and_verifier_processes_end_in_an_attestation(world: World, tmp_path: Path) -> None:
@@ -116,8 +117,9 @@ async def test_agent_and_verifier_processes_end_in_an_attestation(world: World, 
     agent_url = f"http://127.0.0.1:{agent_port}"
     agent_log, verifier_log = tmp_path / "agent.log", tmp_path / "verifier.log"
     agent_proc = spawn(
-        ["--keypair", str(agent_file), "agent", "run", "--node", str(node), "--port", str(agent_port),
-         "--simulate", "--sim-model", "Other", "--sim-count", "1", "--log-json"],
+        ["--url", world.url, "--keypair", str(agent_file), "agent", "run", "--node", str(node),
+         "--port", str(agent_port), "--simulate", "--sim-model", "Other", "--sim-count", "1", "--watch-runs",
+         "--log-json"],
         agent_log,
     )  # fmt: skip
     verifier_proc: subprocess.Popen[bytes] | None = None
@@ -163,6 +165,7 @@ async def test_agent_and_verifier_processes_end_in_an_attestation(world: World, 
             json.loads(line)["event"] for line in agent_log.read_text().splitlines() if line.startswith("{")
         ]
         assert {"started", "challenge_prepared", "challenge_committed", "stopped"} <= set(events)
+        assert "runs_unavailable" not in events  # the run watcher read the escrow every 0.2 s
     finally:
         for proc in (agent_proc, verifier_proc):
             if proc is not None and proc.poll() is None:

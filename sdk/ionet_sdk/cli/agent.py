@@ -59,6 +59,9 @@ def run_command(  # noqa: PLR0917 (typer: one parameter per option)
     oracles: Annotated[str | None, typer.Option(help="oracle URLs, comma-separated")] = None,
     heartbeat_secs: Annotated[float | None, typer.Option(help="seconds between heartbeats")] = None,
     backend: Annotated[str | None, typer.Option(help="auto, cuda or cpu")] = None,
+    watch_runs: Annotated[
+        bool | None, typer.Option("--watch-runs", help="start assigned runs, send usage receipts")
+    ] = None,
     simulate: Annotated[
         bool | None, typer.Option("--simulate", help="report made-up GPUs, marked simulated")
     ] = None,
@@ -73,9 +76,10 @@ def run_command(  # noqa: PLR0917 (typer: one parameter per option)
     try:
         cfg = agent_service.load(
             config,
-            defaults={"keypair": options.keypair},
+            defaults={"keypair": options.keypair, "rpc_url": options.url},
             node=node, host=host, port=port, oracles=oracles, heartbeat_secs=heartbeat_secs,
-            backend=backend, simulate=simulate, sim_model=sim_model, sim_count=sim_count, log_json=log_json,
+            backend=backend, watch_runs=watch_runs, simulate=simulate, sim_model=sim_model,
+            sim_count=sim_count, log_json=log_json,
         )  # fmt: skip
         report = agent_service.hardware(cfg)
     except IonetError as err:

@@ -1,5 +1,6 @@
 """The worker agent (`ionet agent run`): reports its GPUs, answers proof-of-compute
-challenges, sends signed heartbeats to the oracles.
+challenges, sends signed heartbeats to the oracles, and with `watch_runs` starts its
+node's assigned runs and sends their usage receipts (`runs.RunWatcher`).
 
 HTTP (aiohttp), JSON, binary fields hex; the verifier is the only client:
 
@@ -39,10 +40,13 @@ from solders.pubkey import Pubkey
 
 from ionet_sdk import compute_proof as cp
 from ionet_sdk._generated.ionet_registry.types import GpuModel
-from ionet_sdk.cluster import load_keypair
+from ionet_sdk.client import IonetClient
+from ionet_sdk.cluster import cluster_url, load_keypair
 from ionet_sdk.errors import ConfigError, IonetError
+from ionet_sdk.rpc import RpcConnection
 from ionet_sdk.services.agent import heartbeat
 from ionet_sdk.services.agent.gpus import HardwareReport, discover, simulated
+from ionet_sdk.services.agent.runs import RunWatcher
 from ionet_sdk.services.common.ops import add_ops_routes
 from ionet_sdk.services.common.runtime import Events
 from ionet_sdk.services.common.settings import load_settings
@@ -66,6 +70,13 @@ class AgentConfig:
     oracles: str = ""
     """Oracle base URLs, comma-separated; empty: no heartbeats."""
     heartbeat_secs: float = 60.0
+    rpc_url: str = "localnet"
+    """The cluster whose escrow assigns runs (with `watch_runs`)."""
+    watch_runs: bool = False
+    """Start this node's assigned runs and send their usage receipts (`runs.RunWatcher`)."""
+    runs_interval_secs: float = 30.0
+    report_every_secs: int = 300
+    """Least seconds between two usage receipts of a running job."""
     backend: str = "auto"
     """auto (CUDA through torch when NVML found GPUs, else the CPU), cuda or cpu."""
     max_n: int = 16_384
@@ -86,8 +97,10 @@ class AgentConfig:
             raise ConfigError(f"agent node {self.node!r} is not an address") from None
         if self.backend not in ("auto", "cuda", "cpu"):
             raise ConfigError(f"agent backend {self.backend!r}: auto, cuda or cpu")
-        if self.heartbeat_secs <= 0:
-            raise ConfigError("heartbeat_secs must be positive")
+        if self.heartbeat_secs <= 0 or self.runs_interval_secs <= 0:
+            raise ConfigError("heartbeat_secs and runs_interval_secs must be positive")
+        if self.report_every_secs < 0:
+            raise ConfigError("report_every_secs must not be negative")
         if not cp.MIN_N <= self.max_n <= cp.MAX_N:
             raise ConfigError(f"max_n {self.max_n} outside [{cp.MIN_N}, {cp.MAX_N}]")
         if self.sim_model not in GpuModel.__members__:
@@ -350,11 +363,23 @@ async def run(cfg: AgentConfig, stop: asyncio.Event, report: HardwareReport | No
                 keypair, Pubkey.from_string(cfg.node), cfg.oracle_urls, stop, interval=cfg.heartbeat_secs
             )
         )
+    conn: RpcConnection | None = None
+    watcher: asyncio.Task[None] | None = None
+    if cfg.watch_runs:
+        conn = RpcConnection(cluster_url(cfg.rpc_url))
+        runs = RunWatcher(
+            IonetClient(conn, keypair), keypair, Pubkey.from_string(cfg.node), cfg.report_every_secs
+        )
+        watcher = asyncio.create_task(runs.run(stop, cfg.runs_interval_secs))
     try:
         await stop.wait()
     finally:
         await site.stop()
         await runner.cleanup()
+        if watcher is not None:
+            await watcher
+        if conn is not None:
+            await conn.close()
         if beats is not None:
             with contextlib.suppress(IonetError):
                 stats = await beats
