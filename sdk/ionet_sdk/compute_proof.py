@@ -294,16 +294,22 @@ class TorchBackend:
 
     def load(self, a: Sequence[Int8], b: Int8) -> None:
         torch = self.torch
-        if len(a) > len(self.devices):
-            raise ChallengeError(f"{len(a)} GPUs challenged, {len(self.devices)} present")
+        if not self.devices:
+            raise ChallengeError("no CUDA device")
         self.a, self.b, self.b_last = [], [], []
-        for matrix, device in zip(a, self.devices, strict=False):
+        on_device: dict[int, tuple[Any, Any]] = {}
+        for d, matrix in enumerate(a):
+            # More instances than GPUs (a node that declared more than it has) share the
+            # devices round-robin: it answers, slower per GPU, and its rate shows it.
+            device = self.devices[d % len(self.devices)]
             dev = torch.device("cuda", device)
+            if device not in on_device:
+                bt = torch.from_numpy(b).to(dev)
+                on_device[device] = (bt, bt[:, :LEAF_COLUMNS].contiguous())
             self.a.append(torch.from_numpy(matrix).to(dev))
-            bt = torch.from_numpy(b).to(dev)
-            self.b.append(bt)
-            self.b_last.append(bt[:, :LEAF_COLUMNS].contiguous())
-        for device in self.devices[: len(a)]:
+            self.b.append(on_device[device][0])
+            self.b_last.append(on_device[device][1])
+        for device in on_device:
             torch.cuda.synchronize(device)
 
     def run(self, masks: Sequence[Int8], rounds: int) -> list[Int64]:
@@ -316,7 +322,7 @@ class TorchBackend:
                 p = torch._int_mm(x, self.b[d])
                 xs[d] = torch.bitwise_and(p >> 8, 0xFF).to(torch.uint8).view(torch.int8)
         out = [torch._int_mm(x, self.b_last[d]) for d, x in enumerate(xs)]
-        return [p.cpu().numpy().astype(np.int64) for p in out]
+        return [p.cpu().numpy().astype(np.int64) for p in out]  # .cpu() waits for the device
 
 
 @dataclass
