@@ -303,3 +303,20 @@ async def test_simulated_gpus_are_refused_unless_allowed(world: World, tmp_path:
         await challenge(
             world, tmp_path, node, make_agent(node, key, report, cp.CpuBackend()), allow_simulated=False
         )
+
+
+async def test_verifier_challenge_cli_prints_the_figures(world: World, tmp_path: Path) -> None:
+    node, key, _ = await world.node(GpuModel.Other)
+    report = gpus.simulated(GpuModel.Other, 1, label=str(node))
+    async for url in serve(make_agent(node, key, report, cp.CpuBackend())):
+        process = await asyncio.create_subprocess_exec(
+            IONET, "--json", "--url", world.url, "--keypair", str(world.verifier_file),
+            "verifier", "challenge", str(node), "--agent", url, "--n", "128", "--rounds", "3", "--allow-simulated",
+            "--evidence-dir", str(tmp_path), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        out, err = await asyncio.wait_for(process.communicate(), 120)
+        assert process.returncode == 0, err.decode()
+        body = json.loads(out)
+        assert (body["passed"], body["attestation_passed"], body["n"], body["rounds"]) == (True, True, 128, 3)
+        assert body["rtt_us"] > 0
+        assert body["bandwidth_mbps"] > 0
