@@ -312,7 +312,8 @@ async def test_verifier_challenge_cli_prints_the_figures(world: World, tmp_path:
         process = await asyncio.create_subprocess_exec(
             IONET, "--json", "--url", world.url, "--keypair", str(world.verifier_file),
             "verifier", "challenge", str(node), "--agent", url, "--n", "128", "--rounds", "3",
-            "--allow-simulated", "--evidence-dir", str(tmp_path), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            "--allow-simulated", "--evidence-dir", str(tmp_path),
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip
         out, err = await asyncio.wait_for(process.communicate(), 120)
         assert process.returncode == 0, err.decode()
