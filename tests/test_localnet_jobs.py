@@ -6,7 +6,9 @@ Nothing warps the clock: the escrow is initialized with the shortest challenge w
 its bounds allow (`CHALLENGE_WINDOW_SECS_MIN`, one minute; `EscrowParams::validate`
 refuses less, and a test-only bound would test another program), and the test waits for
 the chain's own clock to pass it. The wait is spent building and activating the lookup
-table that the settlement then uses. Flows that need hours or days of protocol time
+table that the settlement then uses. A race of two conflicting sends checks that the
+loser raises its program error even where it landed (failed) and preflight could not see
+it. Flows that need hours or days of protocol time
 (timeouts, dispute deadlines, unbonding, rewards) stay on the embedded validator
 (tests/test_demo.py, the in-process suites), which can warp.
 
@@ -56,6 +58,11 @@ async def market(each_validator: LocalValidator) -> AsyncIterator[Escrow]:
     conn = RpcConnection(each_validator.url)
     try:
         registry_market = await set_up_registry(conn, each_validator.upgrade_authority)
+        # The program's bound, not the test's choice: a second less is refused.
+        with pytest.raises(errors.ParamOutOfBounds):
+            await set_up_escrow(
+                registry_market, replace(ESCROW_PARAMS, challenge_window_secs=CHALLENGE_WINDOW - 1)
+            )
         params = replace(ESCROW_PARAMS, challenge_window_secs=CHALLENGE_WINDOW)
         yield await set_up_escrow(registry_market, params)
     finally:
