@@ -6,7 +6,9 @@ use crate::error::RegistryError;
 use crate::events::NodeRegistered;
 use crate::math::SafeMath;
 use crate::pda::CONFIG_ADDRESS;
-use crate::state::{Attestation, GpuTier, HardwareSpec, Node, NodeStatus, RegistryConfig};
+use crate::state::{
+    Attestation, GpuTier, HardwareSpec, Node, NodeStatus, RegistryConfig, GPU_TIERS,
+};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone)]
 pub struct NodeRegisterArgs {
@@ -103,6 +105,14 @@ pub fn handler(ctx: Context<NodeRegister>, args: NodeRegisterArgs) -> Result<()>
         open_proposals: 0,
         min_price_per_gpu_hour: 0,
         slashed_share_ppb: 0,
+        synced_epoch: 0,
+        proven_uptime_secs: 0,
+        proven_observed_secs: 0,
+        proven_availability_points: 0,
+        last_seen: 0,
+        last_epoch_uptime_secs: 0,
+        padding2: [0; 4],
+        work_fees_by_tier: [0; GPU_TIERS],
         reserved: [0; 8],
     };
     node.refresh(key, &config.params, now)?;

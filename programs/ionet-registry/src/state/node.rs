@@ -105,9 +105,33 @@ pub struct Node {
     /// may exceed 1e9 after several slashes. The IO token program forfeits the
     /// same share of locked rewards. precision: ppb (1e9 = the whole stake)
     pub slashed_share_ppb: u64,
+    /// The last oracle epoch root the node was synced to (`node_sync`).
+    pub synced_epoch: u64,
+    /// Presence the oracles proved, cumulative through `synced_epoch`. unit: seconds
+    pub proven_uptime_secs: u64,
+    /// Time the oracles observed the node, cumulative. unit: seconds
+    pub proven_observed_secs: u64,
+    /// Availability points the oracles proved, cumulative, each epoch's already
+    /// weighted by the tier and GPU count of that epoch: what the IO token's
+    /// availability rewards accrue from (the delta since a reward's last look).
+    pub proven_availability_points: u64,
+    /// unit: unix seconds (the oracles' clock); 0 before the first sync
+    pub last_seen: i64,
+    /// unit: seconds (the synced epoch only)
+    pub last_epoch_uptime_secs: u32,
+    pub padding2: [u8; 4],
+    /// Protocol fees charged on the pay of the runs this node delivered,
+    /// cumulative, by the GPU tier they were delivered on (the job's tier, fixed
+    /// when it was matched): what the IO token's work rewards accrue from, so
+    /// that no job earns more from emissions than it burned.
+    /// precision: IO base units (1e8), indexed by `GpuTier`
+    pub work_fees_by_tier: [u64; GPU_TIERS],
     /// Space for fields added by later versions.
     pub reserved: [u8; 8],
 }
+
+/// The number of `GpuTier`s (the IO token's `TIER_COUNT`).
+pub const GPU_TIERS: usize = 7;
 
 impl Node {
     pub const SPACE: usize = 8 + core::mem::size_of::<Node>();
@@ -265,7 +289,6 @@ mod tests {
             layout::ATTESTED_GPU_COUNT,
             offset_of!(Node, attestation) + offset_of!(Attestation, gpu_count)
         );
-        assert_eq!(layout::UPTIME_BPS, offset_of!(Node, uptime_bps));
         assert_eq!(layout::PENDING_SLASHES, offset_of!(Node, pending_slashes));
         assert_eq!(
             layout::SLASHED_SHARE_PPB,
@@ -273,7 +296,18 @@ mod tests {
         );
         assert_eq!(layout::STATUS, offset_of!(Node, status));
         assert_eq!(layout::EFFECTIVE_TIER, offset_of!(Node, effective_tier));
+        assert_eq!(
+            layout::PROVEN_AVAILABILITY_POINTS,
+            offset_of!(Node, proven_availability_points)
+        );
+        assert_eq!(
+            layout::WORK_FEES_BY_TIER,
+            offset_of!(Node, work_fees_by_tier)
+        );
+        assert_eq!(layout::TIERS, GPU_TIERS);
+        assert_eq!(GpuTier::Other as usize, GPU_TIERS - 1);
         assert_eq!(layout::STATUS_ACTIVE, NodeStatus::Active as u8);
+        assert_eq!(layout::STATUS_JAILED, NodeStatus::Jailed as u8);
         assert_eq!(layout::REGISTRY_PROGRAM_ID, crate::ID);
     }
 }

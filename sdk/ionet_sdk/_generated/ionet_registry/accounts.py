@@ -40,7 +40,7 @@ class Node:
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([208, 53, 1, 3, 49, 122, 180, 49])
     LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<QQQqqqQqQQQQqq32s32sIIIHHHBBB3s32s32s32s32sIHHBBBB8s32sIIIIIHHHHHBBBBHQQ8s"
+        "<QQQqqqQqQQQQqq32s32sIIIHHHBBB3s32s32s32s32sIHHBBBB8s32sIIIIIHHHHHBBBBHQQQQQQqI4sQQQQQQQ8s"
     )
 
     node_id: int
@@ -112,6 +112,31 @@ class Node:
     may exceed 1e9 after several slashes. The IO token program forfeits the
     same share of locked rewards. precision: ppb (1e9 = the whole stake)
     """
+    synced_epoch: int
+    """The last oracle epoch root the node was synced to (`node_sync`)."""
+    proven_uptime_secs: int
+    """Presence the oracles proved, cumulative through `synced_epoch`. unit: seconds"""
+    proven_observed_secs: int
+    """Time the oracles observed the node, cumulative. unit: seconds"""
+    proven_availability_points: int
+    """
+    Availability points the oracles proved, cumulative, each epoch's already
+    weighted by the tier and GPU count of that epoch: what the IO token's
+    availability rewards accrue from (the delta since a reward's last look).
+    """
+    last_seen: int
+    """unit: unix seconds (the oracles' clock); 0 before the first sync"""
+    last_epoch_uptime_secs: int
+    """unit: seconds (the synced epoch only)"""
+    padding2: list[int]
+    work_fees_by_tier: list[int]
+    """
+    Protocol fees charged on the pay of the runs this node delivered,
+    cumulative, by the GPU tier they were delivered on (the job's tier, fixed
+    when it was matched): what the IO token's work rewards accrue from, so
+    that no job earns more from emissions than it burned.
+    precision: IO base units (1e8), indexed by `GpuTier`
+    """
     reserved: list[int]
     """Space for fields added by later versions."""
 
@@ -176,7 +201,15 @@ class Node:
                 v[53],  # open_proposals
                 v[54],  # min_price_per_gpu_hour
                 v[55],  # slashed_share_ppb
-                list(v[56]),  # reserved
+                v[56],  # synced_epoch
+                v[57],  # proven_uptime_secs
+                v[58],  # proven_observed_secs
+                v[59],  # proven_availability_points
+                v[60],  # last_seen
+                v[61],  # last_epoch_uptime_secs
+                list(v[62]),  # padding2
+                list(v[63:70]),  # work_fees_by_tier
+                list(v[70]),  # reserved
             )
         except ValueError as err:
             raise DecodeError(f"Node: {err}") from err
@@ -217,6 +250,14 @@ class Node:
         w.u16(self.open_proposals)
         w.u64(self.min_price_per_gpu_hour)
         w.u64(self.slashed_share_ppb)
+        w.u64(self.synced_epoch)
+        w.u64(self.proven_uptime_secs)
+        w.u64(self.proven_observed_secs)
+        w.u64(self.proven_availability_points)
+        w.i64(self.last_seen)
+        w.u32(self.last_epoch_uptime_secs)
+        w.array(self.padding2, Writer.u8, 4)
+        w.array(self.work_fees_by_tier, Writer.u64, 7)
         w.array(self.reserved, Writer.u8, 8)
 
     @classmethod
