@@ -42,11 +42,14 @@ def test_the_demo_plays_the_marketplace_and_cleans_up(tmp_path: Path) -> None:
     assert silent["slashed"] == silent["bonded"][0] // 10  # job failure: 10%
     assert flows["slashed from stakes"] == spoofer["slashed"] + silent["slashed"]
     # Half of each stake slash is burned (the rest to the treasury), plus the share of
-    # the silent node's locked rewards its slash took.
-    assert flows["burned from slashes (stakes, locked rewards)"] > flows["slashed from stakes"] // 2
+    # the silent node's locked rewards its slash took (none while no node proves presence:
+    # its timed-out run burned no fee, so it earned no work points).
+    assert flows["burned from slashes (stakes, locked rewards)"] >= flows["slashed from stakes"] // 2
     assert nodes["atlas"]["gpu_seconds"] == 4 * 4 * 3_600
     assert nodes["atlas"]["reputation_bps"][1] > nodes["atlas"]["reputation_bps"][0]
-    assert all(n["rewards_claimed"] > 0 for name, n in nodes.items() if name != "lumen")
+    # Work rewards come from the fees the nodes' runs burned: the two that finished the
+    # job earned some; availability rewards need presence proven by the oracles' roots.
+    assert all(nodes[name]["rewards_claimed"] > 0 for name in ("atlas", "cirrus"))
     assert report["compute_units"]["job_settle"]["max_per_transaction"] < 200_000
     assert 0 < report["economics"]["de_ratio"] < 1
 

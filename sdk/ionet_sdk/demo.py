@@ -23,6 +23,7 @@ changes and compute units per step, and checks the books balance.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import time
 from collections import defaultdict
@@ -48,6 +49,7 @@ from ionet_sdk._generated.ionet_registry.types import (
     NodeStatus,
     Offense,
 )
+from ionet_sdk._generated.ionet_token import errors as token_errors
 from ionet_sdk.client import IonetClient
 from ionet_sdk.connection import SendResult
 from ionet_sdk.defaults import DAY, HOUR, IO
@@ -315,7 +317,9 @@ class Demo:
                 self.client.step = "rewards_accrue"
                 for node in self.nodes:
                     if node.silent_since is None and not node.spec.measured:
-                        await self.client.accrue_rewards(node.address)
+                        # Nothing new (no proven presence nor burned work): passed over.
+                        with contextlib.suppress(token_errors.NothingToAccrue):
+                            await self.client.accrue_rewards(node.address)
 
     async def report_usage(self) -> None:
         now = await self.now()
@@ -400,7 +404,9 @@ class Demo:
             await self.client.mint_epochs()
         self.client.step = "rewards_claim"
         for node in claimers:
-            await self.client.claim_rewards(node.operator, node.address)
+            reward = await self.client.reward(node.address)
+            if reward is not None and reward.locked > 0:  # nodes that earned nothing have nothing
+                await self.client.claim_rewards(node.operator, node.address)
         self.say(f"rewards resolved, locked {lock // DAY} days, then claimed")
 
     # --- summary
