@@ -1,7 +1,6 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::{burn, Burn, Token};
 
-use crate::constants::STATS_EPOCHS;
 use crate::error::TokenError;
 use crate::events::TokensBurned;
 use crate::math::{mint_supply, SafeMath};
@@ -92,12 +91,9 @@ pub fn handler(ctx: Context<FeesBurn>, args: FeesBurnArgs) -> Result<()> {
     stats.compute_spend = stats.compute_spend.safe_add(args.compute_spend)?;
     stats.fees = stats.fees.safe_add(args.fees)?;
     stats.escrowed_volume = stats.escrowed_volume.safe_add(args.escrowed)?;
-    // Burns never erase points: the ring slot of `epoch` may still hold the
-    // points of the epoch 64 before it when emissions are that far behind;
-    // then the burn is counted in the totals only (accruals are refused in
-    // that case, so the points stay until that epoch is minted).
-    if epoch < config.epochs_minted.saturating_add(STATS_EPOCHS as u64) {
-        let slot = stats.epoch_mut(epoch);
+    // Burns never erase points: with emissions 64 epochs behind, the burn is
+    // counted in the totals only (`burn_slot`).
+    if let Some(slot) = stats.burn_slot(epoch, config.epochs_minted) {
         match args.kind {
             BurnKind::Fee => slot.burned_fees = slot.burned_fees.safe_add(args.amount)?,
             BurnKind::Slash => slot.burned_slashes = slot.burned_slashes.safe_add(args.amount)?,

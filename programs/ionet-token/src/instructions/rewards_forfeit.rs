@@ -77,8 +77,9 @@ pub fn handler<'info>(ctx: Context<'info, RewardsForfeit<'info>>) -> Result<()> 
     let epoch = config.epoch_at(now);
     let mut stats = ctx.accounts.stats.load_mut()?;
     stats.burned_slashes = stats.burned_slashes.safe_add(taken)?;
-    let slot = stats.epoch_mut(epoch);
-    slot.burned_slashes = slot.burned_slashes.safe_add(taken)?;
+    if let Some(slot) = stats.burn_slot(epoch, config.epochs_minted) {
+        slot.burned_slashes = slot.burned_slashes.safe_add(taken)?;
+    }
     emit!(RewardsForfeited {
         node: node_key,
         forfeited: taken,
