@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
-import signal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,6 +12,7 @@ from rich.table import Table
 
 from ionet_sdk.cli.common import Options, example, fail, fields_table, output, parse_pubkey
 from ionet_sdk.errors import IonetError
+from ionet_sdk.services.common.runtime import configure_logging, run_service
 from ionet_sdk.services.oracle import config as oracle_config
 from ionet_sdk.services.oracle import service
 from ionet_sdk.services.oracle.client import OracleClient
@@ -59,19 +58,9 @@ def run_command(  # noqa: PLR0917 (typer: one parameter per option)
         )  # fmt: skip
     except IonetError as err:
         raise fail(str(err)) from None
-    logging.basicConfig(
-        level=logging.INFO, format="%(message)s" if cfg.log_json else "%(asctime)s %(name)s %(message)s"
-    )
-
-    async def main() -> None:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, stop.set)
-        await service.run(cfg, stop)
-
+    configure_logging(cfg.log_json)
     try:
-        asyncio.run(main())
+        run_service(lambda stop: service.run(cfg, stop))
     except (IonetError, OSError) as err:
         raise fail(str(err).splitlines()[0]) from None
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from ionet_sdk.errors import ConfigError
+from ionet_sdk.services.common.settings import load_settings
 
 ENV_PREFIX = "IONET_ORACLE_"
 
@@ -86,33 +86,6 @@ class OracleConfig:
         return [(f, getattr(self, f.name)) for f in fields(self)]
 
 
-def _coerce(name: str, kind: Any, value: Any) -> Any:
-    """`value` (from TOML, env text or a flag) as the field's type; ConfigError otherwise."""
-    text = str(kind)
-    try:
-        if value is None:
-            return None
-        if "Path" in text:
-            return Path(str(value)).expanduser()
-        if text.startswith("bool"):
-            if isinstance(value, bool):
-                return value
-            if str(value).lower() in ("1", "true", "yes", "on"):
-                return True
-            if str(value).lower() in ("0", "false", "no", "off"):
-                return False
-            raise ValueError(value)
-        if text.startswith("int"):
-            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-                raise ValueError(value)
-            return int(value)
-        if text.startswith("float"):
-            return float(value)
-        return str(value)
-    except ValueError:
-        raise ConfigError(f"oracle setting {name}: {value!r} is not a valid {text}") from None
-
-
 def load(
     file: Path | None = None,
     env: dict[str, str] | None = None,
@@ -122,32 +95,4 @@ def load(
     """Settings from `defaults` (e.g. the CLI's global --url/--keypair), then `file` (TOML),
     then `env` (`IONET_ORACLE_<NAME>`, default os.environ), then `flags` (None means not
     given). Raises `ConfigError` for an unknown key, a bad value or no keypair."""
-    env = dict(os.environ) if env is None else env
-    known = {f.name: f.type for f in fields(OracleConfig)}
-    values: dict[str, Any] = {
-        name: _coerce(name, known[name], value) for name, value in (defaults or {}).items() if name in known
-    }
-    if file is not None:
-        try:
-            data = tomllib.loads(Path(file).expanduser().read_text())
-        except FileNotFoundError:
-            raise ConfigError(f"oracle config file {file} does not exist") from None
-        except (OSError, tomllib.TOMLDecodeError) as err:
-            raise ConfigError(f"oracle config file {file}: {err}") from None
-        for key, value in data.items():
-            if key not in known:
-                raise ConfigError(f"oracle config file {file}: unknown setting {key!r}")
-            values[key] = _coerce(key, known[key], value)
-    for name, kind in known.items():
-        if (text := env.get(ENV_PREFIX + name.upper())) is not None:
-            values[name] = _coerce(name, kind, text)
-    for name, value in flags.items():
-        if name not in known:
-            raise ConfigError(f"unknown oracle setting {name!r}")
-        if value is not None:
-            values[name] = _coerce(name, known[name], value)
-    if "keypair" not in values:
-        raise ConfigError(
-            "the oracle needs a keypair (--keypair, IONET_ORACLE_KEYPAIR or keypair = in the file)"
-        )
-    return OracleConfig(**values).validate()
+    return load_settings(OracleConfig, ENV_PREFIX, file, env, defaults, **flags)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import json
 import logging
 import time
 from collections import OrderedDict
@@ -35,6 +34,7 @@ from typing import Any
 from aiohttp import web
 from nacl.exceptions import BadSignatureError
 from nacl.signing import SigningKey, VerifyKey
+from prometheus_client import CollectorRegistry, Counter, Histogram
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
@@ -47,6 +47,8 @@ from ionet_sdk.heartbeat import MessageError, Receipt, SignedHeartbeat
 from ionet_sdk.liveness import Epochs, LivenessLeaf
 from ionet_sdk.merkle import MerkleTree
 from ionet_sdk.rpc import RpcConnection
+from ionet_sdk.services.common.ops import add_ops_routes
+from ionet_sdk.services.common.runtime import Events
 from ionet_sdk.services.oracle.aggregate import BuiltEpoch, close_epoch, nodes_to_close
 from ionet_sdk.services.oracle.config import OracleConfig
 from ionet_sdk.services.oracle.directory import Directory
@@ -71,9 +73,12 @@ class RefusedError(Exception):
         self.detail = detail
 
 
+_events = Events("ionet.oracle")
+
+
 def event(name: str, **fields: Any) -> None:
-    """One structured log line per event."""
-    log.info(json.dumps({"event": name, **fields}, default=str))
+    """One structured log event (a JSON line with `--log-json`)."""
+    _events.emit(name, **fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +116,14 @@ class Oracle:
         self.signer = SigningKey(bytes(self.keypair)[:32])
         self.oracle_key = self.keypair.pubkey()
         self.config_bytes = bytes(self.config)
+        self.metrics = CollectorRegistry()
+        self.m_heartbeats = Counter(
+            "ionet_oracle_heartbeats", "heartbeats answered, by result", ["result"], registry=self.metrics
+        )
+        self.m_close = Histogram(
+            "ionet_oracle_epoch_close_seconds", "time to aggregate an epoch and build its tree",
+            registry=self.metrics, buckets=(0.1, 0.5, 1, 2.5, 5, 10, 30, 60),
+        )  # fmt: skip
 
     # --- heartbeats
 
@@ -213,9 +226,11 @@ class Oracle:
             if isinstance(r, _Checked):
                 out.append(r.receipt)
                 self.accepted += 1
+                self.m_heartbeats.labels("accepted").inc()
             else:
                 out.append(r)
                 self.refused += 1
+                self.m_heartbeats.labels(r.code).inc()
         return out
 
     def _receipt(self, hb: SignedHeartbeat, received_at: float) -> bytes:
@@ -301,6 +316,7 @@ class Oracle:
             await asyncio.sleep(1.0)
             return None
         self._remember(epoch, built)
+        self.m_close.observe(time.perf_counter() - started)
         event("root_ready", epoch=epoch, seconds=round(time.perf_counter() - started, 3))
         await self.commit_root(built)
         return built
@@ -354,6 +370,7 @@ class Oracle:
                 web.get("/v1/epochs/{epoch}/nodes/{node}", self.h_node),
             ]
         )
+        add_ops_routes(app, self.metrics, self.problems)
         return app
 
     async def h_heartbeat(self, request: web.Request) -> web.Response:
@@ -397,7 +414,8 @@ class Oracle:
             }
         )
 
-    async def h_health(self, _: web.Request) -> web.Response:
+    async def problems(self) -> list[str]:
+        """What is wrong now (empty: healthy): the store failing, an epoch not closed in time."""
         problems = []
         if self.writer_error is not None:
             problems.append(f"store: {self.writer_error}")
@@ -405,6 +423,11 @@ class Oracle:
         lag = time.time() - (self.epochs.end(target) if target is not None else time.time())
         if lag > self.cfg.settle_secs + max(60.0, self.epochs.epoch_secs):
             problems.append(f"epoch {target} ended {lag:.0f} s ago and is not closed")
+        return problems
+
+    async def h_health(self, _: web.Request) -> web.Response:
+        problems = await self.problems()
+        target = await asyncio.to_thread(self.next_epoch)
         body = {
             "status": "ok" if not problems else "failing",
             "problems": problems,
