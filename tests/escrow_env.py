@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from solders.account import Account
 from solders.pubkey import Pubkey
 
 from ionet_sdk import pda
@@ -15,6 +16,10 @@ from .registry_env import RegistryEnv
 __all__ = ["ClientHandle", "EscrowEnv", "JobHandle", "NodeHandle", "Running"]
 
 HOUR = 3_600
+
+# The registry `Node`'s cumulative proven availability points (written by `node_sync`
+# from the oracles' epoch roots): offset after the 8-byte discriminator.
+PROVEN_AVAILABILITY_POINTS = 8 + 456
 
 
 @dataclass
@@ -56,6 +61,18 @@ class EscrowEnv(EscrowSandbox, RegistryEnv):
             run = await self.run(r.job, node)
             await self.report(r.job, node, run.gpus * hours * HOUR)
         return r
+
+    async def prove_availability(self, node: NodeHandle, points: int) -> None:
+        """Add `points` to the node's proven availability, as a sync to a later oracle root
+        would (written into the account: these tests are about what the rewards do with it)."""
+        info = await self.conn.get_account(node.address)
+        assert info is not None
+        data = bytearray(info.data)
+        if len(data) < PROVEN_AVAILABILITY_POINTS + 8:
+            return  # a registry without proven presence (before issue 16)
+        at = slice(PROVEN_AVAILABILITY_POINTS, PROVEN_AVAILABILITY_POINTS + 8)
+        data[at] = (int.from_bytes(data[at], "little") + points).to_bytes(8, "little")
+        self.conn.svm.set_account(node.address, Account(info.lamports, bytes(data), info.owner, False))
 
     async def settled_window(self, r: Running) -> None:
         """Complete the job and let the challenge window pass."""

@@ -206,6 +206,7 @@ def test_a_node_and_a_job_through_their_whole_lives(localnet: tuple[Path, str]) 
     attested = json.loads(as_("admin", "node", "attest", node, *measured).stdout)
     assert attested == {"passed": True, "status": "Verified"}
     as_("agent", "node", "heartbeat", node)
+    as_("agent", "rewards", "accrue", node)  # opens the reward account: work accrues from now on
     as_("operator", "stake", "unstake", node, "50")
     assert json.loads(as_("operator", "stake", "show", node).stdout)["unbonding"] == 50 * IO
     as_("operator", "stake", "rebond", node)

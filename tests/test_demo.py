@@ -42,8 +42,10 @@ def test_the_demo_plays_the_marketplace_and_cleans_up(tmp_path: Path) -> None:
     assert silent["slashed"] == silent["bonded"][0] // 10  # job failure: 10%
     assert flows["slashed from stakes"] == spoofer["slashed"] + silent["slashed"]
     # Half of each stake slash is burned (the rest to the treasury), plus the share of
-    # the silent node's locked rewards its slash took.
-    assert flows["burned from slashes (stakes, locked rewards)"] > flows["slashed from stakes"] // 2
+    # the share of the silent node's locked rewards its slash took: none in this script (its
+    # timed-out run burned no fee, so it earned no work points, and its availability is
+    # credited only once an oracle root past its challenge window is synced, after the slash).
+    assert flows["burned from slashes (stakes, locked rewards)"] >= flows["slashed from stakes"] // 2
     assert nodes["atlas"]["gpu_seconds"] == 4 * 4 * 3_600
     assert nodes["atlas"]["reputation_bps"][1] > nodes["atlas"]["reputation_bps"][0]
     # The oracle's roots, synced: the silent node's proven presence and reputation fell.

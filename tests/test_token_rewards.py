@@ -10,7 +10,7 @@ from ionet_sdk._generated import anchor_errors
 from ionet_sdk._generated.ionet_registry.types import Offense
 from ionet_sdk._generated.ionet_token import errors, events
 from ionet_sdk._generated.ionet_token.accounts import EpochRecord, Reward
-from ionet_sdk.defaults import DAY, REGISTRY_PARAMS, TOKEN_PARAMS
+from ionet_sdk.defaults import DAY, IO, REGISTRY_PARAMS, TOKEN_PARAMS
 from ionet_sdk.testing import SANDBOX_START
 
 from .escrow_env import HOUR, ClientHandle, EscrowEnv, NodeHandle
@@ -42,14 +42,20 @@ async def current_epoch(market: EscrowEnv) -> int:
     return (await market.now() - config.genesis_time) // config.epoch_secs
 
 
+# Availability points the oracles prove for an 8-GPU H100 node present a whole epoch:
+# 3,600 s x 8 GPUs x the 5.0x weight.
+FULL_EPOCH_POINTS = HOUR * 8 * 5
+
+
 async def worked(market: EscrowEnv, nodes: int = 1, hours: int = 1) -> list[NodeHandle]:
-    """Nodes with reward accounts that delivered `hours` on 8 GPUs each and were settled."""
+    """Nodes with reward accounts that delivered `hours` on 8 GPUs each and were settled,
+    and that the oracles proved present for a whole epoch."""
     r = await market.ran(hours, nodes)
     await open_rewards(market, *r.nodes)
     await market.settled_window(r)
     await market.settle(r.job, *r.nodes)
     for node in r.nodes:
-        await market.heartbeat(node)
+        await market.prove_availability(node, FULL_EPOCH_POINTS)
     return r.nodes
 
 
@@ -60,9 +66,11 @@ async def test_work_and_availability_share_the_epochs_emission(market: EscrowEnv
     result = await market.send([token.build_rewards_accrue_ix(node.address)], market.payer)
     print(f"\nrewards_accrue: {result.compute_units} CU")
     (accrued,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.RewardsAccrued)]
-    weight = TOKEN_PARAMS.tier_weights_bps[0]  # H100 class
-    assert accrued.work_points == 8 * HOUR * weight // 10_000
-    assert accrued.availability_points > 0 and accrued.epoch == epoch
+    # Work: the fee burned (2% of 8 GPU-hours at 2 IO), at full weight (H100 class is the
+    # heaviest tier); availability: what the oracles proved.
+    fee = 8 * 2 * IO * TOKEN_PARAMS.fee_bps // 10_000
+    assert accrued.work_points == fee * TOKEN_PARAMS.fee_burn_bps // 10_000
+    assert accrued.availability_points == FULL_EPOCH_POINTS and accrued.epoch == epoch
     # Nothing new in the same epoch: refused.
     await market.rejects(
         [token.build_rewards_accrue_ix(node.address)],
@@ -77,7 +85,10 @@ async def test_work_and_availability_share_the_epochs_emission(market: EscrowEnv
         accrued.work_points,
         accrued.availability_points,
     )
-    assert record.work_pool > 0 and record.availability_pool > 0  # the only node: all of it (plus carry)
+    # The only node: all of it; the work pool pays at most a base unit per work point
+    # (per base unit burned), the rest goes to availability.
+    assert record.work_pool == accrued.work_points
+    assert record.work_pool + record.availability_pool == (await market.io.stats()).epochs[epoch % 64].minted
 
     destination = node.token_account
     assert destination is not None
@@ -237,7 +248,7 @@ async def test_accruals_resolve_minted_epochs_and_each_tranche_keeps_its_lock() 
         if accrued.resolved:
             unlocks.append((await reward(market, node)).unlock_at)
         await mint_through(market, epoch)
-        await market.heartbeat(node)
+        await market.prove_availability(node, FULL_EPOCH_POINTS)
     state = await reward(market, node)
     assert state.locked > 0 and state.claimed_total == 0 and len(set(unlocks)) == 1
     # Resolved during the first day, locked 7 days, rounded up to a whole day: day 8.
@@ -245,7 +256,7 @@ async def test_accruals_resolve_minted_epochs_and_each_tranche_keeps_its_lock() 
     assert sum(t.amount for t in state.tranches) == state.locked
     # A day later the remaining buckets resolve into a second tranche, a day later too.
     await mint_through(market, await current_epoch(market) + 24)
-    await market.heartbeat(node)
+    await market.prove_availability(node, FULL_EPOCH_POINTS)
     minted = (await market.io.config()).epochs_minted
     held = [b.epoch for b in state.buckets if b.used and b.epoch < minted]
     await market.send([token.build_rewards_accrue_ix(node.address, held)], market.payer)

@@ -58,7 +58,7 @@ from ionet_sdk.programs import ESCROW_ID, REGISTRY_ID
 
 # Field offsets (with the 8-byte discriminator) used as server-side filters;
 # tests/test_client.py checks them against the generated encoders.
-NODE_SIZE = 8 + 520
+NODE_SIZE = 8 + 576
 NODE_OPERATOR = 8 + 200
 NODE_GPU_MODEL = 8 + 336  # declared.gpu_model
 NODE_STATUS = 8 + 410

@@ -27,6 +27,7 @@ changes and compute units per step, and checks the books balance.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import time
@@ -54,6 +55,7 @@ from ionet_sdk._generated.ionet_registry.types import (
     NodeStatus,
     Offense,
 )
+from ionet_sdk._generated.ionet_token import errors as token_errors
 from ionet_sdk.client import IonetClient
 from ionet_sdk.connection import SendResult
 from ionet_sdk.defaults import DAY, HOUR, IO
@@ -339,7 +341,9 @@ class Demo:
                 self.client.step = "rewards_accrue"
                 for node in self.nodes:
                     if node.silent_since is None and not node.spec.measured:
-                        await self.client.accrue_rewards(node.address)
+                        # Nothing new (no proven presence nor burned work): passed over.
+                        with contextlib.suppress(token_errors.NothingToAccrue):
+                            await self.client.accrue_rewards(node.address)
 
     # --- liveness: the oracle's roots and the nodes' syncs
 
@@ -477,7 +481,9 @@ class Demo:
             await self.client.mint_epochs()
         self.client.step = "rewards_claim"
         for node in claimers:
-            await self.client.claim_rewards(node.operator, node.address)
+            reward = await self.client.reward(node.address)
+            if reward is not None and reward.locked > 0:  # nodes that earned nothing have nothing
+                await self.client.claim_rewards(node.operator, node.address)
         self.say(f"rewards resolved, locked {lock // DAY} days, then claimed")
 
     # --- summary

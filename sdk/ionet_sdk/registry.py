@@ -451,13 +451,24 @@ def build_node_job_commit_ix(nodes: Sequence[tuple[Pubkey, int]], job_authority:
 
 
 def build_node_job_release_ix(
-    node: Pubkey, job_authority: Pubkey, gpus: int, outcome: JobOutcome, gpu_seconds: int = 0
+    node: Pubkey,
+    job_authority: Pubkey,
+    gpus: int,
+    outcome: JobOutcome,
+    gpu_seconds: int = 0,
+    *,
+    fee: int = 0,
+    tier: GpuTier = GpuTier.Other,
 ) -> Instruction:
-    """Release `gpus` of a node from a job with its `outcome` and delivered `gpu_seconds` (the job
-    authority signs; the escrow does this by CPI)."""
+    """Release `gpus` of a node from a job with its `outcome`, delivered `gpu_seconds` and the
+    protocol `fee` (IO base units) charged on the run's pay under the job's `tier` (the node's
+    work rewards accrue from its burned share). The job authority signs; the escrow does this
+    by CPI."""
     return ix.node_job_release(
         ix.NodeJobReleaseAccounts(config=pda.registry_config(), node=node, job_authority=job_authority),
         gpus=gpus,
         outcome=outcome,
         gpu_seconds=gpu_seconds,
+        fee=fee,
+        tier=tier,
     )

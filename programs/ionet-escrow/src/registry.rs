@@ -7,7 +7,7 @@ use core::cell::Ref;
 use anchor_lang::prelude::*;
 use ionet_registry::cpi::accounts::{NodeJob, NodeJobCommit, SlashPropose};
 use ionet_registry::instructions::SlashProposeArgs;
-use ionet_registry::state::{JobOutcome, JobView, Node, Offense, RegistryParams};
+use ionet_registry::state::{GpuTier, JobOutcome, JobView, Node, Offense, RegistryParams};
 
 use crate::error::EscrowError;
 use crate::pda::AUTHORITY_SIGNER;
@@ -73,14 +73,30 @@ impl<'info> RegistryCpi<'_, 'info> {
     }
 
     /// Releases `gpus` of the node with the job's outcome for its reputation and
-    /// the GPU-seconds it delivered (its work rewards accrue from them).
+    /// the GPU-seconds it delivered, with no fee (no work rewards).
     pub fn release(&self, gpus: u16, outcome: JobOutcome, gpu_seconds: u64) -> Result<()> {
+        self.release_paid(gpus, outcome, gpu_seconds, 0, GpuTier::Other)
+    }
+
+    /// Releases `gpus` of the node as `release` does, and records `fee`, the
+    /// protocol fee charged on the run's pay, under the job's `tier`: the node's
+    /// work rewards accrue from the burned share of it.
+    pub fn release_paid(
+        &self,
+        gpus: u16,
+        outcome: JobOutcome,
+        gpu_seconds: u64,
+        fee: u64,
+        tier: GpuTier,
+    ) -> Result<()> {
         let signer: &[&[&[u8]]] = &[AUTHORITY_SIGNER];
         ionet_registry::cpi::node_job_release(
             CpiContext::new_with_signer(self.program.key(), self.node_job(), signer),
             gpus,
             outcome,
             gpu_seconds,
+            fee,
+            tier,
         )
     }
 

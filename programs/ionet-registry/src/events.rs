@@ -182,6 +182,10 @@ pub struct NodeJobReleased {
     pub gpus: u16,
     pub outcome: JobOutcome,
     pub gpu_seconds: u64,
+    /// Protocol fee charged on the run's pay. precision: IO base units (1e8)
+    pub fee: u64,
+    /// The tier the work was delivered on (the job's).
+    pub tier: GpuTier,
     pub active_jobs: u16,
     pub committed_gpus: u16,
     pub reputation_bps: u16,

@@ -18,7 +18,7 @@ pub mod pda;
 pub mod state;
 
 use instructions::*;
-use state::JobOutcome;
+use state::{GpuTier, JobOutcome};
 
 declare_id!("GMJp7x7EvHRbWJEsEn2NAooBGekLr1Zg4ooqibRRET4G");
 
@@ -113,14 +113,18 @@ pub mod ionet_registry {
     }
 
     /// Job authority: releases a job's GPUs, records its outcome (completed jobs
-    /// raise reputation, failed ones lower it) and the GPU-seconds delivered.
+    /// raise reputation, failed ones lower it), the GPU-seconds delivered and
+    /// the protocol fee charged on the run's pay under the job's GPU tier (the
+    /// IO token's work rewards accrue from the burned share of that fee).
     pub fn node_job_release(
         ctx: Context<NodeJob>,
         gpus: u16,
         outcome: JobOutcome,
         gpu_seconds: u64,
+        fee: u64,
+        tier: GpuTier,
     ) -> Result<()> {
-        instructions::node_job_release::handler(ctx, gpus, outcome, gpu_seconds)
+        instructions::node_job_release::handler(ctx, gpus, outcome, gpu_seconds, fee, tier)
     }
 
     /// Operator: bonds IO into the node's vault.

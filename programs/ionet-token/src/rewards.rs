@@ -8,7 +8,7 @@ use crate::constants::{BPS_DENOMINATOR, EPOCH_SEED, TRANCHE_SECS};
 use crate::error::TokenError;
 use crate::math::SafeMath;
 use crate::pda::is_program_address;
-use crate::state::{EpochRecord, Reward, Tranche};
+use crate::state::{EpochRecord, Reward, Tranche, TIER_COUNT};
 
 fn to_u64(value: u128) -> Result<u64> {
     u64::try_from(value).map_err(|_| error!(TokenError::MathOverflow))
@@ -22,15 +22,40 @@ pub fn mul_div(a: u64, b: u64, c: u64) -> Result<u64> {
     to_u64(u128::from(a).safe_mul(u128::from(b))? / u128::from(c))
 }
 
-/// Work points: GPU-seconds delivered weighted by the node's tier.
-pub fn work_points(gpu_seconds: u64, tier_weight_bps: u16) -> Result<u64> {
-    mul_div(gpu_seconds, u64::from(tier_weight_bps), BPS_DENOMINATOR)
+/// Work points of the fees charged since the last look (`fees - seen`, by
+/// tier): the burned share of each tier's new fees, weighted by the tier
+/// relative to the heaviest one. A point is never more than one base unit
+/// burned, and an epoch never pays more than one base unit per point
+/// (`capped_work_pool`): no job earns more from emissions than it burned.
+pub fn work_points(
+    fees: &[u64; TIER_COUNT],
+    seen: &[u64; TIER_COUNT],
+    fee_burn_bps: u16,
+    tier_weights_bps: &[u16; TIER_COUNT],
+) -> Result<u64> {
+    let heaviest = tier_weights_bps.iter().copied().max().unwrap_or(0);
+    let mut points = 0u64;
+    for tier in 0..TIER_COUNT {
+        let burned = mul_div(
+            fees[tier].saturating_sub(seen[tier]),
+            u64::from(fee_burn_bps),
+            BPS_DENOMINATOR,
+        )?;
+        points = points.safe_add(mul_div(
+            burned,
+            u64::from(tier_weights_bps[tier]),
+            u64::from(heaviest),
+        )?)?;
+    }
+    Ok(points)
 }
 
-/// Availability points for one epoch: attested GPUs x uptime, weighted by tier.
-pub fn availability_points(gpus: u16, uptime_bps: u16, tier_weight_bps: u16) -> Result<u64> {
-    let raw = u64::from(gpus).safe_mul(u64::from(uptime_bps))?;
-    mul_div(raw, u64::from(tier_weight_bps), BPS_DENOMINATOR)
+/// An epoch's work pool: its work share of the emission, but never more than
+/// one base unit per work point (each point stands for at most one base unit
+/// burned). The rest goes to the availability pool (or stays unallocated in
+/// the reward pool when no node proved availability); nothing carries.
+pub fn capped_work_pool(work_share: u64, work_points: u64) -> u64 {
+    work_share.min(work_points)
 }
 
 /// A bucket's share of an epoch's pools.
@@ -200,8 +225,22 @@ mod tests {
 
     #[test]
     fn points_and_shares() {
-        assert_eq!(work_points(3_600, 50_000).unwrap(), 18_000);
-        assert_eq!(availability_points(8, 10_000, 50_000).unwrap(), 400_000);
+        let weights = [50_000, 30_000, 20_000, 15_000, 10_000, 7_500, 5_000];
+        let mut fees = [0u64; TIER_COUNT];
+        fees[0] = 1_000; // H100 class: one point per base unit burned
+        fees[5] = 1_000; // RTX 3090: 0.75x / 5x
+        let seen = [0u64; TIER_COUNT];
+        assert_eq!(work_points(&fees, &seen, 10_000, &weights).unwrap(), 1_150);
+        assert_eq!(work_points(&fees, &seen, 5_000, &weights).unwrap(), 575);
+        assert_eq!(work_points(&fees, &fees, 10_000, &weights).unwrap(), 0);
+        assert_eq!(
+            work_points(&fees, &seen, 10_000, &[0; TIER_COUNT]).unwrap(),
+            0
+        );
+        // Never more than a base unit per base unit burned.
+        assert!(work_points(&fees, &seen, 10_000, &weights).unwrap() <= 2_000);
+        assert_eq!(capped_work_pool(10_000, 1_150), 1_150);
+        assert_eq!(capped_work_pool(1_000, 1_150), 1_000);
         assert_eq!(share(1, 100, 3).unwrap(), 33);
         assert_eq!(share(5, 100, 0).unwrap(), 0);
         // Three equal claimants never take more than the pool.

@@ -230,15 +230,21 @@ def rewards_mint_epoch(
 
 @rewards_app.command("accrue", epilog=example("ionet rewards accrue $NODE --keypair agent.json"))
 def rewards_accrue(ctx: typer.Context, node: str) -> None:
-    """Credit the node's work and availability to the current epoch (anyone, each epoch)."""
+    """Credit the node's work and availability to the current epoch (anyone, each epoch).
+    The first call opens the node's reward account: work and availability accrue from then
+    on (fees burned and presence proven before it are not credited)."""
     key = parse_pubkey(node)
+    opened = False
 
     async def work(client: IonetClient) -> Any:
+        nonlocal opened
         if await client.reward(key) is None:
-            await client.open_rewards(key)
+            opened = True
+            return await client.open_rewards(key)
         return await client.accrue_rewards(key)
 
-    sent(ctx, "rewards accrued", run(ctx, work, signer=True))
+    result = run(ctx, work, signer=True)
+    sent(ctx, "reward account opened; rewards accrue from now on" if opened else "rewards accrued", result)
 
 
 @rewards_app.command("claim", epilog=example("ionet rewards claim $NODE"))

@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token::Token;
 use ionet_registry::program::IonetRegistry;
-use ionet_registry::state::JobOutcome;
+use ionet_registry::state::{GpuModel, JobOutcome};
 
 use crate::constants::COMPLETION_MIN_PAYOUT_BPS;
 use crate::error::EscrowError;
@@ -54,8 +54,10 @@ pub struct JobSettle<'info> {
 ///
 /// Each node is paid pro rata to the GPU-seconds it delivered at the job's
 /// price (times the payout share a dispute left), net of the job's protocol
-/// fee, which stays in the vault until `job_finalize`; its GPUs are released
-/// with the GPU-seconds delivered; the run is closed, so it can never be paid
+/// fee, which stays in the vault until `job_finalize` burns it; its GPUs are
+/// released with the GPU-seconds delivered and that fee under the job's tier
+/// (the node's work rewards accrue from its burned share, so no job earns more
+/// from emissions than it burned); the run is closed, so it can never be paid
 /// again.
 pub fn handler<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
@@ -67,7 +69,7 @@ pub fn handler<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
         EscrowError::InvalidBatch
     );
 
-    let (signer, cancelled, late, price, payout_bps, fee_bps) = {
+    let (signer, cancelled, late, price, payout_bps, fee_bps, tier) = {
         let job = ctx.accounts.job.load()?;
         let cancelled = match job.state() {
             JobState::Completed => {
@@ -88,6 +90,11 @@ pub fn handler<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
             job.price_per_gpu_hour,
             job.payout_bps,
             job.fee_bps,
+            // The tier the work is delivered on: the job's, which the node
+            // matched when it was assigned (re-attesting cannot re-weight it).
+            GpuModel::from_u8(job.gpu_model)
+                .unwrap_or(GpuModel::Other)
+                .tier(),
         )
     };
     let vault = Vault {
@@ -147,7 +154,7 @@ pub fn handler<'info>(ctx: Context<'info, JobSettle<'info>>) -> Result<()> {
                 node: node_info,
                 authority: &authority,
             }
-            .release(run.gpus, outcome, delivered)?;
+            .release_paid(run.gpus, outcome, delivered, fee, tier)?;
         }
         close_run(run_info, &rent_payer)?;
         paid = paid.safe_add(net)?;

@@ -4,7 +4,7 @@ use crate::error::RegistryError;
 use crate::events::NodeJobReleased;
 use crate::math::SafeMath;
 use crate::pda::CONFIG_ADDRESS;
-use crate::state::{JobOutcome, JobView, Node};
+use crate::state::{GpuTier, JobOutcome, JobView, Node};
 
 #[derive(Accounts)]
 pub struct NodeJob<'info> {
@@ -20,12 +20,16 @@ pub struct NodeJob<'info> {
 }
 
 /// Releases a job's GPUs, records its outcome in the node's reputation and adds
-/// the GPU-seconds it delivered to the node's total.
+/// the GPU-seconds it delivered to the node's total, and the fee its pay was
+/// charged to the node's work fees of the job's tier (the tier it was matched
+/// and delivered on: re-attesting later does not re-weight it).
 pub fn handler(
     ctx: Context<NodeJob>,
     gpus: u16,
     outcome: JobOutcome,
     gpu_seconds: u64,
+    fee: u64,
+    tier: GpuTier,
 ) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let params = &JobView::authorize(&ctx.accounts.config, ctx.accounts.job_authority.key)?.params;
@@ -38,6 +42,8 @@ pub fn handler(
     node.active_jobs = node.active_jobs.safe_sub(1)?;
     node.committed_gpus = node.committed_gpus.safe_sub(gpus)?;
     node.delivered_gpu_seconds = node.delivered_gpu_seconds.safe_add(gpu_seconds)?;
+    let fees = &mut node.work_fees_by_tier[tier as usize];
+    *fees = fees.safe_add(fee)?;
     match outcome {
         JobOutcome::Completed => node.jobs_completed = node.jobs_completed.safe_add(1)?,
         JobOutcome::Failed => node.jobs_failed = node.jobs_failed.safe_add(1)?,
@@ -49,6 +55,8 @@ pub fn handler(
         gpus,
         outcome,
         gpu_seconds,
+        fee,
+        tier,
         active_jobs: node.active_jobs,
         committed_gpus: node.committed_gpus,
         reputation_bps: node.reputation_bps,

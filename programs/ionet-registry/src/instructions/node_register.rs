@@ -6,7 +6,9 @@ use crate::error::RegistryError;
 use crate::events::NodeRegistered;
 use crate::math::SafeMath;
 use crate::pda::CONFIG_ADDRESS;
-use crate::state::{Attestation, GpuTier, HardwareSpec, Node, NodeStatus, RegistryConfig};
+use crate::state::{
+    Attestation, GpuTier, HardwareSpec, Node, NodeStatus, RegistryConfig, GPU_TIERS,
+};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone)]
 pub struct NodeRegisterArgs {
@@ -111,6 +113,7 @@ pub fn handler(ctx: Context<NodeRegister>, args: NodeRegisterArgs) -> Result<()>
         last_epoch_uptime_secs: 0,
         slashes_executed: 0,
         claimed_fingerprint: [0; 32],
+        work_fees_by_tier: [0; GPU_TIERS],
         reserved: [0; 8],
     };
     node.refresh(key, &config.params, now)?;

@@ -124,9 +124,18 @@ pub struct Node {
     /// The hardware fingerprint whose index (`["fingerprint", fingerprint]`) this node
     /// holds: no other node can pass an attestation with it. Zero = none.
     pub claimed_fingerprint: [u8; 32],
+    /// Protocol fees charged on the pay of the runs this node delivered,
+    /// cumulative, by the GPU tier they were delivered on (the job's tier, fixed
+    /// when it was matched): what the IO token's work rewards accrue from, so
+    /// that no job earns more from emissions than it burned.
+    /// precision: IO base units (1e8), indexed by `GpuTier`
+    pub work_fees_by_tier: [u64; GPU_TIERS],
     /// Space for fields added by later versions.
     pub reserved: [u8; 8],
 }
+
+/// The number of `GpuTier`s (the IO token's `TIER_COUNT`).
+pub const GPU_TIERS: usize = 7;
 
 impl Node {
     pub const SPACE: usize = 8 + core::mem::size_of::<Node>();
@@ -289,7 +298,6 @@ mod tests {
             layout::ATTESTED_GPU_COUNT,
             offset_of!(Node, attestation) + offset_of!(Attestation, gpu_count)
         );
-        assert_eq!(layout::UPTIME_BPS, offset_of!(Node, uptime_bps));
         assert_eq!(layout::PENDING_SLASHES, offset_of!(Node, pending_slashes));
         assert_eq!(
             layout::SLASHED_SHARE_PPB,
@@ -297,7 +305,18 @@ mod tests {
         );
         assert_eq!(layout::STATUS, offset_of!(Node, status));
         assert_eq!(layout::EFFECTIVE_TIER, offset_of!(Node, effective_tier));
+        assert_eq!(
+            layout::PROVEN_AVAILABILITY_POINTS,
+            offset_of!(Node, proven_availability_points)
+        );
+        assert_eq!(
+            layout::WORK_FEES_BY_TIER,
+            offset_of!(Node, work_fees_by_tier)
+        );
+        assert_eq!(layout::TIERS, GPU_TIERS);
+        assert_eq!(GpuTier::Other as usize, GPU_TIERS - 1);
         assert_eq!(layout::STATUS_ACTIVE, NodeStatus::Active as u8);
+        assert_eq!(layout::STATUS_JAILED, NodeStatus::Jailed as u8);
         assert_eq!(layout::REGISTRY_PROGRAM_ID, crate::ID);
     }
 }

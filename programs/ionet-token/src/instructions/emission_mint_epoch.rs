@@ -10,7 +10,7 @@ use crate::pda::{
     AUTHORITY_ADDRESS, AUTHORITY_SIGNER, CONFIG_ADDRESS, MINT_ADDRESS, REWARDS_ADDRESS,
     SCHEDULE_ADDRESS, STATS_ADDRESS,
 };
-use crate::rewards::mul_div;
+use crate::rewards::{capped_work_pool, mul_div};
 use crate::state::{EpochRecord, NetworkStats, Schedule, TokenConfig};
 
 #[derive(Accounts)]
@@ -52,8 +52,10 @@ pub struct EmissionMintEpoch<'info> {
 /// in order; the amount is the schedule's, cut to what the cap leaves after the
 /// genesis allocation and the emissions so far (burns never make room again); the circuit breaker refuses a mint that would
 /// take the decaying window total above its threshold. The epoch's record
-/// splits it into the work and availability pools (a pool nobody earned points
-/// for carries to the next epoch) with the points credited during the epoch.
+/// splits it into the work pool (its work share, at most one base unit per
+/// work point: no job earns more than it burned) and the availability pool
+/// (the rest, when any node proved availability), with the points credited
+/// during the epoch. Nothing carries to later epochs.
 pub fn handler(ctx: Context<EmissionMintEpoch>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let config = &mut ctx.accounts.config;
@@ -108,31 +110,22 @@ pub fn handler(ctx: Context<EmissionMintEpoch>) -> Result<()> {
     slot.minted = slot.minted.safe_add(amount)?;
     let (work_points, availability_points) = (slot.work_points, slot.availability_points);
 
-    let work = mul_div(
+    // No job earns more from emissions than it burned: the work pool pays at
+    // most one base unit per work point. What work did not earn goes to the
+    // nodes that proved availability; nothing carries to later epochs (a carried
+    // pool would be one small job's jackpot). With no points at all, the
+    // emission stays unallocated in the reward pool.
+    let work_share = mul_div(
         amount,
         u64::from(config.params.work_weight_bps),
         BPS_DENOMINATOR,
-    )?
-    .safe_add(config.carry_work)?;
-    let availability = amount
-        .safe_sub(mul_div(
-            amount,
-            u64::from(config.params.work_weight_bps),
-            BPS_DENOMINATOR,
-        )?)?
-        .safe_add(config.carry_availability)?;
-    let (work_pool, carry_work) = if work_points > 0 {
-        (work, 0)
+    )?;
+    let work_pool = capped_work_pool(work_share, work_points);
+    let availability_pool = if availability_points > 0 {
+        amount.safe_sub(work_pool)?
     } else {
-        (0, work)
+        0
     };
-    let (availability_pool, carry_availability) = if availability_points > 0 {
-        (availability, 0)
-    } else {
-        (0, availability)
-    };
-    config.carry_work = carry_work;
-    config.carry_availability = carry_availability;
     ctx.accounts.epoch_record.set_inner(EpochRecord {
         epoch,
         work_pool,

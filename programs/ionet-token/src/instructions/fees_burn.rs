@@ -91,13 +91,16 @@ pub fn handler(ctx: Context<FeesBurn>, args: FeesBurnArgs) -> Result<()> {
     stats.compute_spend = stats.compute_spend.safe_add(args.compute_spend)?;
     stats.fees = stats.fees.safe_add(args.fees)?;
     stats.escrowed_volume = stats.escrowed_volume.safe_add(args.escrowed)?;
-    let slot = stats.epoch_mut(epoch);
-    match args.kind {
-        BurnKind::Fee => slot.burned_fees = slot.burned_fees.safe_add(args.amount)?,
-        BurnKind::Slash => slot.burned_slashes = slot.burned_slashes.safe_add(args.amount)?,
+    // Burns never erase points: with emissions 64 epochs behind, the burn is
+    // counted in the totals only (`burn_slot`).
+    if let Some(slot) = stats.burn_slot(epoch, config.epochs_minted) {
+        match args.kind {
+            BurnKind::Fee => slot.burned_fees = slot.burned_fees.safe_add(args.amount)?,
+            BurnKind::Slash => slot.burned_slashes = slot.burned_slashes.safe_add(args.amount)?,
+        }
+        slot.compute_spend = slot.compute_spend.safe_add(args.compute_spend)?;
+        slot.fees = slot.fees.safe_add(args.fees)?;
     }
-    slot.compute_spend = slot.compute_spend.safe_add(args.compute_spend)?;
-    slot.fees = slot.fees.safe_add(args.fees)?;
     emit!(TokensBurned {
         kind: args.kind,
         amount: args.amount,

@@ -6,8 +6,8 @@ use crate::events::RewardsAccrued;
 use crate::math::SafeMath;
 use crate::pda::{CONFIG_ADDRESS, STATS_ADDRESS};
 use crate::registry_node::RegistryNode;
-use crate::rewards::{availability_points, lock, resolve, work_points};
-use crate::state::{NetworkStats, Reward, TokenConfig, TIER_COUNT};
+use crate::rewards::{lock, resolve, work_points};
+use crate::state::{NetworkStats, Reward, TokenConfig};
 
 #[derive(Accounts)]
 pub struct RewardsAccrue<'info> {
@@ -27,13 +27,20 @@ pub struct RewardsAccrue<'info> {
 }
 
 /// Anyone (the node's agent, once an epoch): credits the current epoch with the
-/// node's new work (GPU-seconds its jobs delivered since the last accrual,
-/// weighted by tier) and, once per epoch while the node is active, its
-/// availability (attested GPUs x uptime, weighted by tier), read from the
-/// registry. Points join the epoch's totals; the emission is shared by them.
-/// Buckets of minted epochs whose records are passed (remaining accounts) are
-/// resolved into a locked tranche first, so a node's agent keeps accruing while
-/// the operator's key stays cold; not while a slash is still to be applied.
+/// node's new work and availability, read from the registry:
+/// - work: the burned share of the protocol fees charged on the runs the node
+///   delivered since the last accrual, weighted by the tier each was delivered
+///   on relative to the heaviest tier (at most one point per base unit burned;
+///   an epoch pays at most one base unit per point, so self-dealing never pays);
+/// - availability: the availability points the oracles proved for the node
+///   since the last accrual (`node_sync`; already weighted by tier and GPU
+///   count epoch by epoch). A node with no proven presence earns none; a
+///   jailed node's new points are passed over.
+///
+/// Points join the epoch's totals; the emission is shared by them. Buckets of
+/// minted epochs whose records are passed (remaining accounts) are resolved
+/// into a locked tranche first, so a node's agent keeps accruing while the
+/// operator's key stays cold; not while a slash is still to be applied.
 pub fn handler<'info>(ctx: Context<'info, RewardsAccrue<'info>>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let config = &ctx.accounts.config;
@@ -43,7 +50,6 @@ pub fn handler<'info>(ctx: Context<'info, RewardsAccrue<'info>>) -> Result<()> {
         TokenError::EmissionsBehind
     );
     let node = RegistryNode::load(&ctx.accounts.node)?;
-    let weight = config.params.tier_weights_bps[usize::from(node.tier).min(TIER_COUNT - 1)];
     let mut reward = ctx.accounts.reward.load_mut()?;
     let resolved = if node.slashed_total == reward.last_slashed_total {
         resolve(&mut reward, config.epochs_minted, ctx.remaining_accounts)?
@@ -52,17 +58,17 @@ pub fn handler<'info>(ctx: Context<'info, RewardsAccrue<'info>>) -> Result<()> {
     };
     lock(&mut reward, resolved, now, config.params.reward_lock_secs)?;
     let work = work_points(
-        node.delivered_gpu_seconds
-            .saturating_sub(reward.last_delivered),
-        weight,
+        &node.work_fees_by_tier,
+        &reward.last_work_fees_by_tier,
+        config.params.fee_burn_bps,
+        &config.params.tier_weights_bps,
     )?;
-    let availability = if node.active && reward.last_availability_epoch != epoch {
-        availability_points(node.attested_gpus, node.uptime_bps, weight)?
-    } else {
-        0
-    };
+    let proven = node
+        .proven_availability_points
+        .saturating_sub(reward.last_proven_points);
+    let availability = if node.jailed { 0 } else { proven };
     require!(
-        work > 0 || availability > 0 || resolved > 0,
+        work > 0 || proven > 0 || resolved > 0,
         TokenError::NothingToAccrue
     );
     if work > 0 || availability > 0 {
@@ -83,6 +89,19 @@ pub fn handler<'info>(ctx: Context<'info, RewardsAccrue<'info>>) -> Result<()> {
         bucket.availability_points = bucket.availability_points.safe_add(availability)?;
     }
     reward.last_delivered = node.delivered_gpu_seconds.max(reward.last_delivered);
+    if work > 0 {
+        // Fees too small to make a point yet stay unseen until they do.
+        for (seen, fees) in reward
+            .last_work_fees_by_tier
+            .iter_mut()
+            .zip(node.work_fees_by_tier)
+        {
+            *seen = fees.max(*seen);
+        }
+    }
+    reward.last_proven_points = node
+        .proven_availability_points
+        .max(reward.last_proven_points);
     if availability > 0 {
         reward.last_availability_epoch = epoch;
     }

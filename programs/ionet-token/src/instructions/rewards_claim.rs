@@ -109,8 +109,9 @@ pub fn handler<'info>(ctx: Context<'info, RewardsClaim<'info>>) -> Result<()> {
     let mut stats = ctx.accounts.stats.load_mut()?;
     stats.rewards_paid = stats.rewards_paid.safe_add(payable)?;
     stats.burned_slashes = stats.burned_slashes.safe_add(forfeited)?;
-    let slot = stats.epoch_mut(epoch);
-    slot.burned_slashes = slot.burned_slashes.safe_add(forfeited)?;
+    if let Some(slot) = stats.burn_slot(epoch, config.epochs_minted) {
+        slot.burned_slashes = slot.burned_slashes.safe_add(forfeited)?;
+    }
     emit!(RewardsClaimed {
         node: node_key,
         resolved,

@@ -31,6 +31,8 @@ pub fn handler(ctx: Context<RewardsOpen>) -> Result<()> {
     reward.node = ctx.accounts.node.key();
     reward.beneficiary = node.operator;
     reward.last_delivered = node.delivered_gpu_seconds;
+    reward.last_work_fees_by_tier = node.work_fees_by_tier;
+    reward.last_proven_points = node.proven_availability_points;
     reward.last_availability_epoch = u64::MAX;
     reward.last_slashed_total = node.slashed_total;
     reward.last_slashed_share_ppb = node.slashed_share_ppb;

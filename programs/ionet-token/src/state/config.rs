@@ -31,11 +31,11 @@ pub struct TokenConfig {
     /// unit: unix seconds
     pub breaker_updated_at: i64,
     pub params: TokenParams,
-    /// Work rewards of epochs nobody worked in, added to the next epoch's pool.
+    /// Unused: pools are no longer carried to later epochs (a carried pool was
+    /// one small job's jackpot). Kept for the account layout; always 0.
     /// precision: IO base units (1e8)
     pub carry_work: u64,
-    /// Availability rewards of epochs no node was available in, likewise.
-    /// precision: IO base units (1e8)
+    /// Unused, likewise. precision: IO base units (1e8)
     pub carry_availability: u64,
     pub bump: u8,
     /// Space for fields added by later versions.
@@ -66,6 +66,7 @@ pub struct BurnView {
     pub slash_reporter: Pubkey,
     pub genesis_time: i64,
     pub epoch_secs: u32,
+    pub epochs_minted: u64,
 }
 
 impl BurnView {
@@ -73,6 +74,7 @@ impl BurnView {
     const SLASH_REPORTER: usize = 8 + 64;
     const GENESIS_TIME: usize = 8 + 96;
     const EPOCH_SECS: usize = 8 + 104;
+    const EPOCHS_MINTED: usize = 8 + 124;
 
     pub fn load(info: &AccountInfo) -> Result<BurnView> {
         require_keys_eq!(
@@ -94,11 +96,14 @@ impl BurnView {
         time.copy_from_slice(&data[Self::GENESIS_TIME..Self::GENESIS_TIME + 8]);
         let mut secs = [0u8; 4];
         secs.copy_from_slice(&data[Self::EPOCH_SECS..Self::EPOCH_SECS + 4]);
+        let mut minted = [0u8; 8];
+        minted.copy_from_slice(&data[Self::EPOCHS_MINTED..Self::EPOCHS_MINTED + 8]);
         Ok(BurnView {
             fee_reporter: key(Self::FEE_REPORTER),
             slash_reporter: key(Self::SLASH_REPORTER),
             genesis_time: i64::from_le_bytes(time),
             epoch_secs: u32::from_le_bytes(secs),
+            epochs_minted: u64::from_le_bytes(minted),
         })
     }
 
@@ -155,6 +160,7 @@ mod tests {
                 config.epoch_secs
             )
         );
+        assert_eq!(view.epochs_minted, config.epochs_minted);
         assert_eq!(view.epoch_at(1_700_000_123 + 7_200), 2);
     }
 }

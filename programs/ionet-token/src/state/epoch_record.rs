@@ -8,9 +8,11 @@ use anchor_lang::prelude::*;
 #[derive(InitSpace)]
 pub struct EpochRecord {
     pub epoch: u64,
-    /// Emission for delivered work (plus any carry). precision: IO base units (1e8)
+    /// Emission for delivered work: at most one base unit per work point.
+    /// precision: IO base units (1e8)
     pub work_pool: u64,
-    /// Emission for availability (plus any carry). precision: IO base units (1e8)
+    /// Emission for availability: the rest, when any node proved availability.
+    /// precision: IO base units (1e8)
     pub availability_pool: u64,
     pub work_points: u64,
     pub availability_points: u64,

@@ -3,6 +3,7 @@
 use anchor_lang::prelude::*;
 
 use crate::constants::{REWARD_BUCKETS, REWARD_SEED, REWARD_TRANCHES};
+use crate::state::TIER_COUNT;
 
 /// Points a node earned in one epoch, until a claim resolves them.
 #[zero_copy]
@@ -38,9 +39,10 @@ pub struct Reward {
     pub claimed_total: u64,
     /// Taken by slashes. precision: IO base units (1e8)
     pub forfeited_total: u64,
-    /// The node's delivered GPU-seconds when work was last accrued.
+    /// The node's delivered GPU-seconds at the last accrual (informational:
+    /// work points accrue from the fees burned, not from GPU-seconds).
     pub last_delivered: u64,
-    /// The last epoch availability was credited for; u64::MAX before the first.
+    /// The epoch availability was last credited in; u64::MAX before the first.
     pub last_availability_epoch: u64,
     /// The node's slashed total last seen (new slashes take locked rewards).
     pub last_slashed_total: u64,
@@ -56,6 +58,11 @@ pub struct Reward {
     /// The node's `slashed_share_ppb` last seen: new slashes forfeit the share
     /// of locked rewards that they took of the stake they froze.
     pub last_slashed_share_ppb: u64,
+    /// The node's work fees by tier when work was last accrued.
+    /// precision: IO base units (1e8)
+    pub last_work_fees_by_tier: [u64; TIER_COUNT],
+    /// The node's proven availability points when availability was last accrued.
+    pub last_proven_points: u64,
     /// Space for fields added by later versions.
     pub reserved: [u8; 24],
 }

@@ -60,4 +60,16 @@ impl NetworkStats {
         }
         slot
     }
+
+    /// The ring slot for the burn figures of `epoch`, unless taking it could
+    /// reset a slot still holding an unminted epoch's points (emissions 64
+    /// epochs behind: the slot of `epoch` holds `epoch - 64`); then the burn is
+    /// counted in the totals only. Burns never erase points.
+    pub fn burn_slot(&mut self, epoch: u64, epochs_minted: u64) -> Option<&mut EpochStats> {
+        if epoch < epochs_minted.saturating_add(STATS_EPOCHS as u64) {
+            Some(self.epoch_mut(epoch))
+        } else {
+            None
+        }
+    }
 }
