@@ -55,7 +55,10 @@ def test_the_demo_plays_the_marketplace_and_cleans_up(tmp_path: Path) -> None:
     assert silent["proven_uptime_secs"] * 2 < atlas["proven_uptime_secs"]
     assert silent["uptime_bps"] < 5_000 < atlas["uptime_bps"]
     assert silent["reputation_bps"][1] < silent["reputation_bps"][0]
-    assert all(n["rewards_claimed"] > 0 for name, n in nodes.items() if name != "lumen")
+    # Every node the oracles heard was paid (work from the fees its runs burned, availability
+    # from its proven presence), but the spoofer (jailed) and the silent node (slashed; its
+    # agent, which accrues its points, went quiet with it).
+    assert all(n["rewards_claimed"] > 0 for name, n in nodes.items() if name not in ("lumen", "borealis"))
     assert report["compute_units"]["job_settle"]["max_per_transaction"] < 200_000
     assert 0 < report["economics"]["de_ratio"] < 1
 

@@ -325,6 +325,33 @@ async def test_a_stake_top_up_does_not_dilute_the_forfeiture(market: EscrowEnv) 
     assert (after.locked, after.forfeited_total) == (0, locked)
 
 
+async def test_a_forfeit_without_the_epoch_records_cannot_let_points_escape(market: EscrowEnv) -> None:
+    """Points of a minted epoch not yet resolved when a slash is applied: a forfeit sent
+    without that epoch's record used to apply the slash to the (empty) tranches only and
+    mark it applied, so the points later locked in full. Now it is refused, and the same
+    forfeit with the record takes the slash's share of them."""
+    (node,) = await worked(market)
+    epoch = await current_epoch(market)
+    await market.send([token.build_rewards_accrue_ix(node.address)], market.payer)
+    await mint_through(market, epoch)
+    stake = (await market.node(node)).bonded
+    await market.send([propose(market, node, 0, amount=stake)], market.slasher)
+    market.conn.warp(P.appeal_window_secs + 1)
+    await market.send([execute(market, node, 0)], market.payer)
+    before = await reward(market, node)
+    await market.rejects(
+        [token.build_rewards_forfeit_ix(node.address)],
+        market.payer,
+        token_errors.EpochRecordsMissing,
+        watch=[token.reward_account(node.address)],
+    )
+    await market.send([token.build_rewards_forfeit_ix(node.address, [epoch])], market.payer)
+    after = await reward(market, node)
+    share_ppb = (await market.node(node)).slashed_share_ppb
+    resolved = after.locked + after.forfeited_total
+    assert before.locked == 0 and after.forfeited_total == -(-resolved * share_ppb // 10**9) > 0
+
+
 # --- 6. credits follow the payout
 
 

@@ -62,4 +62,6 @@ pub enum TokenError {
     RewardsNotEmpty,
     #[msg("A slash of the node is pending (proposed, appealed or upheld): rewards stay locked until it is executed, overturned or its appeal lapses")]
     SlashPending,
+    #[msg("Pass the epoch record of every minted epoch the reward account still holds points for: a forfeiture applies to all of them")]
+    EpochRecordsMissing,
 }

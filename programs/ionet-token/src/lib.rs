@@ -87,9 +87,10 @@ pub mod ionet_token {
         instructions::rewards_claim::handler(ctx)
     }
 
-    /// Anyone, after a slash: resolves minted epochs (remaining accounts: their
-    /// records), then burns the share of the node's locked rewards the slash
-    /// took of its stake.
+    /// Anyone, after a slash: resolves minted epochs (remaining accounts: the
+    /// records of every minted epoch the account holds points for, else
+    /// `EpochRecordsMissing`), then burns the share of the node's locked rewards
+    /// the slash took of its stake.
     pub fn rewards_forfeit<'info>(ctx: Context<'info, RewardsForfeit<'info>>) -> Result<()> {
         instructions::rewards_forfeit::handler(ctx)
     }

@@ -56,6 +56,15 @@ pub fn handler<'info>(ctx: Context<'info, RewardsForfeit<'info>>) -> Result<()> 
             TokenError::NoNewSlashes
         );
         let resolved = resolve(&mut reward, config.epochs_minted, ctx.remaining_accounts)?;
+        // Once applied, a slash is never applied again: points of a minted epoch left
+        // unresolved here would later lock in full, escaping the forfeiture.
+        require!(
+            !reward
+                .buckets
+                .iter()
+                .any(|b| b.used != 0 && b.epoch < config.epochs_minted),
+            TokenError::EpochRecordsMissing
+        );
         lock(&mut reward, resolved, now, config.params.reward_lock_secs)?;
         let taken = apply_slashes(&mut reward, &node)?;
         (taken, reward.node, reward.locked)
@@ -77,8 +86,9 @@ pub fn handler<'info>(ctx: Context<'info, RewardsForfeit<'info>>) -> Result<()> 
     let epoch = config.epoch_at(now);
     let mut stats = ctx.accounts.stats.load_mut()?;
     stats.burned_slashes = stats.burned_slashes.safe_add(taken)?;
-    let slot = stats.epoch_mut(epoch);
-    slot.burned_slashes = slot.burned_slashes.safe_add(taken)?;
+    if let Some(slot) = stats.burn_slot(epoch, config.epochs_minted) {
+        slot.burned_slashes = slot.burned_slashes.safe_add(taken)?;
+    }
     emit!(RewardsForfeited {
         node: node_key,
         forfeited: taken,

@@ -206,7 +206,7 @@ class Node:
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([208, 53, 1, 3, 49, 122, 180, 49])
     LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<QQQqqqQqQQQQqq32s32sIIIHHHBBB3s32s32s32s32sIHHBBBB8s32sIIIIIHHHHHBBBBHQQQQQQqII32s8s"
+        "<QQQqqqQqQQQQqq32s32sIIIHHHBBB3s32s32s32s32sIHHBBBB8s32sIIIIIHHHHHBBBBHQQQQQQqII32sQQQQQQQ8s"
     )
 
     node_id: int
@@ -303,6 +303,14 @@ class Node:
     The hardware fingerprint whose index (`["fingerprint", fingerprint]`) this node
     holds: no other node can pass an attestation with it. Zero = none.
     """
+    work_fees_by_tier: list[int]
+    """
+    Protocol fees charged on the pay of the runs this node delivered,
+    cumulative, by the GPU tier they were delivered on (the job's tier, fixed
+    when it was matched): what the IO token's work rewards accrue from, so
+    that no job earns more from emissions than it burned.
+    precision: IO base units (1e8), indexed by `GpuTier`
+    """
     reserved: list[int]
     """Space for fields added by later versions."""
 
@@ -375,7 +383,8 @@ class Node:
                 v[61],  # last_epoch_uptime_secs
                 v[62],  # slashes_executed
                 list(v[63]),  # claimed_fingerprint
-                list(v[64]),  # reserved
+                list(v[64:71]),  # work_fees_by_tier
+                list(v[71]),  # reserved
             )
         except ValueError as err:
             raise DecodeError(f"Node: {err}") from err
@@ -424,6 +433,7 @@ class Node:
         w.u32(self.last_epoch_uptime_secs)
         w.u32(self.slashes_executed)
         w.array(self.claimed_fingerprint, Writer.u8, 32)
+        w.array(self.work_fees_by_tier, Writer.u64, 7)
         w.array(self.reserved, Writer.u8, 8)
 
     @classmethod

@@ -445,12 +445,16 @@ class NodeJobReleased:
     """Event `NodeJobReleased`."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([145, 240, 69, 209, 220, 177, 229, 176])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sHBQHHH")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sHBQQBHHH")
 
     node: Pubkey
     gpus: int
     outcome: JobOutcome
     gpu_seconds: int
+    fee: int
+    """Protocol fee charged on the run's pay. precision: IO base units (1e8)"""
+    tier: GpuTier
+    """The tier the work was delivered on (the job's)."""
     active_jobs: int
     committed_gpus: int
     reputation_bps: int
@@ -468,9 +472,11 @@ class NodeJobReleased:
                 v[1],  # gpus
                 JobOutcome(v[2]),  # outcome
                 v[3],  # gpu_seconds
-                v[4],  # active_jobs
-                v[5],  # committed_gpus
-                v[6],  # reputation_bps
+                v[4],  # fee
+                GpuTier(v[5]),  # tier
+                v[6],  # active_jobs
+                v[7],  # committed_gpus
+                v[8],  # reputation_bps
             )
         except ValueError as err:
             raise DecodeError(f"NodeJobReleased: {err}") from err
@@ -481,6 +487,8 @@ class NodeJobReleased:
         w.u16(self.gpus)
         self.outcome.write(w)
         w.u64(self.gpu_seconds)
+        w.u64(self.fee)
+        self.tier.write(w)
         w.u16(self.active_jobs)
         w.u16(self.committed_gpus)
         w.u16(self.reputation_bps)

@@ -16,6 +16,7 @@ from .constants import PROGRAM_ID
 from .types import (
     ConfigInitArgs,
     ConfigUpdateArgs,
+    GpuTier,
     JobOutcome,
     NodeAttestArgs,
     NodeRegisterArgs,
@@ -398,18 +399,24 @@ def node_job_release(
     gpus: int,
     outcome: JobOutcome,
     gpu_seconds: int,
+    fee: int,
+    tier: GpuTier,
     program_id: Pubkey = PROGRAM_ID,
     remaining_accounts: Sequence[AccountMeta] = (),
 ) -> Instruction:
     """
     Job authority: releases a job's GPUs, records its outcome (completed jobs
-    raise reputation, failed ones lower it) and the GPU-seconds delivered.
+    raise reputation, failed ones lower it), the GPU-seconds delivered and
+    the protocol fee charged on the run's pay under the job's GPU tier (the
+    IO token's work rewards accrue from the burned share of that fee).
     """
     w = Writer()
     w.raw(DISCRIMINATOR_NODE_JOB_RELEASE)
     w.u16(gpus)
     outcome.write(w)
     w.u64(gpu_seconds)
+    w.u64(fee)
+    tier.write(w)
     return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
 
 

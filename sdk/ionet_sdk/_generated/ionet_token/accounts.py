@@ -37,9 +37,15 @@ class EpochRecord:
 
     epoch: int
     work_pool: int
-    """Emission for delivered work (plus any carry). precision: IO base units (1e8)"""
+    """
+    Emission for delivered work: at most one base unit per work point.
+    precision: IO base units (1e8)
+    """
     availability_pool: int
-    """Emission for availability (plus any carry). precision: IO base units (1e8)"""
+    """
+    Emission for availability: the rest, when any node proved availability.
+    precision: IO base units (1e8)
+    """
     work_points: int
     availability_points: int
     bump: int
@@ -339,7 +345,7 @@ class Reward:
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([174, 129, 42, 212, 190, 18, 45, 34])
     LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<QqQQQQQ32s32sQQQB7sQQQB7sQQQB7sQQQB7sQqQqQqQqQqQqQqQqB7sQ24s"
+        "<QqQQQQQ32s32sQQQB7sQQQB7sQQQB7sQQQB7sQqQqQqQqQqQqQqQqB7sQQQQQQQQQ24s"
     )
 
     locked: int
@@ -354,9 +360,12 @@ class Reward:
     forfeited_total: int
     """Taken by slashes. precision: IO base units (1e8)"""
     last_delivered: int
-    """The node's delivered GPU-seconds when work was last accrued."""
+    """
+    The node's delivered GPU-seconds at the last accrual (informational:
+    work points accrue from the fees burned, not from GPU-seconds).
+    """
     last_availability_epoch: int
-    """The last epoch availability was credited for; u64::MAX before the first."""
+    """The epoch availability was last credited in; u64::MAX before the first."""
     last_slashed_total: int
     """The node's slashed total last seen (new slashes take locked rewards)."""
     node: Pubkey
@@ -375,6 +384,13 @@ class Reward:
     The node's `slashed_share_ppb` last seen: new slashes forfeit the share
     of locked rewards that they took of the stake they froze.
     """
+    last_work_fees_by_tier: list[int]
+    """
+    The node's work fees by tier when work was last accrued.
+    precision: IO base units (1e8)
+    """
+    last_proven_points: int
+    """The node's proven availability points when availability was last accrued."""
     reserved: list[int]
     """Space for fields added by later versions."""
 
@@ -415,7 +431,9 @@ class Reward:
                 v[45],  # bump
                 list(v[46]),  # padding
                 v[47],  # last_slashed_share_ppb
-                list(v[48]),  # reserved
+                list(v[48:55]),  # last_work_fees_by_tier
+                v[55],  # last_proven_points
+                list(v[56]),  # reserved
             )
         except ValueError as err:
             raise DecodeError(f"Reward: {err}") from err
@@ -436,6 +454,8 @@ class Reward:
         w.u8(self.bump)
         w.array(self.padding, Writer.u8, 7)
         w.u64(self.last_slashed_share_ppb)
+        w.array(self.last_work_fees_by_tier, Writer.u64, 7)
+        w.u64(self.last_proven_points)
         w.array(self.reserved, Writer.u8, 24)
 
     @classmethod
@@ -640,14 +660,12 @@ class TokenConfig:
     params: TokenParams
     carry_work: int
     """
-    Work rewards of epochs nobody worked in, added to the next epoch's pool.
+    Unused: pools are no longer carried to later epochs (a carried pool was
+    one small job's jackpot). Kept for the account layout; always 0.
     precision: IO base units (1e8)
     """
     carry_availability: int
-    """
-    Availability rewards of epochs no node was available in, likewise.
-    precision: IO base units (1e8)
-    """
+    """Unused, likewise. precision: IO base units (1e8)"""
     bump: int
     reserved: list[int]
     """Space for fields added by later versions."""

@@ -245,6 +245,14 @@ class SlashPending(IonetTokenError):
     error_msg = "A slash of the node is pending (proposed, appealed or upheld): rewards stay locked until it is executed, overturned or its appeal lapses"
 
 
+class EpochRecordsMissing(IonetTokenError):
+    """Pass the epoch record of every minted epoch the reward account still holds points for: a forfeiture applies to all of them"""
+
+    code = 6029
+    error_name = "EpochRecordsMissing"
+    error_msg = "Pass the epoch record of every minted epoch the reward account still holds points for: a forfeiture applies to all of them"
+
+
 ERRORS: dict[int, type[IonetTokenError]] = {
     NotUpgradeAuthority.code: NotUpgradeAuthority,
     InvalidProgramData.code: InvalidProgramData,
@@ -275,4 +283,5 @@ ERRORS: dict[int, type[IonetTokenError]] = {
     NoNewSlashes.code: NoNewSlashes,
     RewardsNotEmpty.code: RewardsNotEmpty,
     SlashPending.code: SlashPending,
+    EpochRecordsMissing.code: EpochRecordsMissing,
 }

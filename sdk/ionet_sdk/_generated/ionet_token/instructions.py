@@ -451,9 +451,10 @@ def rewards_forfeit(
     remaining_accounts: Sequence[AccountMeta] = (),
 ) -> Instruction:
     """
-    Anyone, after a slash: resolves minted epochs (remaining accounts: their
-    records), then burns the share of the node's locked rewards the slash
-    took of its stake.
+    Anyone, after a slash: resolves minted epochs (remaining accounts: the
+    records of every minted epoch the account holds points for, else
+    `EpochRecordsMissing`), then burns the share of the node's locked rewards
+    the slash took of its stake.
     """
     w = Writer()
     w.raw(DISCRIMINATOR_REWARDS_FORFEIT)
