@@ -1,0 +1,332 @@
+"""The matcher's in-memory index of registry nodes and its placement rule.
+
+Columnar (numpy): one slot per node holding what eligibility and placement read, so
+that filtering 200,000 nodes for a job is a handful of vectorized comparisons rather
+than a Python loop. `upsert(address, node)` (from a subscription notification or a
+poll) rewrites one slot; `set_coordinate` records a node's Vivaldi coordinate.
+
+Eligibility mirrors `ionet_sdk.matcher.rejection` (which the escrow's `job_assign` and
+the registry's `node_job_commit` enforce on-chain): status active, a passed attestation
+not expired, live (`ionet_sdk.matcher.live_until`: the one liveness rule), the GPU model
+(or tier), VRAM, CUDA, region, the reputation floor, the node's minimum price, free GPUs.
+
+Placement (`pick`): among the eligible nodes with coordinates, the set covering the
+job's GPUs that minimises the worst pairwise estimated RTT (Vivaldi distance plus both
+heights), then maximises the minimum bandwidth. Candidate sets grow around seeds: the
+centres of the densest cells of a grid over the coordinate space (a data centre shows as
+a dense cell), each taking its nearest nodes until the GPUs are covered; the best set
+wins. Without enough coordinates it falls back to today's rule (`pick_by_verifier_rtt`:
+lowest RTT to the verifier, then highest bandwidth).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from solders.pubkey import Pubkey
+
+from ionet_sdk._generated.ionet_escrow.accounts import Job
+from ionet_sdk._generated.ionet_registry.accounts import Node
+from ionet_sdk._generated.ionet_registry.types import GpuModel, NodeStatus, RegistryParams
+from ionet_sdk.matcher import NoMatchError, Pick, live_until
+from ionet_sdk.registry import GPU_TIERS
+from ionet_sdk.vivaldi import Coordinate
+
+F64 = npt.NDArray[np.float64]
+I64 = npt.NDArray[np.int64]
+SEEDS = 16
+"""Candidate clusters tried per job (one per dense cell)."""
+CELL_MS = 2.0
+"""Grid cell of the coordinate space used to find dense areas, milliseconds."""
+_MODELS = len(GpuModel)
+_COLUMNS = ("present", "active", "attested_until", "live_until", "model", "vram", "cuda", "region",
+            "reputation", "min_price", "free", "bandwidth", "rtt_us", "has_coord", "height")  # fmt: skip
+_TIER_OF_MODEL = np.array([GPU_TIERS[GpuModel(m)] for m in range(_MODELS)], dtype=np.int64)
+
+
+def region_code(region: Iterable[int] | bytes) -> int:
+    """The 8-byte region field as one integer (0: any)."""
+    return int.from_bytes(bytes(region), "little")
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """What a job asks of nodes, as the index compares it."""
+
+    gpus: int
+    gpu_model: int
+    match_tier: bool
+    min_vram_gb: int
+    min_cuda: tuple[int, int]
+    region: int
+    price_per_gpu_hour: int
+    min_reputation_bps: int
+    max_nodes: int
+
+    @classmethod
+    def of(cls, job: Job, min_reputation_bps: int, max_nodes: int) -> Need:
+        """The part of `job` still unassigned; `max_nodes`: the escrow's nodes-per-job cap
+        less the runs the job already has."""
+        return cls(
+            gpus=job.gpu_count - job.gpus_assigned,
+            gpu_model=job.gpu_model,
+            match_tier=bool(job.match_tier),
+            min_vram_gb=job.min_vram_gb,
+            min_cuda=(job.min_cuda_major, job.min_cuda_minor),
+            region=region_code(job.region),
+            price_per_gpu_hour=job.price_per_gpu_hour,
+            min_reputation_bps=min_reputation_bps,
+            max_nodes=max_nodes,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """A cluster: the picks and its figures (estimated worst pairwise RTT in ms, None
+    when chosen by the fallback rule; minimum bandwidth in Mbit/s)."""
+
+    picks: list[Pick]
+    worst_rtt_ms: float | None
+    min_bandwidth_mbps: int
+    rule: str
+
+
+class NodeIndex:
+    """Registry nodes by address, in columns. `params`: the registry's parameters (the
+    liveness window)."""
+
+    def __init__(self, params: RegistryParams, capacity: int = 1024) -> None:
+        self.params = params
+        self.slots: dict[Pubkey, int] = {}
+        self.addresses: list[Pubkey] = []
+        self.nodes: list[Node | None] = []
+        n = capacity
+        self.present = np.zeros(n, dtype=bool)
+        self.active = np.zeros(n, dtype=bool)
+        self.attested_until = np.zeros(n, dtype=np.int64)
+        self.live_until = np.zeros(n, dtype=np.int64)
+        self.model = np.zeros(n, dtype=np.int64)
+        self.vram = np.zeros(n, dtype=np.int64)
+        self.cuda = np.zeros(n, dtype=np.int64)
+        self.region = np.zeros(n, dtype=np.uint64)
+        self.reputation = np.zeros(n, dtype=np.int64)
+        self.min_price = np.zeros(n, dtype=np.uint64)
+        self.free = np.zeros(n, dtype=np.int64)
+        self.bandwidth = np.zeros(n, dtype=np.int64)
+        self.rtt_us = np.zeros(n, dtype=np.int64)
+        self.has_coord = np.zeros(n, dtype=bool)
+        self.xy = np.zeros((n, 2), dtype=np.float64)
+        self.height = np.zeros(n, dtype=np.float64)
+        self.held: dict[int, int] = {}
+        """GPUs this matcher assigned whose node update it has not seen yet, by slot."""
+
+    def __len__(self) -> int:
+        return int(self.present.sum())
+
+    def _grow(self) -> None:
+        for name in _COLUMNS:
+            old = getattr(self, name)
+            new = np.zeros(len(old) * 2, dtype=old.dtype)
+            new[: len(old)] = old
+            setattr(self, name, new)
+        xy = np.zeros((len(self.xy) * 2, 2), dtype=np.float64)
+        xy[: len(self.xy)] = self.xy
+        self.xy = xy
+
+    def slot(self, address: Pubkey) -> int:
+        found = self.slots.get(address)
+        if found is not None:
+            return found
+        if len(self.addresses) == len(self.present):
+            self._grow()
+        i = len(self.addresses)
+        self.slots[address] = i
+        self.addresses.append(address)
+        self.nodes.append(None)
+        return i
+
+    def upsert(self, address: Pubkey, node: Node) -> None:
+        """Record the node's current account (a notification, a poll or a fresh read)."""
+        i = self.slot(address)
+        attested = node.attestation
+        self.nodes[i] = node
+        self.present[i] = True
+        self.active[i] = node.status == NodeStatus.Active
+        self.attested_until[i] = attested.expires_at if attested.passed else 0
+        self.live_until[i] = live_until(node, self.params)
+        self.model[i] = attested.gpu_model
+        self.vram[i] = attested.vram_gb_per_gpu
+        self.cuda[i] = node.declared.cuda_major * 1000 + node.declared.cuda_minor
+        self.region[i] = region_code(node.declared.region)
+        self.reputation[i] = node.reputation_bps
+        self.min_price[i] = node.min_price_per_gpu_hour
+        self.free[i] = max(0, node.declared.gpu_count - node.committed_gpus)
+        self.bandwidth[i] = attested.bandwidth_mbps
+        self.rtt_us[i] = attested.rtt_us
+        self.held.pop(i, None)
+
+    def remove(self, address: Pubkey) -> None:
+        """The node's account closed (deregistered)."""
+        i = self.slots.get(address)
+        if i is not None:
+            self.present[i] = False
+            self.nodes[i] = None
+
+    def hold(self, picks: Iterable[Pick]) -> None:
+        """Count GPUs just assigned as taken until the node's update arrives."""
+        for p in picks:
+            i = self.slots[p.node]
+            self.free[i] = max(0, int(self.free[i]) - p.gpus)
+            self.held[i] = self.held.get(i, 0) + p.gpus
+
+    def set_coordinate(self, address: Pubkey, coordinate: Coordinate) -> None:
+        i = self.slot(address)
+        self.xy[i] = (coordinate.x, coordinate.y)
+        self.height[i] = coordinate.height
+        self.has_coord[i] = True
+
+    def set_coordinates(self, slots: npt.NDArray[np.int64], xy: F64, height: F64) -> None:
+        """Many coordinates at once (the benchmark; a restored store)."""
+        self.xy[slots] = xy
+        self.height[slots] = height
+        self.has_coord[slots] = True
+
+    # --- eligibility
+
+    def eligible(self, need: Need, now: int, exclude: Iterable[Pubkey] = ()) -> I64:
+        """Slots of the nodes that may serve `need` at `now` (unix seconds)."""
+        n = len(self.addresses)
+        model = self.model[:n]
+        if need.match_tier:
+            wanted_tier = _TIER_OF_MODEL[need.gpu_model] if need.gpu_model < _MODELS else -1
+            model_ok = _TIER_OF_MODEL[np.clip(model, 0, _MODELS - 1)] == wanted_tier
+        else:
+            model_ok = model == need.gpu_model
+        mask = (
+            self.present[:n]
+            & self.active[:n]
+            & (self.attested_until[:n] > now)
+            & (self.live_until[:n] >= now)
+            & model_ok
+            & (self.vram[:n] >= need.min_vram_gb)
+            & (self.cuda[:n] >= need.min_cuda[0] * 1000 + need.min_cuda[1])
+            & (self.reputation[:n] >= need.min_reputation_bps)
+            & (self.min_price[:n] <= np.uint64(need.price_per_gpu_hour))
+            & (self.free[:n] > 0)
+        )
+        if need.region:
+            mask &= self.region[:n] == np.uint64(need.region)
+        for address in exclude:
+            if (i := self.slots.get(address)) is not None:
+                mask[i] = False
+        return np.flatnonzero(mask).astype(np.int64)
+
+    # --- placement
+
+    def pick(self, need: Need, now: int, exclude: Iterable[Pubkey] = ()) -> Placement:
+        """The cluster for `need` (see the module doc). Raises `NoMatchError` when the
+        eligible nodes cannot cover it within `need.max_nodes` nodes."""
+        cand = self._sized(self.eligible(need, now, exclude), need)
+        self._coverable(cand, need)
+        with_coord = cand[self.has_coord[cand]]
+        if with_coord.size and int(self.free[with_coord].sum()) >= need.gpus:
+            placed = self._pick_topology(with_coord, need)
+            if placed is not None:
+                return placed
+        return self.pick_by_verifier_rtt(need, now, exclude, cand)
+
+    def _sized(self, cand: I64, need: Need) -> I64:
+        """Only nodes with at least ceil(GPUs / max_nodes) free GPUs: then any set covering
+        the job stays within the escrow's nodes-per-job cap."""
+        smallest = -(-need.gpus // max(need.max_nodes, 1))
+        return cand[self.free[cand] >= smallest] if smallest > 1 else cand
+
+    def _coverable(self, cand: I64, need: Need) -> None:
+        have = int(self.free[cand].sum())
+        if have < need.gpus:
+            raise NoMatchError(f"only {have} of {need.gpus} GPUs are eligible")
+        top = np.sort(self.free[cand])[::-1][: need.max_nodes]
+        if int(top.sum()) < need.gpus:
+            raise NoMatchError(f"{need.gpus} GPUs need more than {need.max_nodes} eligible nodes")
+
+    def pick_by_verifier_rtt(
+        self, need: Need, now: int, exclude: Iterable[Pubkey] = (), cand: I64 | None = None
+    ) -> Placement:
+        """Today's rule: lowest attested RTT to the verifier first, then highest bandwidth."""
+        if cand is None:
+            cand = self._sized(self.eligible(need, now, exclude), need)
+            self._coverable(cand, need)
+        order = cand[np.lexsort((-self.bandwidth[cand], self.rtt_us[cand]))]
+        chosen = self._cover(order, need)
+        if chosen is None:
+            raise NoMatchError(f"{need.gpus} GPUs need more than {need.max_nodes} nodes by RTT order")
+        return self._placement(chosen, need, None, "verifier-rtt")
+
+    def _cover(self, order: I64, need: Need) -> I64 | None:
+        """The shortest prefix of `order` whose free GPUs cover the need, within max_nodes."""
+        cumulative = np.cumsum(self.free[order])
+        k = int(np.searchsorted(cumulative, need.gpus)) + 1
+        if k > min(len(order), need.max_nodes):
+            return None
+        return order[:k]
+
+    def _pick_topology(self, cand: I64, need: Need) -> Placement | None:
+        xy, h = self.xy[cand], self.height[cand]
+        cells = np.floor(xy / CELL_MS).astype(np.int64)
+        keys = cells[:, 0] * 1_000_003 + cells[:, 1]
+        _, inverse = np.unique(keys, return_inverse=True)
+        gpus_per_cell = np.bincount(inverse, weights=self.free[cand])
+        top = np.argsort(-gpus_per_cell)[:SEEDS]
+        best: tuple[float, int, I64] | None = None
+        for cell in top:
+            members = inverse == cell
+            centre = xy[members].mean(axis=0)
+            # Distance from the cell's centre (plus the node's own access height).
+            dist = np.hypot(xy[:, 0] - centre[0], xy[:, 1] - centre[1]) + h
+            k = min(len(cand), max(need.gpus, 1))
+            nearest = np.argpartition(dist, k - 1)[:k] if k < len(cand) else np.arange(len(cand))
+            nearest = nearest[np.argsort(dist[nearest], kind="stable")]
+            chosen_local = self._cover_local(cand, nearest, need)
+            if chosen_local is None:
+                continue
+            worst = _worst_pair(xy[chosen_local], h[chosen_local])
+            min_bw = int(self.bandwidth[cand[chosen_local]].min())
+            key = (round(worst, 1), -min_bw)
+            if best is None or key < (round(best[0], 1), -best[1]):
+                best = (worst, min_bw, cand[chosen_local])
+        if best is None:
+            return None
+        return self._placement(best[2], need, best[0], "vivaldi")
+
+    def _cover_local(self, cand: I64, order: I64, need: Need) -> I64 | None:
+        cumulative = np.cumsum(self.free[cand[order]])
+        k = int(np.searchsorted(cumulative, need.gpus)) + 1
+        if k > min(len(order), need.max_nodes):
+            return None
+        return order[:k]
+
+    def _placement(self, chosen: I64, need: Need, worst: float | None, rule: str) -> Placement:
+        picks = []
+        left = need.gpus
+        for i in chosen:
+            gpus = min(left, int(self.free[i]))
+            picks.append(Pick(self.addresses[i], gpus, int(self.rtt_us[i]), int(self.bandwidth[i])))
+            left -= gpus
+        return Placement(picks, worst, int(self.bandwidth[chosen].min()), rule)
+
+    def worst_estimated_rtt(self, nodes: Iterable[Pubkey]) -> float:
+        """The worst pairwise estimated RTT (ms) of a set of nodes with coordinates."""
+        slots = np.array([self.slots[a] for a in nodes], dtype=np.int64)
+        return _worst_pair(self.xy[slots], self.height[slots])
+
+
+def _worst_pair(xy: F64, h: F64) -> float:
+    """max over pairs i != j of |xy_i - xy_j| + h_i + h_j (0 for one node)."""
+    if len(xy) < 2:
+        return 0.0
+    d = np.hypot(xy[:, None, 0] - xy[None, :, 0], xy[:, None, 1] - xy[None, :, 1]) + h[:, None] + h[None, :]
+    np.fill_diagonal(d, 0.0)
+    return float(d.max())
