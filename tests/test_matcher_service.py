@@ -16,6 +16,7 @@ import urllib.request
 from pathlib import Path
 
 from solders.keypair import Keypair
+from solders.pubkey import Pubkey
 
 from ionet_sdk._generated.ionet_registry.types import GpuModel
 from ionet_sdk.cluster import save_keypair
@@ -117,11 +118,20 @@ async def test_placement_by_coordinates_a_dropped_node_a_lookup_table_and_pollin
         assert m.index is not None
         # atlas and delta share a data centre; borealis and cirrus are far away.
         places = {"atlas": (0.0, 0.0), "delta": (0.4, 0.0), "borealis": (80.0, 0.0), "cirrus": (120.0, 0.0)}
+        near = {"atlas": [(w.by_name("delta").address, 0.35)]}  # measured by atlas's agent
         for ts, (name, (x, y)) in enumerate(places.items(), start=1):
             node = w.by_name(name)
             c = Coordinate(x, y, 0.1, 0.2)
-            body = _coordinate_body(node.agent, node.address, c, ts)
+            body = _coordinate_body(node.agent, node.address, c, ts, near.get(name, []))
             assert m.accept_coordinate(body) == (200, "")
+        sites = m.index.sites()
+        slot = m.index.slots
+        assert sites[slot[w.by_name("atlas").address]] == sites[slot[w.by_name("delta").address]]
+        assert sites[slot[w.by_name("atlas").address]] != sites[slot[w.by_name("borealis").address]]
+        tampered = _coordinate_body(w.by_name("cirrus").agent, w.by_name("cirrus").address,
+                                    Coordinate(120.0, 0.0, 0.1, 0.2), 10, [])  # fmt: skip
+        tampered["near"] = [[str(w.by_name("atlas").address), 0.1]]  # not what the agent signed
+        assert m.accept_coordinate(tampered)[0] == 403
         atlas = w.by_name("atlas")
         forged = _coordinate_body(Keypair(), atlas.address, Coordinate(500.0, 0.0, 0.1, 0.2), 9)
         assert m.accept_coordinate(forged)[0] == 403  # not the node's agent key
@@ -180,10 +190,12 @@ async def test_placement_by_coordinates_a_dropped_node_a_lookup_table_and_pollin
             await asyncio.wait_for(task, 30)
 
 
-def _coordinate_body(agent: Keypair, node: object, c: Coordinate, ts: int) -> dict[str, object]:
-    signature = sign_coordinate(agent, node, c, ts)  # type: ignore[arg-type]
+def _coordinate_body(
+    agent: Keypair, node: Pubkey, c: Coordinate, ts: int, near: list[tuple[Pubkey, float]] | None = None
+) -> dict[str, object]:
+    signature = sign_coordinate(agent, node, c, ts, near or [])
     return {"node": str(node), "x": c.x, "y": c.y, "height": c.height, "error": c.error, "ts": ts,
-            "signature": signature.hex()}  # fmt: skip
+            "near": [[str(p), r] for p, r in near or []], "signature": signature.hex()}  # fmt: skip
 
 
 def _metrics(m: Matcher) -> str:

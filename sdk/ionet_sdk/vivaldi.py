@@ -7,6 +7,14 @@ RTT between two nodes is then `estimate_ms(a, b)`, without anyone measuring that
 the distance between the points plus both heights (the height models the access link,
 which every path out of a node pays: a node behind a slow last mile is "high").
 
+Vivaldi's absolute error grows with the distances a node measures (a few ms here from
+the triangle-inequality violations of long routes), which is more than the RTT inside a
+data centre (~0.5 ms): coordinates tell regions and metros apart, not the machines of one
+building. So a coordinate message also carries the RTTs the agent measured to its
+nearest peers (`near`); the matcher treats nodes linked by such measurements below
+`SITE_LINK_MS` as one site (a data centre, in practice) and prefers a site that covers the
+job.
+
 Where a node's coordinate lives: off-chain, with the matcher (`ionet matcher run`
 accepts `POST /v1/coordinates`, signed by the node's agent key). Coordinates change
 with every measurement and only the matcher's placement reads them; the programs never
@@ -25,6 +33,7 @@ from __future__ import annotations
 import math
 import random
 import struct
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nacl.exceptions import BadSignatureError
@@ -39,9 +48,15 @@ CE = 0.25
 CC = 0.25
 """Timestep gain c_c (the paper's 0.25)."""
 MIN_HEIGHT_MS = 0.01
+SITE_LINK_MS = 1.0
+"""A measured RTT at most this links two nodes into one site."""
 MAX_ERROR = 1.5
 COORDINATE_DOMAIN = b"ionet-vivaldi-v1"
-_MESSAGE = struct.Struct("<16s32sddddq")  # domain, node, x, y, height, error, unix seconds
+_MESSAGE = struct.Struct("<16s32sddddqB")  # domain, node, x, y, height, error, unix seconds, near count
+_NEAR = struct.Struct("<32sd")  # a near peer and the RTT measured to it (ms)
+MAX_NEAR = 8
+"""Near peers a coordinate message may carry."""
+Near = tuple[Pubkey, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,27 +106,42 @@ def estimate_ms(a: Coordinate, b: Coordinate) -> float:
     return a.distance_ms(b)
 
 
-def coordinate_message(node: Pubkey, coordinate: Coordinate, unix_time: int) -> bytes:
-    """The bytes a node's agent signs to publish its coordinate (88 bytes + domain)."""
+def coordinate_message(
+    node: Pubkey, coordinate: Coordinate, unix_time: int, near: Sequence[Near] = ()
+) -> bytes:
+    """The bytes a node's agent signs to publish its coordinate and the RTTs (ms) it
+    measured to its nearest peers (at most `MAX_NEAR`): 105 bytes + 40 per near peer.
+    Raises `InvalidArgumentError` for too many near peers."""
+    if len(near) > MAX_NEAR:
+        raise InvalidArgumentError(f"at most {MAX_NEAR} near peers, got {len(near)}")
     c = coordinate
-    return _MESSAGE.pack(COORDINATE_DOMAIN, bytes(node), c.x, c.y, c.height, c.error, unix_time)
+    head = _MESSAGE.pack(COORDINATE_DOMAIN, bytes(node), c.x, c.y, c.height, c.error, unix_time, len(near))
+    return head + b"".join(_NEAR.pack(bytes(peer), rtt) for peer, rtt in near)
 
 
-def sign_coordinate(agent: Keypair, node: Pubkey, coordinate: Coordinate, unix_time: int) -> bytes:
+def sign_coordinate(
+    agent: Keypair, node: Pubkey, coordinate: Coordinate, unix_time: int, near: Sequence[Near] = ()
+) -> bytes:
     """The agent's ed25519 signature (64 bytes) over `coordinate_message`."""
-    return bytes(agent.sign_message(coordinate_message(node, coordinate, unix_time)))
+    return bytes(agent.sign_message(coordinate_message(node, coordinate, unix_time, near)))
 
 
 def verify_coordinate(
-    agent: Pubkey, node: Pubkey, coordinate: Coordinate, unix_time: int, signature: bytes
+    agent: Pubkey,
+    node: Pubkey,
+    coordinate: Coordinate,
+    unix_time: int,
+    signature: bytes,
+    *,
+    near: Sequence[Near] = (),
 ) -> bool:
-    """Whether `signature` is `agent`'s over this node's coordinate at `unix_time`, and the
-    coordinate is finite."""
-    values = (coordinate.x, coordinate.y, coordinate.height, coordinate.error)
-    if not all(math.isfinite(v) for v in values) or coordinate.height < 0:
+    """Whether `signature` is `agent`'s over this node's coordinate (and near peers) at
+    `unix_time`, and every figure is finite and non-negative where it must be."""
+    values = (coordinate.x, coordinate.y, coordinate.height, coordinate.error, *(rtt for _, rtt in near))
+    if not all(math.isfinite(v) for v in values) or coordinate.height < 0 or any(rtt < 0 for _, rtt in near):
         return False
     try:
-        VerifyKey(bytes(agent)).verify(coordinate_message(node, coordinate, unix_time), signature)
-    except (BadSignatureError, ValueError):
+        VerifyKey(bytes(agent)).verify(coordinate_message(node, coordinate, unix_time, near), signature)
+    except (BadSignatureError, ValueError, InvalidArgumentError):
         return False
     return True

@@ -11,12 +11,16 @@ not expired, live (`ionet_sdk.matcher.live_until`: the one liveness rule), the G
 (or tier), VRAM, CUDA, region, the reputation floor, the node's minimum price, free GPUs.
 
 Placement (`pick`): among the eligible nodes with coordinates, the set covering the
-job's GPUs that minimises the worst pairwise estimated RTT (Vivaldi distance plus both
-heights), then maximises the minimum bandwidth. Candidate sets grow around seeds: the
-centres of the densest cells of a grid over the coordinate space (a data centre shows as
-a dense cell), each taking its nearest nodes until the GPUs are covered; the best set
-wins. Without enough coordinates it falls back to today's rule (`pick_by_verifier_rtt`:
-lowest RTT to the verifier, then highest bandwidth).
+job's GPUs that minimises the worst pairwise estimated RTT, then maximises the minimum
+bandwidth. A pair's estimate is its Vivaldi distance (plane plus both heights), raised to
+the triangle inequality's bound |rtt_i - rtt_j| when one verifier attested both RTTs
+(`_estimate`); within one site (nodes linked by RTTs their agents measured, at most
+`vivaldi.SITE_LINK_MS`: a data centre) it is at most `SITE_LINK_MS`, below the noise of
+coordinates, and between sites at least `APART_MS`. Candidate sets grow around seeds:
+the node with the most free GPUs in each of the sites, then the cells of a grid over the
+coordinate space with the most free GPUs, each taking its nearest nodes until the GPUs
+are covered; the best set wins. Without enough coordinates it falls back to today's rule
+(`pick_by_verifier_rtt`: lowest RTT to the verifier, then highest bandwidth).
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from ionet_sdk._generated.ionet_registry.accounts import Node
 from ionet_sdk._generated.ionet_registry.types import GpuModel, NodeStatus, RegistryParams
 from ionet_sdk.matcher import NoMatchError, Pick, live_until
 from ionet_sdk.registry import GPU_TIERS
-from ionet_sdk.vivaldi import Coordinate
+from ionet_sdk.vivaldi import SITE_LINK_MS, Coordinate
 
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
@@ -41,9 +45,14 @@ SEEDS = 16
 """Candidate clusters tried per job (one per dense cell)."""
 CELL_MS = 2.0
 """Grid cell of the coordinate space used to find dense areas, milliseconds."""
+APART_MS = SITE_LINK_MS + 0.001
+"""The least estimate for two nodes of different sites: had they been that close, their
+agents' measurements would have linked them."""
 _MODELS = len(GpuModel)
-_COLUMNS = ("present", "active", "attested_until", "live_until", "model", "vram", "cuda", "region",
-            "reputation", "min_price", "free", "bandwidth", "rtt_us", "has_coord", "height")  # fmt: skip
+_COLUMNS = (
+    "present", "active", "attested_until", "live_until", "model", "vram", "cuda", "region", "reputation",
+    "min_price", "free", "bandwidth", "rtt_us", "verifier", "has_coord", "height", "site",
+)  # fmt: skip
 _TIER_OF_MODEL = np.array([GPU_TIERS[GpuModel(m)] for m in range(_MODELS)], dtype=np.int64)
 
 
@@ -117,9 +126,15 @@ class NodeIndex:
         self.free = np.zeros(n, dtype=np.int64)
         self.bandwidth = np.zeros(n, dtype=np.int64)
         self.rtt_us = np.zeros(n, dtype=np.int64)
+        self.verifier = np.zeros(n, dtype=np.int64)
+        self.verifiers: dict[Pubkey, int] = {}
         self.has_coord = np.zeros(n, dtype=bool)
         self.xy = np.zeros((n, 2), dtype=np.float64)
         self.height = np.zeros(n, dtype=np.float64)
+        self.site = np.zeros(n, dtype=np.int64)
+        self.near: dict[int, dict[int, float]] = {}
+        """Near-peer RTTs (ms) each node reported, by reporting slot."""
+        self._sites_dirty = False
         self.held: dict[int, int] = {}
         """GPUs this matcher assigned whose node update it has not seen yet, by slot."""
 
@@ -143,6 +158,7 @@ class NodeIndex:
         if len(self.addresses) == len(self.present):
             self._grow()
         i = len(self.addresses)
+        self.site[i] = i
         self.slots[address] = i
         self.addresses.append(address)
         self.nodes.append(None)
@@ -166,6 +182,7 @@ class NodeIndex:
         self.free[i] = max(0, node.declared.gpu_count - node.committed_gpus)
         self.bandwidth[i] = attested.bandwidth_mbps
         self.rtt_us[i] = attested.rtt_us
+        self.verifier[i] = self.verifiers.setdefault(attested.verifier, len(self.verifiers) + 1)
         self.held.pop(i, None)
 
     def remove(self, address: Pubkey) -> None:
@@ -187,6 +204,37 @@ class NodeIndex:
         self.xy[i] = (coordinate.x, coordinate.y)
         self.height[i] = coordinate.height
         self.has_coord[i] = True
+
+    def set_near(self, address: Pubkey, near: Iterable[tuple[Pubkey, float]]) -> None:
+        """The RTTs (ms) the node's agent measured to its nearest peers (replacing what it
+        reported before); links of at most `SITE_LINK_MS` join the two nodes' sites."""
+        i = self.slot(address)
+        self.near[i] = {self.slot(peer): rtt for peer, rtt in near if peer != address}
+        self._sites_dirty = True
+
+    def sites(self) -> I64:
+        """Each slot's site: the smallest slot among the nodes linked to it, directly or
+        not, by reported RTTs of at most `SITE_LINK_MS` (union-find)."""
+        n = len(self.addresses)
+        if not self._sites_dirty:
+            return self.site[:n]
+        parent = list(range(n))
+
+        def root(a: int) -> int:
+            while parent[a] != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+
+        for a, peers in self.near.items():
+            for b, rtt in peers.items():
+                if rtt <= SITE_LINK_MS:
+                    ra, rb = root(a), root(b)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+        self.site[:n] = [root(a) for a in range(n)]
+        self._sites_dirty = False
+        return self.site[:n]
 
     def set_coordinates(self, slots: npt.NDArray[np.int64], xy: F64, height: F64) -> None:
         """Many coordinates at once (the benchmark; a restored store)."""
@@ -275,28 +323,33 @@ class NodeIndex:
 
     def _pick_topology(self, cand: I64, need: Need) -> Placement | None:
         xy, h = self.xy[cand], self.height[cand]
+        rtt = self.rtt_us[cand] / 1000.0
+        verifier = self.verifier[cand]
+        site = self.sites()[cand]
+        free = self.free[cand]
         cells = np.floor(xy / CELL_MS).astype(np.int64)
-        keys = cells[:, 0] * 1_000_003 + cells[:, 1]
-        _, inverse = np.unique(keys, return_inverse=True)
-        gpus_per_cell = np.bincount(inverse, weights=self.free[cand])
-        top = np.argsort(-gpus_per_cell)[:SEEDS]
+        _, cell_of = np.unique(cells[:, 0] * 1_000_003 + cells[:, 1], return_inverse=True)
+        _, site_of = np.unique(site, return_inverse=True)
+        groups = []  # the densest sites, then the densest cells: where candidate sets grow from
+        for labels in (site_of, cell_of):
+            gpus = np.bincount(labels, weights=free)
+            groups += [np.flatnonzero(labels == g) for g in np.argsort(-gpus)[: SEEDS // 2]]
         best: tuple[float, int, I64] | None = None
-        for cell in top:
-            members = inverse == cell
-            centre = xy[members].mean(axis=0)
-            # Distance from the cell's centre (plus the node's own access height).
-            dist = np.hypot(xy[:, 0] - centre[0], xy[:, 1] - centre[1]) + h
+        for members in groups:
+            # The seed: the member with the most free GPUs (then the lowest height).
+            seed = int(members[np.lexsort((h[members], -free[members]))[0]])
+            dist = _estimate(xy, h, rtt, verifier, site, seed=seed)
             k = min(len(cand), max(need.gpus, 1))
             nearest = np.argpartition(dist, k - 1)[:k] if k < len(cand) else np.arange(len(cand))
             nearest = nearest[np.argsort(dist[nearest], kind="stable")]
             chosen_local = self._cover_local(cand, nearest, need)
             if chosen_local is None:
                 continue
-            worst = _worst_pair(xy[chosen_local], h[chosen_local])
-            min_bw = int(self.bandwidth[cand[chosen_local]].min())
-            key = (round(worst, 1), -min_bw)
-            if best is None or key < (round(best[0], 1), -best[1]):
-                best = (worst, min_bw, cand[chosen_local])
+            c = chosen_local
+            worst = _worst_pair(xy[c], h[c], rtt[c], verifier[c], site[c])
+            min_bw = int(self.bandwidth[cand[c]].min())
+            if best is None or (worst, -min_bw) < (best[0], -best[1]):
+                best = (worst, min_bw, cand[c])
         if best is None:
             return None
         return self._placement(best[2], need, best[0], "vivaldi")
@@ -319,14 +372,32 @@ class NodeIndex:
 
     def worst_estimated_rtt(self, nodes: Iterable[Pubkey]) -> float:
         """The worst pairwise estimated RTT (ms) of a set of nodes with coordinates."""
-        slots = np.array([self.slots[a] for a in nodes], dtype=np.int64)
-        return _worst_pair(self.xy[slots], self.height[slots])
+        i = np.array([self.slots[a] for a in nodes], dtype=np.int64)
+        site = self.sites()[i]
+        return _worst_pair(self.xy[i], self.height[i], self.rtt_us[i] / 1000.0, self.verifier[i], site)
 
 
-def _worst_pair(xy: F64, h: F64) -> float:
-    """max over pairs i != j of |xy_i - xy_j| + h_i + h_j (0 for one node)."""
+def _estimate(xy: F64, h: F64, rtt: F64, verifier: I64, site: I64, *, seed: int) -> F64:
+    """Estimated RTT (ms) from node `seed` to every node: within one site (linked by
+    measured RTTs) the Vivaldi distance capped at `SITE_LINK_MS`; otherwise the Vivaldi
+    distance raised to the triangle inequality's lower bound |rtt_i - rtt_seed| where one
+    verifier attested both (two measured RTTs to one point bound the third side), and to
+    at least `APART_MS`."""
+    vivaldi = np.hypot(xy[:, 0] - xy[seed, 0], xy[:, 1] - xy[seed, 1]) + h + h[seed]
+    bound = np.where(verifier == verifier[seed], np.abs(rtt - rtt[seed]), 0.0)
+    apart = np.maximum(np.maximum(vivaldi, bound), APART_MS)
+    estimate: F64 = np.where(site == site[seed], np.minimum(vivaldi, SITE_LINK_MS), apart)
+    estimate[seed] = 0.0
+    return estimate
+
+
+def _worst_pair(xy: F64, h: F64, rtt: F64, verifier: I64, site: I64) -> float:
+    """The largest pairwise estimate (see `_estimate`) among the nodes (0 for one node)."""
     if len(xy) < 2:
         return 0.0
     d = np.hypot(xy[:, None, 0] - xy[None, :, 0], xy[:, None, 1] - xy[None, :, 1]) + h[:, None] + h[None, :]
+    bound = np.where(verifier[:, None] == verifier[None, :], np.abs(rtt[:, None] - rtt[None, :]), 0.0)
+    same = site[:, None] == site[None, :]
+    d = np.where(same, np.minimum(d, SITE_LINK_MS), np.maximum(np.maximum(d, bound), APART_MS))
     np.fill_diagonal(d, 0.0)
     return float(d.max())

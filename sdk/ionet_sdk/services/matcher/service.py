@@ -21,8 +21,9 @@
   the next sweep with the failing nodes read again.
 - **Coordinates**: `POST /v1/coordinates` takes a node's Vivaldi coordinate signed by its
   agent key (`ionet_sdk.vivaldi.sign_coordinate`); JSON body `{"node", "x", "y",
-  "height", "error", "ts", "signature"}` (floats in ms, ts unix seconds increasing per
-  node, signature hex). 200 `{"ok": true}`, 400 malformed, 403 unknown node or bad
+  "height", "error", "ts", "near", "signature"}` (floats in ms, ts unix seconds
+  increasing per node, near: up to 8 `[peer, rtt_ms]` the agent measured, signature hex
+  over `ionet_sdk.vivaldi.coordinate_message`). 200 `{"ok": true}`, 400 malformed, 403 unknown node or bad
   signature, 409 not newer than the last.
 
 Metrics: `ionet_matcher_jobs_matched_total`, `ionet_matcher_time_to_match_seconds` (from
@@ -69,7 +70,7 @@ from ionet_sdk.services.common.runtime import Events
 from ionet_sdk.services.common.settings import redacted
 from ionet_sdk.services.matcher.config import MatcherConfig
 from ionet_sdk.services.matcher.index import Need, NodeIndex, Placement
-from ionet_sdk.vivaldi import Coordinate, verify_coordinate
+from ionet_sdk.vivaldi import MAX_NEAR, Coordinate, Near, verify_coordinate
 
 events = Events("ionet.matcher")
 MIN_START_WINDOW_SECS = 300  # the escrow's: job_assign needs this much before the start deadline
@@ -117,6 +118,7 @@ class Matcher:
         self.jobs: dict[Pubkey, Job] = {}
         self.first_seen: dict[Pubkey, float] = {}
         self.coordinates: dict[Pubkey, tuple[Coordinate, int]] = {}
+        self.near: dict[Pubkey, list[Near]] = {}
         self.wake = asyncio.Event()
         self.last_error = ""
         m = self.metrics
@@ -155,6 +157,7 @@ class Matcher:
             index.remove(address)
         for node, (coordinate, _) in self.coordinates.items():
             index.set_coordinate(node, coordinate)
+            index.set_near(node, self.near.get(node, []))
         self.index = index
         self.index_nodes.set(len(index))
         jobs: dict[Pubkey, Job] = {}
@@ -447,20 +450,25 @@ class Matcher:
             )
             ts = int(body["ts"])
             signature = bytes.fromhex(str(body["signature"]))
+            near = [(Pubkey.from_string(str(peer)), float(rtt)) for peer, rtt in body.get("near", [])]
+            if len(near) > MAX_NEAR:
+                raise ValueError(f"at most {MAX_NEAR} near peers")
         except (KeyError, ValueError, TypeError) as err:
             return 400, f"malformed coordinate: {err}"
         slot = self.index.slots.get(node) if self.index is not None else None
         stored = self.index.nodes[slot] if self.index is not None and slot is not None else None
         if stored is None:
             return 403, f"unknown node {node}"
-        if not verify_coordinate(stored.agent, node, coordinate, ts, signature):
+        if not verify_coordinate(stored.agent, node, coordinate, ts, signature, near=near):
             return 403, "bad signature (not the node's agent key) or a non-finite coordinate"
         last = self.coordinates.get(node)
         if last is not None and ts <= last[1]:
             return 409, f"not newer than the last coordinate (ts {last[1]})"
         self.coordinates[node] = (coordinate, ts)
+        self.near[node] = near
         assert self.index is not None
         self.index.set_coordinate(node, coordinate)
+        self.index.set_near(node, near)
         return 200, ""
 
     def load_coordinates(self) -> None:
@@ -469,10 +477,12 @@ class Matcher:
         try:
             data = json.loads(self.coordinates_file.read_text())
             for node, c in data.items():
-                self.coordinates[Pubkey.from_string(node)] = (
+                address = Pubkey.from_string(node)
+                self.coordinates[address] = (
                     Coordinate(c["x"], c["y"], c["height"], c["error"]),
                     int(c["ts"]),
                 )
+                self.near[address] = [(Pubkey.from_string(p), float(r)) for p, r in c.get("near", [])]
         except (OSError, ValueError, KeyError, TypeError) as err:
             raise IonetError(f"coordinates file {self.coordinates_file}: {err}") from None
 
@@ -480,7 +490,14 @@ class Matcher:
         if self.coordinates_file is None:
             return
         data = {
-            str(n): {"x": c.x, "y": c.y, "height": c.height, "error": c.error, "ts": ts}
+            str(n): {
+                "x": c.x,
+                "y": c.y,
+                "height": c.height,
+                "error": c.error,
+                "ts": ts,
+                "near": [[str(p), r] for p, r in self.near.get(n, [])],
+            }
             for n, (c, ts) in self.coordinates.items()
         }
         temporary = self.coordinates_file.with_suffix(".tmp")
