@@ -10,8 +10,8 @@ The world: ten cloud regions (real city coordinates), data centres scattered wit
 The true RTT between two nodes: great-circle distance at 100 km per ms of RTT (light in
 fibre, both ways), times a per-route inflation of 1.2-1.8 (paths are not great circles),
 plus 0.1 ms inside a data centre, plus each node's access latency (0.05-0.3 ms in a data
-centre, 3-15 ms at the edge). A verifier per region attests each node's RTT to it (what
-today's rule ranks by).
+centre, 3-15 ms at the edge). Three verifiers (Ashburn, Frankfurt, Singapore) attest
+each node's RTT to the nearest of them (what today's rule ranks by).
 
 Vivaldi: every node's agent measures RTT (each sample the least of 3 pings with
 exponential queueing delay, mean 2%) to 8 peers (4 in its data centre, 3 in its region,
@@ -75,6 +75,8 @@ GPU_MIX = [
     (GpuModel.Rtx3090, 0.17, {1: 0.7, 2: 0.3}, 24, False),
 ]
 KM_PER_MS_RTT = 100.0
+VERIFIERS = [(39.0, -77.5), (50.1, 8.7), (1.35, 103.8)]  # Ashburn, Frankfurt, Singapore
+VERIFIER_KEYS = [Pubkey.new_unique() for _ in VERIFIERS]
 NOW = 1_800_000_000
 PEERS = 8
 LANDMARKS = 64
@@ -93,6 +95,7 @@ class World:
     vram: np.ndarray
     bandwidth: np.ndarray
     verifier_rtt: np.ndarray  # ms
+    verifier: np.ndarray  # which verifier attested the node
 
 
 def great_circle_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
@@ -143,11 +146,14 @@ def build_world(n: int, rng: np.random.Generator) -> World:
         edge, rng.choice([500, 1_000, 2_500], n), rng.choice([10_000, 25_000, 40_000, 100_000], n)
     )
     route = np.where(edge, rng.integers(0, 1000, n), dc % 1000)
-    verifier_km = great_circle_km(
-        lat, lon, np.array([REGIONS[r][1] for r in region]), np.array([REGIONS[r][2] for r in region])
+    # Each node is attested by the nearest of the verifiers (a few, worldwide).
+    km_to = np.stack(
+        [great_circle_km(lat, lon, np.full(n, vlat), np.full(n, vlon)) for vlat, vlon in VERIFIERS]
     )
-    verifier_rtt = verifier_km / KM_PER_MS_RTT * 1.4 + 0.5 + access
-    return World(lat, lon, dc, region, access, route, model, gpus, vram, bandwidth, verifier_rtt)
+    verifier = np.argmin(km_to, axis=0)
+    verifier_rtt = km_to[verifier, np.arange(n)] / KM_PER_MS_RTT * 1.4 + 0.5 + access
+
+    return World(lat, lon, dc, region, access, route, model, gpus, vram, bandwidth, verifier_rtt, verifier)
 
 
 def run_vivaldi(
@@ -246,6 +252,7 @@ def synthetic_nodes(w: World) -> list[bytes]:
             gpu_model=model,
             gpu_count=int(w.gpus[i]),
             vram_gb_per_gpu=int(w.vram[i]),
+            verifier=VERIFIER_KEYS[int(w.verifier[i])],
             rtt_us=int(w.verifier_rtt[i] * 1000),
             bandwidth_mbps=int(w.bandwidth[i]),
         )
@@ -453,7 +460,7 @@ def main() -> None:
     console.print(timing)
     console.print(quality)
     console.print(
-        "today's rule: lowest attested RTT to the region's verifier, then bandwidth (ionet_sdk.matcher); "
+        "today's rule: lowest attested RTT to the nearest verifier, then bandwidth (ionet_sdk.matcher); "
         "half the jobs pinned to a region, half anywhere"
     )
     print(f"goal: pick_64_gpus_p99_ms = {p99_64:.1f} ms (target < 50)")

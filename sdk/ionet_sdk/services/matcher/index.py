@@ -41,8 +41,8 @@ from ionet_sdk.vivaldi import SITE_LINK_MS, Coordinate
 
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
-SEEDS = 16
-"""Candidate clusters tried per job (one per dense cell)."""
+SEEDS = 8
+"""Candidate clusters tried per job: half from the sites, half from the cells with the most free GPUs."""
 CELL_MS = 2.0
 """Grid cell of the coordinate space used to find dense areas, milliseconds."""
 APART_MS = SITE_LINK_MS + 0.001
@@ -51,7 +51,7 @@ agents' measurements would have linked them."""
 _MODELS = len(GpuModel)
 _COLUMNS = (
     "present", "active", "attested_until", "live_until", "model", "vram", "cuda", "region", "reputation",
-    "min_price", "free", "bandwidth", "rtt_us", "verifier", "has_coord", "height", "site",
+    "min_price", "free", "bandwidth", "rtt_us", "verifier", "has_coord", "height", "site", "local",
 )  # fmt: skip
 _TIER_OF_MODEL = np.array([GPU_TIERS[GpuModel(m)] for m in range(_MODELS)], dtype=np.int64)
 
@@ -132,6 +132,8 @@ class NodeIndex:
         self.xy = np.zeros((n, 2), dtype=np.float64)
         self.height = np.zeros(n, dtype=np.float64)
         self.site = np.zeros(n, dtype=np.int64)
+        self.local = np.full(n, SITE_LINK_MS)
+        """Each node's least measured near-peer RTT (ms; SITE_LINK_MS if none): its access."""
         self.near: dict[int, dict[int, float]] = {}
         """Near-peer RTTs (ms) each node reported, by reporting slot."""
         self._sites_dirty = False
@@ -159,6 +161,7 @@ class NodeIndex:
             self._grow()
         i = len(self.addresses)
         self.site[i] = i
+        self.local[i] = SITE_LINK_MS
         self.slots[address] = i
         self.addresses.append(address)
         self.nodes.append(None)
@@ -226,12 +229,15 @@ class NodeIndex:
                 a = parent[a]
             return a
 
+        local = [SITE_LINK_MS] * n
         for a, peers in self.near.items():
             for b, rtt in peers.items():
                 if rtt <= SITE_LINK_MS:
+                    local[a], local[b] = min(local[a], rtt), min(local[b], rtt)
                     ra, rb = root(a), root(b)
                     if ra != rb:
                         parent[max(ra, rb)] = min(ra, rb)
+        self.local[:n] = local
         self.site[:n] = [root(a) for a in range(n)]
         self._sites_dirty = False
         return self.site[:n]
@@ -279,6 +285,10 @@ class NodeIndex:
         eligible nodes cannot cover it within `need.max_nodes` nodes."""
         cand = self._sized(self.eligible(need, now, exclude), need)
         self._coverable(cand, need)
+        whole = cand[self.free[cand] >= need.gpus]
+        if whole.size:  # one node: no pair at all; the smallest that fits, then the best bandwidth
+            best = whole[np.lexsort((-self.bandwidth[whole], self.free[whole]))[:1]]
+            return self._placement(best, need, 0.0, "one node")
         with_coord = cand[self.has_coord[cand]]
         if with_coord.size and int(self.free[with_coord].sum()) >= need.gpus:
             placed = self._pick_topology(with_coord, need)
@@ -322,44 +332,62 @@ class NodeIndex:
         return order[:k]
 
     def _pick_topology(self, cand: I64, need: Need) -> Placement | None:
-        xy, h = self.xy[cand], self.height[cand]
-        rtt = self.rtt_us[cand] / 1000.0
-        verifier = self.verifier[cand]
-        site = self.sites()[cand]
-        free = self.free[cand]
-        cells = np.floor(xy / CELL_MS).astype(np.int64)
+        site_all = self.sites()
+        site, free, local = site_all[cand], self.free[cand], self.local[cand]
+        cells = np.floor(self.xy[cand] / CELL_MS).astype(np.int64)
         _, cell_of = np.unique(cells[:, 0] * 1_000_003 + cells[:, 1], return_inverse=True)
         _, site_of = np.unique(site, return_inverse=True)
-        groups = []  # the densest sites, then the densest cells: where candidate sets grow from
+        groups: list[tuple[I64, bool]] = []  # (members, whether the group alone covers the job)
         for labels in (site_of, cell_of):
             gpus = np.bincount(labels, weights=free)
-            groups += [np.flatnonzero(labels == g) for g in np.argsort(-gpus)[: SEEDS // 2]]
+            groups += [
+                (np.flatnonzero(labels == g), bool(gpus[g] >= need.gpus))
+                for g in np.argsort(-gpus)[: SEEDS // 2]
+            ]
         best: tuple[float, int, I64] | None = None
-        for members in groups:
-            # The seed: the member with the most free GPUs (then the lowest height).
-            seed = int(members[np.lexsort((h[members], -free[members]))[0]])
-            dist = _estimate(xy, h, rtt, verifier, site, seed=seed)
-            k = min(len(cand), max(need.gpus, 1))
-            nearest = np.argpartition(dist, k - 1)[:k] if k < len(cand) else np.arange(len(cand))
+        for members, covers in groups:
+            # The seed: the member with the lowest access latency, then the most free GPUs.
+            seed = int(members[np.lexsort((-free[members], local[members]))[0]])
+            # A group that covers the job alone: only its members are candidates.
+            pool = members if covers else np.arange(len(cand))
+            nodes = cand[pool]
+            dist = self._estimate(nodes, int(cand[seed]))
+            k = min(len(pool), max(need.gpus, 1))
+            nearest = np.argpartition(dist, k - 1)[:k] if k < len(pool) else np.arange(len(pool))
             nearest = nearest[np.argsort(dist[nearest], kind="stable")]
-            chosen_local = self._cover_local(cand, nearest, need)
-            if chosen_local is None:
+            chosen = self._cover(nodes[nearest], need)
+            if chosen is None:
                 continue
-            c = chosen_local
-            worst = _worst_pair(xy[c], h[c], rtt[c], verifier[c], site[c])
-            min_bw = int(self.bandwidth[cand[c]].min())
+            worst = self._worst_pair(chosen)
+            min_bw = int(self.bandwidth[chosen].min())
             if best is None or (worst, -min_bw) < (best[0], -best[1]):
-                best = (worst, min_bw, cand[c])
+                best = (worst, min_bw, chosen)
         if best is None:
             return None
         return self._placement(best[2], need, best[0], "vivaldi")
 
-    def _cover_local(self, cand: I64, order: I64, need: Need) -> I64 | None:
-        cumulative = np.cumsum(self.free[cand[order]])
-        k = int(np.searchsorted(cumulative, need.gpus)) + 1
-        if k > min(len(order), need.max_nodes):
-            return None
-        return order[:k]
+    def _estimate(self, nodes: I64, seed: int) -> F64:
+        """Estimated RTT (ms) from slot `seed` to each slot of `nodes`: within one site
+        (linked by measured RTTs) the least of the Vivaldi distance, the two nodes' access
+        (`local`) and `SITE_LINK_MS`; otherwise the Vivaldi distance raised to the triangle
+        inequality's lower bound |rtt_i - rtt_seed| where one verifier attested both (two
+        measured RTTs to one point bound the third side), and to at least `APART_MS`."""
+        xy, h = self.xy[nodes], self.height[nodes]
+        vivaldi = np.hypot(xy[:, 0] - self.xy[seed, 0], xy[:, 1] - self.xy[seed, 1]) + h + self.height[seed]
+        rtt = self.rtt_us[nodes] / 1000.0
+        same_verifier = self.verifier[nodes] == self.verifier[seed]
+        bound = np.where(same_verifier, np.abs(rtt - self.rtt_us[seed] / 1000.0), 0.0)
+        within = np.minimum(np.minimum(vivaldi, self.local[nodes] + self.local[seed]), SITE_LINK_MS)
+        apart = np.maximum(np.maximum(vivaldi, bound), APART_MS)
+        estimate: F64 = np.where(self.site[nodes] == self.site[seed], within, apart)
+        estimate[nodes == seed] = 0.0
+        return estimate
+
+    def _worst_pair(self, nodes: I64) -> float:
+        """The largest pairwise estimate (see `_estimate`) among the slots (0 for one)."""
+        if len(nodes) < 2:
+            return 0.0
+        return float(max(self._estimate(nodes, int(i)).max() for i in nodes))
 
     def _placement(self, chosen: I64, need: Need, worst: float | None, rule: str) -> Placement:
         picks = []
@@ -372,32 +400,5 @@ class NodeIndex:
 
     def worst_estimated_rtt(self, nodes: Iterable[Pubkey]) -> float:
         """The worst pairwise estimated RTT (ms) of a set of nodes with coordinates."""
-        i = np.array([self.slots[a] for a in nodes], dtype=np.int64)
-        site = self.sites()[i]
-        return _worst_pair(self.xy[i], self.height[i], self.rtt_us[i] / 1000.0, self.verifier[i], site)
-
-
-def _estimate(xy: F64, h: F64, rtt: F64, verifier: I64, site: I64, *, seed: int) -> F64:
-    """Estimated RTT (ms) from node `seed` to every node: within one site (linked by
-    measured RTTs) the Vivaldi distance capped at `SITE_LINK_MS`; otherwise the Vivaldi
-    distance raised to the triangle inequality's lower bound |rtt_i - rtt_seed| where one
-    verifier attested both (two measured RTTs to one point bound the third side), and to
-    at least `APART_MS`."""
-    vivaldi = np.hypot(xy[:, 0] - xy[seed, 0], xy[:, 1] - xy[seed, 1]) + h + h[seed]
-    bound = np.where(verifier == verifier[seed], np.abs(rtt - rtt[seed]), 0.0)
-    apart = np.maximum(np.maximum(vivaldi, bound), APART_MS)
-    estimate: F64 = np.where(site == site[seed], np.minimum(vivaldi, SITE_LINK_MS), apart)
-    estimate[seed] = 0.0
-    return estimate
-
-
-def _worst_pair(xy: F64, h: F64, rtt: F64, verifier: I64, site: I64) -> float:
-    """The largest pairwise estimate (see `_estimate`) among the nodes (0 for one node)."""
-    if len(xy) < 2:
-        return 0.0
-    d = np.hypot(xy[:, None, 0] - xy[None, :, 0], xy[:, None, 1] - xy[None, :, 1]) + h[:, None] + h[None, :]
-    bound = np.where(verifier[:, None] == verifier[None, :], np.abs(rtt[:, None] - rtt[None, :]), 0.0)
-    same = site[:, None] == site[None, :]
-    d = np.where(same, np.minimum(d, SITE_LINK_MS), np.maximum(np.maximum(d, bound), APART_MS))
-    np.fill_diagonal(d, 0.0)
-    return float(d.max())
+        self.sites()
+        return self._worst_pair(np.array([self.slots[a] for a in nodes], dtype=np.int64))
