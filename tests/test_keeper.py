@@ -5,6 +5,7 @@ work; then `ionet keeper run` as a process: /health, /metrics, SIGTERM."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import signal
 import subprocess
@@ -133,6 +134,38 @@ async def test_two_keepers_crank_a_job_and_its_slashes_without_failing_each_othe
         assert results["done"] >= 3
         assert results["failed"] == 0
 
+
+
+async def test_the_keeper_catches_up_on_epochs_within_the_circuit_breaker() -> None:
+    async with world() as w:
+        keeper = await funded_keeper(w)
+        await w.conn.warp(HOUR)
+        no_failures(await keeper.tick())
+        per_epoch = (await w.client.stats()).minted_emission  # epoch 0 alone
+        params = (await w.client.token_config()).params
+        await w.client.propose_params(w.admin, dataclasses.replace(params, breaker_threshold=3 * per_epoch))
+        await w.conn.warp(params.timelock_secs)
+        no_failures(await keeper.tick())  # the 48 epochs of the timelock, under the old threshold
+        await w.client.execute_params(w.admin)
+
+        # 30 epochs behind with room for ~3 in the breaker's (decaying) window: the keeper
+        # mints what fits and defers the rest, never failing; the window decays, it goes on.
+        await w.conn.warp(30 * HOUR)
+        config = await w.client.token_config()
+        behind = (await w.now() - config.genesis_time) // config.epoch_secs - config.epochs_minted
+        assert behind == 30
+        out = await keeper.tick()
+        no_failures(out)
+        mints = [(o.result, o.error) for o in out if o.step == "mint_epochs"]
+        assert mints[-1] == ("deferred", "CircuitBreakerTripped")  # and the rest wait for the next pass
+        assert mints[:-1] and all(result == "done" for result, _ in mints[:-1])
+        minted = (await w.client.token_config()).epochs_minted
+        await w.conn.warp(DAY // 2)
+        for _ in range(5):
+            out = await keeper.tick()
+            no_failures(out)
+        after = await w.client.token_config()
+        assert minted < after.epochs_minted < (await w.now() - after.genesis_time) // after.epoch_secs
 
 async def test_keeper_run_serves_health_and_metrics_and_stops_on_sigterm(tmp_path: Path) -> None:
     async with world() as w:

@@ -46,6 +46,8 @@ from ionet_sdk.matcher import node_live
 from ionet_sdk.programs import ESCROW_ID, REGISTRY_ID
 
 Build = Callable[[], Awaitable[list[Instruction]]]
+MAX_MINT_TASKS = 50
+"""Mint transactions per pass at most (6 epochs each)."""
 ACTIVE_JOB_STATES = (
     JobState.Open,
     JobState.Running,
@@ -102,6 +104,8 @@ class Step:
     name: str
     find: Callable[[Snapshot, Context], list[Task]]
     doc: str
+    serial: bool = False
+    """Its tasks depend on each other (successive epochs): after one is deferred the rest wait."""
 
 
 async def read_snapshot(conn: Connection) -> Snapshot:
@@ -181,13 +185,15 @@ def find_mints(snap: Snapshot, ctx: Context) -> list[Task]:
         return go
 
     behind = _ended_epochs(snap.token, snap.now) - snap.token.epochs_minted
+    # One task per batch: each reads epochs_minted again, so they mint successive epochs.
     return [
         Task(
-            "mint_epochs", f"epoch {snap.token.epochs_minted}",
+            "mint_epochs", f"epochs from {snap.token.epochs_minted + n * MINT_BATCH}",
             f"{behind} ended epoch(s) not minted", build(MINT_BATCH), build(1),
             # An epoch record other than the next one's: another keeper minted it meanwhile.
             frozenset({"ConstraintSeeds"}),
         )
+        for n in range(min(-(-behind // MINT_BATCH), MAX_MINT_TASKS))
     ]  # fmt: skip
 
 
@@ -430,7 +436,9 @@ def find_forfeits(snap: Snapshot, ctx: Context) -> list[Task]:
 
 
 STEPS: tuple[Step, ...] = (
-    Step("mint_epochs", find_mints, "mint ended IO epochs, catching up within the circuit breaker"),
+    Step(
+        "mint_epochs", find_mints, "mint ended IO epochs, catching up within the circuit breaker", serial=True
+    ),
     Step(
         "timeout_runs",
         find_timeouts,

@@ -51,7 +51,7 @@ agents' measurements would have linked them."""
 _MODELS = len(GpuModel)
 _COLUMNS = (
     "present", "active", "attested_until", "live_until", "model", "vram", "cuda", "region", "reputation",
-    "min_price", "free", "bandwidth", "rtt_us", "verifier", "has_coord", "height", "site", "local",
+    "min_price", "free", "bandwidth", "rtt_us", "verifier", "has_coord", "height", "site", "local", "access",
 )  # fmt: skip
 _TIER_OF_MODEL = np.array([GPU_TIERS[GpuModel(m)] for m in range(_MODELS)], dtype=np.int64)
 
@@ -132,6 +132,8 @@ class NodeIndex:
         self.xy = np.zeros((n, 2), dtype=np.float64)
         self.height = np.zeros(n, dtype=np.float64)
         self.site = np.zeros(n, dtype=np.int64)
+        self.access = np.zeros(n, dtype=np.float64)
+        """Per pick: a site member's attested RTT above the site's least (ms), its access latency."""
         self.local = np.full(n, SITE_LINK_MS)
         """Each node's least measured near-peer RTT (ms; SITE_LINK_MS if none): its access."""
         self.near: dict[int, dict[int, float]] = {}
@@ -336,7 +338,13 @@ class NodeIndex:
         site, free, local = site_all[cand], self.free[cand], self.local[cand]
         cells = np.floor(self.xy[cand] / CELL_MS).astype(np.int64)
         _, cell_of = np.unique(cells[:, 0] * 1_000_003 + cells[:, 1], return_inverse=True)
-        _, site_of = np.unique(site, return_inverse=True)
+        sites, site_of = np.unique(site, return_inverse=True)
+        # Within a site (one building) two attested RTTs to the same verifier differ only by
+        # the machines' own access latency: each member's excess over the site's least.
+        rtt_ms = self.rtt_us[cand] / 1000.0
+        least = np.full(len(sites), np.inf)
+        np.minimum.at(least, site_of, rtt_ms)
+        self.access[cand] = rtt_ms - least[site_of]
         groups: list[tuple[I64, bool]] = []  # (members, whether the group alone covers the job)
         for labels in (site_of, cell_of):
             gpus = np.bincount(labels, weights=free)
@@ -347,7 +355,7 @@ class NodeIndex:
         best: tuple[float, int, I64] | None = None
         for members, covers in groups:
             # The seed: the member with the lowest access latency, then the most free GPUs.
-            seed = int(members[np.lexsort((-free[members], local[members]))[0]])
+            seed = int(members[np.lexsort((-free[members], self.access[cand[members]], local[members]))[0]])
             # A group that covers the job alone: only its members are candidates.
             pool = members if covers else np.arange(len(cand))
             nodes = cand[pool]
@@ -368,16 +376,19 @@ class NodeIndex:
 
     def _estimate(self, nodes: I64, seed: int) -> F64:
         """Estimated RTT (ms) from slot `seed` to each slot of `nodes`: within one site
-        (linked by measured RTTs) the least of the Vivaldi distance, the two nodes' access
-        (`local`) and `SITE_LINK_MS`; otherwise the Vivaldi distance raised to the triangle
-        inequality's lower bound |rtt_i - rtt_seed| where one verifier attested both (two
-        measured RTTs to one point bound the third side), and to at least `APART_MS`."""
+        (linked by measured RTTs) the least of the Vivaldi distance, the site's best measured
+        link plus both machines' excess access latency (`access`), and `SITE_LINK_MS`;
+        otherwise the Vivaldi distance raised to the triangle inequality's lower bound
+        |rtt_i - rtt_seed| where one verifier attested both (two measured RTTs to one point
+        bound the third side), and to at least `APART_MS`."""
         xy, h = self.xy[nodes], self.height[nodes]
         vivaldi = np.hypot(xy[:, 0] - self.xy[seed, 0], xy[:, 1] - self.xy[seed, 1]) + h + self.height[seed]
         rtt = self.rtt_us[nodes] / 1000.0
         same_verifier = self.verifier[nodes] == self.verifier[seed]
         bound = np.where(same_verifier, np.abs(rtt - self.rtt_us[seed] / 1000.0), 0.0)
-        within = np.minimum(np.minimum(vivaldi, self.local[nodes] + self.local[seed]), SITE_LINK_MS)
+        # The site's best measured link plus both machines' excess access latency.
+        floor = min(float(self.local[seed]), float(self.local[nodes].min()))
+        within = np.minimum(np.minimum(vivaldi, floor + self.access[nodes] + self.access[seed]), SITE_LINK_MS)
         apart = np.maximum(np.maximum(vivaldi, bound), APART_MS)
         estimate: F64 = np.where(self.site[nodes] == self.site[seed], within, apart)
         estimate[nodes == seed] = 0.0
@@ -387,7 +398,20 @@ class NodeIndex:
         """The largest pairwise estimate (see `_estimate`) among the slots (0 for one)."""
         if len(nodes) < 2:
             return 0.0
-        return float(max(self._estimate(nodes, int(i)).max() for i in nodes))
+        xy, h = self.xy[nodes], self.height[nodes]
+        d = (
+            np.hypot(xy[:, None, 0] - xy[None, :, 0], xy[:, None, 1] - xy[None, :, 1])
+            + h[:, None]
+            + h[None, :]
+        )
+        rtt, verifier, site = self.rtt_us[nodes] / 1000.0, self.verifier[nodes], self.site[nodes]
+        bound = np.where(verifier[:, None] == verifier[None, :], np.abs(rtt[:, None] - rtt[None, :]), 0.0)
+        access = self.access[nodes]
+        floor = float(self.local[nodes].min())
+        within = np.minimum(np.minimum(d, floor + access[:, None] + access[None, :]), SITE_LINK_MS)
+        d = np.where(site[:, None] == site[None, :], within, np.maximum(np.maximum(d, bound), APART_MS))
+        np.fill_diagonal(d, 0.0)
+        return float(d.max())
 
     def _placement(self, chosen: I64, need: Need, worst: float | None, rule: str) -> Placement:
         picks = []
