@@ -135,7 +135,6 @@ async def test_two_keepers_crank_a_job_and_its_slashes_without_failing_each_othe
         assert results["failed"] == 0
 
 
-
 async def test_the_keeper_catches_up_on_epochs_within_the_circuit_breaker() -> None:
     async with world() as w:
         keeper = await funded_keeper(w)
@@ -166,6 +165,7 @@ async def test_the_keeper_catches_up_on_epochs_within_the_circuit_breaker() -> N
             no_failures(out)
         after = await w.client.token_config()
         assert minted < after.epochs_minted < (await w.now() - after.genesis_time) // after.epoch_secs
+
 
 async def test_keeper_run_serves_health_and_metrics_and_stops_on_sigterm(tmp_path: Path) -> None:
     async with world() as w:
