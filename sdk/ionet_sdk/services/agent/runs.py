@@ -1,0 +1,125 @@
+"""The agent's run watcher: starts the runs the escrow assigned to its node, sends usage
+receipts while they run, and a last one when the job completes.
+
+Restart-safe without local state: everything it decides comes from the chain. A run's
+receipt is the *cumulative* GPU-seconds (`job_report_usage`), computed from the run's
+on-chain `started_at` and the cluster clock, capped as the escrow caps it
+(`usage_cap`: GPUs x elapsed, at most the duration, after completion at most up to
+`completed_at`). A restarted agent recomputes the same figure, so nothing is reported
+twice (the escrow keeps the largest, and refuses a decrease) and nothing is lost (the next
+receipt covers the time the agent was down). What the GPUs run is the operator's
+container runtime's business: `started` and `stopped` events are where it hooks in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from dataclasses import dataclass, field
+
+from solders.keypair import Keypair
+from solders.pubkey import Pubkey
+
+from ionet_sdk._generated.ionet_escrow.accounts import Job, Run
+from ionet_sdk._generated.ionet_escrow.constants import PROGRAM_ID as ESCROW_ID
+from ionet_sdk._generated.ionet_escrow.types import JobState, RunStatus
+from ionet_sdk.client import IonetClient
+from ionet_sdk.errors import IonetError
+from ionet_sdk.services.common.runtime import Events
+
+RUN_NODE_OFFSET = 8 + 4 * 8 + 32  # discriminator, four i64 fields, the job
+SECONDS_PER_HOUR = 3600
+_events = Events("ionet.agent.runs")
+
+
+def usage_cap(gpus: int, started_at: int, until: int, duration_secs: int) -> int:
+    """GPU-seconds a run may have delivered by `until` (the escrow's `usage_cap`)."""
+    return gpus * min(max(until - started_at, 0), duration_secs)
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """What the watcher did for one run: `started`, `reported` (with `gpu_seconds`),
+    `stopped`, or `failed` (with `error`)."""
+
+    kind: str
+    job: Pubkey
+    gpu_seconds: int = 0
+    error: str = ""
+
+
+@dataclass
+class RunWatcher:
+    """`step()` once; `run(stop)` every `interval_secs`. `client`'s payer pays the fees
+    (the agent key: it signs `job_start` and `job_report_usage`)."""
+
+    client: IonetClient
+    agent: Keypair
+    node: Pubkey
+    report_every_secs: int = 300
+    """Least seconds between two receipts of a running job (the chain's `last_report_at`)."""
+    stopped: set[bytes] = field(default_factory=set)
+
+    async def runs(self) -> list[Run]:
+        """This node's run accounts (getProgramAccounts, filtered on the node)."""
+        infos = await self.client.conn.get_program_accounts(
+            ESCROW_ID, memcmp=[(RUN_NODE_OFFSET, bytes(self.node))]
+        )
+        return [Run.decode(i.data) for i in infos if i.data[:8] == Run.DISCRIMINATOR]
+
+    async def step(self) -> list[Action]:
+        """Start assigned runs, report usage, note completed ones; errors per run are
+        returned as `failed` actions, never raised (one bad run does not stop the others)."""
+        now = (await self.client.conn.get_clock()).unix_timestamp
+        actions = []
+        for run in await self.runs():
+            if run.agent != self.agent.pubkey():
+                continue  # assigned under an earlier agent key
+            try:
+                action = await self._one(run, now)
+            except IonetError as err:
+                action = Action("failed", run.job, error=str(err).splitlines()[0])
+            if action is not None:
+                _events.emit(action.kind, job=str(action.job), gpu_seconds=action.gpu_seconds,
+                             error=action.error)  # fmt: skip
+                actions.append(action)
+        return actions
+
+    async def _one(self, run: Run, now: int) -> Action | None:
+        status = RunStatus(run.status)
+        if status not in (RunStatus.Assigned, RunStatus.Running):
+            return None
+        job = await Job.fetch(self.client.conn, run.job)
+        if job is None:
+            return None
+        state = JobState(job.state)
+        if status == RunStatus.Assigned:
+            if state in (JobState.Open, JobState.Running) and now <= job.start_deadline:
+                await self.client.start(self.agent, run.job, self.node)
+                return Action("started", run.job)
+            return None
+        duration = job.duration_hours * SECONDS_PER_HOUR
+        if state == JobState.Running:
+            until = now
+        elif state == JobState.Completed and now < job.challenge_ends_at:
+            until = min(now, job.completed_at)
+        else:
+            return None
+        target = usage_cap(run.gpus, run.started_at, until, duration)
+        final = state == JobState.Completed
+        if target > run.gpu_seconds and (final or now - run.last_report_at >= self.report_every_secs):
+            await self.client.report_usage(self.agent, run.job, self.node, target)
+            return Action("reported", run.job, target)
+        if final and bytes(run.job) not in self.stopped:
+            self.stopped.add(bytes(run.job))
+            return Action("stopped", run.job, run.gpu_seconds)
+        return None
+
+    async def run(self, stop: asyncio.Event, interval_secs: float = 30.0) -> None:
+        while not stop.is_set():
+            try:
+                await self.step()
+            except IonetError as err:
+                _events.emit("runs_unavailable", error=str(err).splitlines()[0])
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=interval_secs)
