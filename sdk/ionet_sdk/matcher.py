@@ -36,6 +36,21 @@ class Pick:
     bandwidth_mbps: int
 
 
+def live_until(node: Node, params: RegistryParams) -> int:
+    """The last instant (unix seconds) at which the node counts as live: today its last
+    heartbeat plus the interval and grace, as the registry's `heartbeat_fresh`; -1 for a
+    node never heard from. The one place the matcher and the keeper read liveness, so that
+    a change of the rule (e.g. to the oracles' synced roots) is made here once."""
+    if node.last_heartbeat <= 0:
+        return -1
+    return node.last_heartbeat + params.heartbeat_interval_secs + params.heartbeat_grace_secs
+
+
+def node_live(node: Node, params: RegistryParams, now: int) -> bool:
+    """Whether the node counts as live at `now` (unix seconds); see `live_until`."""
+    return now <= live_until(node, params)
+
+
 def rejection(node: Node, job: Job, params: RegistryParams, min_reputation_bps: int, now: int) -> str | None:
     """Why `node` cannot serve `job` now, or None if it can."""
     attested = node.attestation
@@ -43,10 +58,8 @@ def rejection(node: Node, job: Job, params: RegistryParams, min_reputation_bps: 
         return f"status {NodeStatus(node.status).name}"
     if not attested.passed or now >= attested.expires_at:
         return "no valid attestation"
-    if node.last_heartbeat == 0 or now - node.last_heartbeat > (
-        params.heartbeat_interval_secs + params.heartbeat_grace_secs
-    ):
-        return "heartbeat stale"
+    if not node_live(node, params, now):
+        return "not live (heartbeat stale)"
     model, wanted = GpuModel(attested.gpu_model), GpuModel(job.gpu_model)
     if (GPU_TIERS[model] != GPU_TIERS[wanted]) if job.match_tier else (model != wanted):
         return f"GPU {model.name}, job wants {wanted.name}{' class' if job.match_tier else ''}"
@@ -59,6 +72,8 @@ def rejection(node: Node, job: Job, params: RegistryParams, min_reputation_bps: 
         return "region"
     if node.reputation_bps < min_reputation_bps:
         return f"reputation {node.reputation_bps / 100:.1f}% below the floor"
+    if job.price_per_gpu_hour < node.min_price_per_gpu_hour:
+        return "job price below the node's minimum"
     if node.declared.gpu_count <= node.committed_gpus:
         return "no free GPUs"
     return None

@@ -25,7 +25,20 @@ import typer
 from typer._click.exceptions import BadParameter, ClickException, MissingParameter, NoArgsIsHelpError
 from typer.core import TyperGroup, _TyperParameter
 
-from ionet_sdk.cli import agent, demo, jobs, keys, localnet, nodes, oracle, slashes, token, verifier
+from ionet_sdk.cli import (
+    agent,
+    demo,
+    jobs,
+    keeper,
+    keys,
+    localnet,
+    matcher,
+    nodes,
+    oracle,
+    slashes,
+    token,
+    verifier,
+)
 from ionet_sdk.cli.common import NEGATIVE_NUMBERS, Options, example, report_error, set_json_mode
 from ionet_sdk.cluster import DEFAULT_KEYPAIR
 
@@ -139,6 +152,8 @@ app.add_typer(token.rewards_app, name="rewards")
 app.add_typer(token.token_app, name="token")
 app.add_typer(token.params_app, name="params")
 app.add_typer(oracle.app, name="oracle")
+app.add_typer(keeper.app, name="keeper")
+app.add_typer(matcher.app, name="matcher")
 app.add_typer(agent.app, name="agent")
 app.add_typer(verifier.app, name="verifier")
 DEPLOY_EXAMPLE = example(

@@ -13,6 +13,7 @@ list of current problems (empty: healthy). `/health` answers 200 `{"status": "ok
 from __future__ import annotations
 
 import inspect
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -56,3 +57,31 @@ def add_ops_routes(
 
     app.router.add_get("/health", h_health)
     app.router.add_get("/metrics", h_metrics)
+
+
+class TimedConnection:
+    """Wraps a connection (`RpcConnection`, `EmbeddedConnection`) so that every awaited
+    method call is observed in `histogram` (e.g. `rpc_latency(...)`) under its method
+    name, seconds; everything else passes through unchanged.
+
+        conn = cast(Connection, TimedConnection(RpcConnection(url), rpc_latency(registry, "keeper")))
+    """
+
+    def __init__(self, inner: Any, histogram: Histogram) -> None:
+        self._inner = inner
+        self._histogram = histogram
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._inner, name)
+        if not inspect.iscoroutinefunction(attr):
+            return attr
+        histogram = self._histogram
+
+        async def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return await attr(*args, **kwargs)
+            finally:
+                histogram.labels(name).observe(time.perf_counter() - start)
+
+        return timed
