@@ -25,7 +25,7 @@ import typer
 from typer._click.exceptions import BadParameter, ClickException, MissingParameter, NoArgsIsHelpError
 from typer.core import TyperGroup, _TyperParameter
 
-from ionet_sdk.cli import agent, demo, jobs, keys, localnet, nodes, oracle, slashes, token
+from ionet_sdk.cli import agent, demo, indexer, jobs, keys, localnet, nodes, oracle, slashes, token
 from ionet_sdk.cli.common import NEGATIVE_NUMBERS, Options, example, report_error, set_json_mode
 from ionet_sdk.cluster import DEFAULT_KEYPAIR
 
@@ -140,6 +140,7 @@ app.add_typer(token.token_app, name="token")
 app.add_typer(token.params_app, name="params")
 app.add_typer(oracle.app, name="oracle")
 app.add_typer(agent.app, name="agent")
+app.add_typer(indexer.app, name="indexer")
 DEPLOY_EXAMPLE = example(
     "ionet deploy", "ionet deploy --url devnet --keypair deployer.json --admin admin.json"
 )
