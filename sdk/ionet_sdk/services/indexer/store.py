@@ -23,7 +23,7 @@ from sqlalchemy import Engine, Table, bindparam, create_engine, event, func, ins
 from sqlalchemy.engine import Connection
 
 from ionet_sdk.services.indexer import schema as s
-from ionet_sdk.services.indexer.decode import DecodedEvent, decode_logs
+from ionet_sdk.services.indexer.decode import DecodedEvent, DecodedLogs, decode_logs
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 COMMITMENT_RANK = {"processed": 0, "confirmed": 1, "finalized": 2}
@@ -109,7 +109,7 @@ class Batch:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.state: dict[tuple[str, Any], dict[str, Any]] = {}
+        self.state: dict[tuple[str, Any], dict[str, Any] | None] = {}
         self.new: set[tuple[str, Any]] = set()
         self.dirty: set[tuple[str, Any]] = set()
         self.rows: dict[str, list[dict[str, Any]]] = {}
@@ -119,15 +119,27 @@ class Batch:
         if k not in self.state:
             col = table.c[_KEY[table.name]]
             row = self.conn.execute(select(table).where(col == key)).mappings().first()
-            if row is None:
-                return None
-            self.state[k] = dict(row)
+            self.state[k] = None if row is None else dict(row)
         return self.state[k]
+
+    def preload(self, table: Table, keys: set[Any]) -> None:
+        """Read the rows of `keys` with one query per 500 (absent ones remembered as absent)."""
+        wanted = [key for key in keys if (table.name, key) not in self.state]
+        col = table.c[_KEY[table.name]]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            for key in chunk:
+                self.state[(table.name, key)] = None
+            for row in self.conn.execute(select(table).where(col.in_(chunk))).mappings():
+                self.state[(table.name, row[col.name])] = dict(row)
 
     def put(self, table: Table, key: Any, row: dict[str, Any]) -> dict[str, Any]:
         k = (table.name, key)
+        if self.state.get(k) is not None and k not in self.new:
+            self.dirty.add(k)  # the address is in use again (a job id reused after its close)
+        else:
+            self.new.add(k)
         self.state[k] = row
-        self.new.add(k)
         return row
 
     def touch(self, table: Table, key: Any) -> None:
@@ -143,6 +155,8 @@ class Batch:
         inserts: dict[str, list[dict[str, Any]]] = {}
         updates: dict[str, list[dict[str, Any]]] = {}
         for k, row in self.state.items():
+            if row is None:
+                continue
             if k in self.new:
                 inserts.setdefault(k[0], []).append(row)
             elif k in self.dirty:
@@ -215,6 +229,9 @@ class Database:
                 )
             }
             batch = Batch(conn)
+            fresh = [t for t in txs if t.signature not in stored]
+            decoded = {t.signature: _decode(t) for t in fresh}
+            _preload(batch, [e for d in decoded.values() if d is not None for e in d.events])
             cursor: dict[str, tuple[str, int]] = {}
             for tx in txs:
                 for program in tx.programs:
@@ -232,7 +249,7 @@ class Database:
                         result.promoted += 1
                     continue
                 stored[tx.signature] = tx.commitment
-                self._apply_tx(batch, tx, result)
+                self._apply_tx(batch, tx, decoded.get(tx.signature) or _decode(tx), result)
             batch.flush()
             for program, (sig, slot) in cursor.items():
                 done = conn.execute(
@@ -242,8 +259,9 @@ class Database:
                     conn.execute(insert(s.cursors).values(program=program, signature=sig, slot=slot))
         return result
 
-    def _apply_tx(self, batch: Batch, tx: FetchedTx, result: ApplyResult) -> None:
-        decoded = decode_logs(tx.logs) if tx.logs is not None and tx.err is None else None
+    def _apply_tx(
+        self, batch: Batch, tx: FetchedTx, decoded: DecodedLogs | None, result: ApplyResult
+    ) -> None:
         evs = decoded.events if decoded is not None else []
         batch.add(
             s.transactions,
@@ -339,6 +357,23 @@ class Database:
                 t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
                 for t in s.metadata.sorted_tables
             }
+
+
+def _decode(tx: FetchedTx) -> DecodedLogs | None:
+    """The events of a successful transaction (a failed one's effects were rolled back)."""
+    return decode_logs(tx.logs) if tx.logs is not None and tx.err is None else None
+
+
+_PRELOAD = ((s.nodes, "node"), (s.jobs, "job"), (s.runs, "run"), (s.slashes, "proposal"), (s.epochs, "epoch"))
+
+
+def _preload(batch: Batch, evs: list[DecodedEvent]) -> None:
+    """Read every state row the batch's events name, a few queries in all."""
+    for table, name in _PRELOAD:
+        keys = {f[name] for e in evs if (f := e.fields) and isinstance(f.get(name), str | int)}
+        if keys:
+            batch.preload(table, keys)
+    batch.preload(s.token_config, {1})
 
 
 # --- projections: one handler per event name (the generic node rule runs after each)
@@ -615,9 +650,8 @@ def on_run_event(b: Batch, tx: FetchedTx, ev: DecodedEvent, f: dict[str, Any]) -
         if (job := _job(b, tx, f)) is not None and job["state"] == "Open":
             job["state"] = "Running"
     elif ev.name == "RunSettled":
-        row.update(
-            status=f.get("status", row["status"]), gpu_seconds=f["gpu_seconds"], paid=f["paid"], fee=f["fee"]
-        )
+        settled = "Removed" if f.get("status") == "Removed" else "Settled"  # paid and closed
+        row.update(status=settled, gpu_seconds=f["gpu_seconds"], paid=f["paid"], fee=f["fee"])
     elif ev.name == "RunTimedOut":
         row.update(status="Removed", refunded=int(row["refunded"] or 0) + int(f["refunded"]))
 
