@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-30 19:26:14.734433
+Create Date: 2026-11-30 19:49:32.470535
 """
 
 from __future__ import annotations
@@ -136,6 +136,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("jobs", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_jobs_client"), ["client"], unique=False)
+        batch_op.create_index(batch_op.f("ix_jobs_created_slot"), ["created_slot"], unique=False)
         batch_op.create_index(batch_op.f("ix_jobs_state"), ["state"], unique=False)
 
     op.create_table(
@@ -186,12 +187,14 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("address"),
     )
     with op.batch_alter_table("nodes", schema=None) as batch_op:
+        batch_op.create_index("ix_nodes_bonded", ["bonded", "address"], unique=False)
         batch_op.create_index(batch_op.f("ix_nodes_gpu_model"), ["gpu_model"], unique=False)
         batch_op.create_index(batch_op.f("ix_nodes_operator"), ["operator"], unique=False)
         batch_op.create_index(batch_op.f("ix_nodes_region"), ["region"], unique=False)
-        batch_op.create_index(batch_op.f("ix_nodes_reputation_bps"), ["reputation_bps"], unique=False)
+        batch_op.create_index("ix_nodes_registered", ["registered_slot", "address"], unique=False)
+        batch_op.create_index("ix_nodes_reputation", ["reputation_bps", "address"], unique=False)
         batch_op.create_index(batch_op.f("ix_nodes_status"), ["status"], unique=False)
-        batch_op.create_index(batch_op.f("ix_nodes_uptime_bps"), ["uptime_bps"], unique=False)
+        batch_op.create_index("ix_nodes_uptime", ["uptime_bps", "address"], unique=False)
 
     op.create_table(
         "reward_claims",
@@ -365,12 +368,14 @@ def downgrade() -> None:
 
     op.drop_table("reward_claims")
     with op.batch_alter_table("nodes", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_nodes_uptime_bps"))
+        batch_op.drop_index("ix_nodes_uptime")
         batch_op.drop_index(batch_op.f("ix_nodes_status"))
-        batch_op.drop_index(batch_op.f("ix_nodes_reputation_bps"))
+        batch_op.drop_index("ix_nodes_reputation")
+        batch_op.drop_index("ix_nodes_registered")
         batch_op.drop_index(batch_op.f("ix_nodes_region"))
         batch_op.drop_index(batch_op.f("ix_nodes_operator"))
         batch_op.drop_index(batch_op.f("ix_nodes_gpu_model"))
+        batch_op.drop_index("ix_nodes_bonded")
 
     op.drop_table("nodes")
     with op.batch_alter_table("node_history", schema=None) as batch_op:
@@ -379,6 +384,7 @@ def downgrade() -> None:
     op.drop_table("node_history")
     with op.batch_alter_table("jobs", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_jobs_state"))
+        batch_op.drop_index(batch_op.f("ix_jobs_created_slot"))
         batch_op.drop_index(batch_op.f("ix_jobs_client"))
 
     op.drop_table("jobs")
