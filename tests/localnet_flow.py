@@ -19,12 +19,15 @@ from solders.pubkey import Pubkey
 from solders.signature import Signature
 from solders.transaction_status import TransactionConfirmationStatus
 
-from ionet_sdk import pda, registry, spl, token, tx
+from ionet_sdk import escrow, pda, registry, spl, token, tx
+from ionet_sdk._generated.ionet_escrow.accounts import EscrowConfig
+from ionet_sdk._generated.ionet_escrow.types import ConfigInitArgs as EscrowConfigInitArgs
+from ionet_sdk._generated.ionet_escrow.types import EscrowParams
 from ionet_sdk._generated.ionet_registry.accounts import RegistryConfig
 from ionet_sdk._generated.ionet_registry.types import ConfigInitArgs, NodeRegisterArgs
 from ionet_sdk._generated.ionet_token.types import EmissionEntry
 from ionet_sdk.connection import SendResult
-from ionet_sdk.defaults import IO, IO_DECIMALS, REGISTRY_PARAMS
+from ionet_sdk.defaults import ESCROW_PARAMS, IO, IO_DECIMALS, REGISTRY_PARAMS
 from ionet_sdk.rpc import RpcConnection
 from ionet_sdk.testing.registry import hardware, measurement
 from ionet_sdk.testing.token import GENESIS, TokenSandbox
@@ -40,6 +43,15 @@ class Market:
     payer: Keypair
     faucet: Pubkey  # the payer's IO account, holding the genesis
     config: RegistryConfig
+    treasury: Pubkey  # the protocol's IO account (the registry's and the escrow's treasury)
+
+
+@dataclass
+class Escrow:
+    market: Market
+    matcher: Keypair
+    arbiter: Keypair
+    config: EscrowConfig
 
 
 @dataclass
@@ -129,7 +141,7 @@ async def set_up_registry(conn: RpcConnection, deployer: Keypair) -> Market:
     )
     config = await RegistryConfig.fetch(conn, pda.registry_config())
     assert config is not None
-    return Market(conn, deployer, admin, payer, faucet, config)
+    return Market(conn, deployer, admin, payer, faucet, config, treasury.pubkey())
 
 
 async def register_node(market: Market, node_id: int = 1, label: str = "rpc-node") -> RegisteredNode:
@@ -175,3 +187,36 @@ async def activate(market: Market, node: RegisteredNode, stake: int = 8_000 * IO
         operator,
     )
     await send(conn, [registry.build_node_heartbeat_ix(node.address, node.agent.pubkey())], node.agent)
+
+
+async def fund_io(market: Market, owner: Pubkey, amount: int) -> Pubkey:
+    """Create `owner`'s associated IO account and send it `amount` base units from the faucet."""
+    account = spl.ata(owner, token.MINT)
+    await send(
+        market.conn,
+        [
+            spl.create_ata_ix(market.payer.pubkey(), owner, token.MINT),
+            spl.transfer_ix(market.faucet, token.MINT, account, market.payer.pubkey(), amount, IO_DECIMALS),
+        ],
+        market.payer,
+    )
+    return account
+
+
+async def set_up_escrow(market: Market, params: EscrowParams = ESCROW_PARAMS) -> Escrow:
+    """The escrow config, initialized by the programs' upgrade authority with `params`, the
+    registry's treasury, a fresh matcher and arbiter (the registry config already names the
+    escrow's authority as its job authority: `set_up_registry`)."""
+    matcher, arbiter = Keypair(), Keypair()
+    await fund(market.conn, matcher, arbiter, sol=10)
+    args = EscrowConfigInitArgs(
+        admin=market.admin.pubkey(), matcher=matcher.pubkey(), arbiter=arbiter.pubkey(), params=params
+    )
+    await send(
+        market.conn,
+        [escrow.build_config_init_ix(market.deployer.pubkey(), token.MINT, market.treasury, args)],
+        market.deployer,
+    )
+    config = await EscrowConfig.fetch(market.conn, pda.escrow_config())
+    assert config is not None
+    return Escrow(market, matcher, arbiter, config)

@@ -222,6 +222,25 @@ def test_slots_and_the_clock_follow_wall_time_and_warp_adds() -> None:
     assert error(server, "getBlock", chain.slot)["code"] == -32004  # still open
 
 
+def test_epoch_info_the_schedule_and_the_clock_agree() -> None:
+    """As solana-test-validator: 432,000-slot epochs without warmup; the Clock sysvar's epoch,
+    getEpochInfo and getEpochSchedule agree, including across an epoch boundary."""
+    server, _ = make()
+    schedule = ok(server, "getEpochSchedule")
+    assert (schedule["slotsPerEpoch"], schedule["warmup"], schedule["firstNormalSlot"]) == (432_000, False, 0)
+    for _ in range(2):
+        info = ok(server, "getEpochInfo")
+        slot = info["absoluteSlot"]
+        assert (info["epoch"], info["slotIndex"], info["slotsInEpoch"]) == (
+            slot // 432_000,
+            slot % 432_000,
+            432_000,
+        )
+        assert server.chain.svm.get_clock().epoch == info["epoch"]
+        server.chain.produce_block(slot - info["slotIndex"] + 432_000)  # the next epoch's first slot
+    assert ok(server, "getEpochInfo")["slotIndex"] == 0
+
+
 def test_a_blockhash_serves_many_transactions_for_its_advertised_lifetime() -> None:
     server, _ = make()
     chain = server.chain

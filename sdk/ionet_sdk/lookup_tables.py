@@ -60,22 +60,47 @@ def extend_lookup_table_ix(
     return Instruction(LOOKUP_TABLE_PROGRAM_ID, data, metas)
 
 
-async def fetch_lookup_table(conn: Connection, table: Pubkey) -> AddressLookupTableAccount:
+SLOT_HASHES_SYSVAR = Pubkey.from_string("SysvarS1otHashes111111111111111111111111111")
+
+
+async def recent_slot(conn: Connection) -> int:
+    """The newest slot in the SlotHashes sysvar at the connection's commitment: a slot that
+    `CreateLookupTable` accepts (it must be in the SlotHashes of the bank that runs it, and
+    of the one preflight simulates on). Not the clock's slot minus one: a cluster skips
+    slots, and a skipped slot has no hash. Raises `IonetError` if the sysvar is unreadable."""
+    info = await conn.get_account(SLOT_HASHES_SYSVAR)
+    if info is None or len(info.data) < 16:
+        raise IonetError("the cluster's SlotHashes sysvar is missing")
+    count, newest = struct.unpack_from("<QQ", info.data)
+    if count == 0:
+        raise IonetError("the cluster's SlotHashes sysvar is empty")
+    return int(newest)
+
+
+async def _table_state(conn: Connection, table: Pubkey) -> AddressLookupTable:
     info = await conn.get_account(table)
     if info is None:
         raise IonetError(f"lookup table {table} does not exist")
-    state = AddressLookupTable.deserialize(info.data)
+    return AddressLookupTable.deserialize(info.data)
+
+
+async def fetch_lookup_table(conn: Connection, table: Pubkey) -> AddressLookupTableAccount:
+    """The table's addresses, for `tx.build_transaction(..., lookup_tables=[...])`. Raises
+    `IonetError` if there is no table at `table`."""
+    state = await _table_state(conn, table)
     return AddressLookupTableAccount(table, list(state.addresses))
 
 
 async def create_lookup_table(
     conn: Connection, authority: Keypair, addresses: Sequence[Pubkey], *, poll_seconds: float = 0.4
 ) -> AddressLookupTableAccount:
-    """Create a table holding `addresses` and wait until it can be used (the slot after
-    its last extension). On the embedded SVM the slot is advanced instead of waited for."""
-    recent_slot = getattr(conn, "recent_slot", None)
-    slot = await recent_slot() if recent_slot is not None else max((await conn.get_clock()).slot - 1, 0)
-    create, table = create_lookup_table_ix(authority.pubkey(), authority.pubkey(), slot)
+    """Create a table holding `addresses` (duplicates dropped; `EXTEND_CHUNK` per extension
+    transaction; `authority` signs and pays the rent, lamports) and return it once it can be
+    used: addresses added in a slot are only resolvable from the next one, so this waits
+    until the cluster's slot (at the connection's commitment, where preflight simulates)
+    passes the table's `last_extended_slot`. On the in-process SVM the slot is advanced
+    instead of waited for. Raises what `tx.send` raises."""
+    create, table = create_lookup_table_ix(authority.pubkey(), authority.pubkey(), await recent_slot(conn))
     await tx.send(conn, [create], authority)
     unique = list(dict.fromkeys(addresses))
     for start in range(0, len(unique), EXTEND_CHUNK):
@@ -83,11 +108,11 @@ async def create_lookup_table(
         await tx.send(
             conn, [extend_lookup_table_ix(table, authority.pubkey(), authority.pubkey(), chunk)], authority
         )
-    extended_at = (await conn.get_clock()).slot
+    state = await _table_state(conn, table)
     advance = getattr(conn, "advance_slot", None)
-    while (await conn.get_clock()).slot <= extended_at:
+    while (await conn.get_clock()).slot <= state.meta.last_extended_slot:
         if advance is not None:
             advance()
         else:
             await asyncio.sleep(poll_seconds)
-    return await fetch_lookup_table(conn, table)
+    return AddressLookupTableAccount(table, list(state.addresses))

@@ -172,10 +172,6 @@ class EmbeddedConnection:
             )
         )
 
-    async def recent_slot(self) -> int:
-        """The newest slot in the SlotHashes sysvar (what a lookup table's creation names)."""
-        return max(slot for slot, _ in self.svm.get_slot_hashes())
-
     def advance_slot(self) -> None:
         """Move to the next slot (same unix time): what an address lookup table waits for."""
         c = self.svm.get_clock()

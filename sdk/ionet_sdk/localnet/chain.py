@@ -28,6 +28,7 @@ from typing import Any
 
 from solders.account import Account
 from solders.clock import Clock
+from solders.epoch_schedule import EpochSchedule
 from solders.hash import Hash
 from solders.keypair import Keypair
 from solders.litesvm import LiteSVM
@@ -138,6 +139,9 @@ class Chain:
         self.svm.with_blockhash_check(False)
         self.svm.with_transaction_history(0)
         self.svm.with_sigverify(True)
+        # As solana-test-validator: 432,000-slot epochs without warmup, so the Clock's epoch,
+        # getEpochInfo and getEpochSchedule agree at any slot.
+        self.svm.set_epoch_schedule(EpochSchedule.without_warmup())
         self.slot_seconds = slot_seconds
         self.wall = clock
         self.offset = 0  # seconds added by ionetWarp
@@ -175,12 +179,14 @@ class Chain:
 
     def _set_clock(self) -> None:
         c = self.svm.get_clock()
+        schedule = self.svm.get_epoch_schedule()
+        epoch = schedule.get_epoch(self.slot)
         self.svm.set_clock(
             Clock(
                 slot=self.slot,
-                epoch_start_timestamp=c.epoch_start_timestamp,
-                epoch=c.epoch,
-                leader_schedule_epoch=c.leader_schedule_epoch,
+                epoch_start_timestamp=c.epoch_start_timestamp if epoch == c.epoch else self.open_block.time,
+                epoch=epoch,
+                leader_schedule_epoch=schedule.get_leader_schedule_epoch(self.slot),
                 unix_timestamp=max(self.open_block.time, c.unix_timestamp),
             )
         )

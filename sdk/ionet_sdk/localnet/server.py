@@ -251,14 +251,14 @@ class LocalnetServer:
 
     def rpc_get_epoch_info(self, params: Params) -> dict[str, Any]:
         self.check_context(params.config(0))
-        clock = self.svm.get_clock()
-        per_epoch = self.svm.get_epoch_schedule().slots_per_epoch
+        schedule = self.svm.get_epoch_schedule()
+        epoch, index = schedule.get_epoch_and_slot_index(self.chain.slot)
         return {
             "absoluteSlot": self.chain.slot,
             "blockHeight": self.chain.slot,
-            "epoch": clock.epoch,
-            "slotIndex": self.chain.slot % per_epoch,
-            "slotsInEpoch": per_epoch,
+            "epoch": epoch,
+            "slotIndex": index,
+            "slotsInEpoch": schedule.get_slots_in_epoch(epoch),
             "transactionCount": self.chain.transaction_count,
         }
 
