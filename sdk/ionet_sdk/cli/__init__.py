@@ -28,6 +28,7 @@ from typer.core import TyperGroup, _TyperParameter
 from ionet_sdk.cli import (
     agent,
     demo,
+    indexer,
     jobs,
     keeper,
     keys,
@@ -156,6 +157,7 @@ app.add_typer(keeper.app, name="keeper")
 app.add_typer(matcher.app, name="matcher")
 app.add_typer(agent.app, name="agent")
 app.add_typer(verifier.app, name="verifier")
+app.add_typer(indexer.app, name="indexer")
 DEPLOY_EXAMPLE = example(
     "ionet deploy", "ionet deploy --url devnet --keypair deployer.json --admin admin.json"
 )
