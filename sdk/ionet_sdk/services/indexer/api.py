@@ -24,6 +24,7 @@ from ionet_sdk.services.indexer.store import Database
 
 DE_TARGET = 0.60  # the seeds' Demand-to-Emission line of a self-sustaining network
 MAX_LIMIT = 500
+MAX_INT = 2**63 - 1  # the databases' BIGINT: a larger bound is a 400, not an overflow in the driver
 tx = s.transactions
 
 
@@ -39,8 +40,9 @@ def _int(q: dict[str, str], name: str, default: int | None, lo: int = 0, hi: int
         value = int(raw)
     except ValueError:
         raise BadRequestError(f"{name} must be an integer, not {raw!r}") from None
-    if value < lo or (hi is not None and value > hi):
-        raise BadRequestError(f"{name} must be in {lo}..{hi if hi is not None else 'inf'}, not {value}")
+    top = MAX_INT if hi is None else hi
+    if value < lo or value > top:
+        raise BadRequestError(f"{name} must be in {lo}..{top}, not {value}")
     return value
 
 
