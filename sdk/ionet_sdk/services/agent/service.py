@@ -241,7 +241,7 @@ class Agent:
                 challenge = cp.Challenge(
                     bytes.fromhex(body["seed"]), int(body["n"]), int(body["rounds"]), int(body["gpus"])
                 )
-            except (KeyError, TypeError, ValueError) as err:
+            except (KeyError, TypeError, ValueError, OverflowError) as err:  # Overflow: int(1e400)
                 raise AgentRefusedError("malformed", f"challenge: {err}") from None
             if challenge.n > self.cfg.max_n:
                 raise AgentRefusedError("too_large", f"n {challenge.n} above this agent's max_n")
@@ -313,7 +313,7 @@ class Agent:
                 if len(indices) > 4096:
                     raise ValueError("at most 4096 rows")
                 rows = entry.commitment.reveal(indices)
-            except (KeyError, TypeError, ValueError) as err:
+            except (KeyError, TypeError, ValueError, OverflowError) as err:  # Overflow: int(1e400)
                 raise AgentRefusedError("malformed", f"indices: {err}") from None
             return web.json_response(
                 {

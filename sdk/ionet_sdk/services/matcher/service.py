@@ -449,11 +449,13 @@ class Matcher:
                 float(body["x"]), float(body["y"]), float(body["height"]), float(body["error"])
             )
             ts = int(body["ts"])
+            if not 0 <= ts < 2**63:  # signed as an i64: a larger one cannot be the agent's
+                raise ValueError(f"ts {ts} outside 0..2^63-1")
             signature = bytes.fromhex(str(body["signature"]))
             near = [(Pubkey.from_string(str(peer)), float(rtt)) for peer, rtt in body.get("near", [])]
             if len(near) > MAX_NEAR:
                 raise ValueError(f"at most {MAX_NEAR} near peers")
-        except (KeyError, ValueError, TypeError) as err:
+        except (KeyError, ValueError, TypeError, OverflowError) as err:  # Overflow: int(1e400)
             return 400, f"malformed coordinate: {err}"
         slot = self.index.slots.get(node) if self.index is not None else None
         stored = self.index.nodes[slot] if self.index is not None and slot is not None else None

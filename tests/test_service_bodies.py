@@ -1,0 +1,61 @@
+"""Malformed HTTP bodies to the agent's and the matcher's endpoints: a 400 with the
+reason, never a 500.
+
+JSON allows numbers that Python's `int()` cannot take: `1e400` parses as infinity and
+`int(inf)` raises `OverflowError`, which the handlers did not catch (a 500 from aiohttp).
+The matcher also took a coordinate's `ts` of 2^63 or more, which the signed message
+cannot hold (an i64).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aiohttp.test_utils import TestClient, TestServer
+from solders.keypair import Keypair
+
+from ionet_sdk.services.agent.service import Agent, AgentConfig, hardware, make_backend
+from ionet_sdk.services.matcher.service import Matcher
+
+SEED = "00" * 32
+
+
+def _agent() -> Agent:
+    cfg = AgentConfig(keypair=Path("unused.json"), node=str(Keypair().pubkey()), simulate=True, backend="cpu")
+    report = hardware(cfg)
+    return Agent(cfg, Keypair(), report, make_backend(cfg, report))
+
+
+async def test_agent_answers_numbers_beyond_int_with_400() -> None:
+    client = TestClient(TestServer(_agent().app()))
+    await client.start_server()
+    try:
+
+        async def post(path: str, body: str) -> tuple[int, dict[str, str]]:
+            response = await client.post(path, data=body, headers={"Content-Type": "application/json"})
+            return response.status, (await response.json() if response.status != 500 else {})
+
+        for field in ("n", "rounds", "gpus"):
+            values = {"n": "64", "rounds": "2", "gpus": "1", field: "1e400"}
+            body = f'{{"id": "x", "seed": "{SEED}", "n": {values["n"]}, "rounds": {values["rounds"]}, '
+            body += f'"gpus": {values["gpus"]}}}'
+            status, answer = await post("/v1/challenges", body)
+            assert (status, answer.get("error")) == (400, "malformed"), (field, status)
+        ok = f'{{"id": "ok", "seed": "{SEED}", "n": 64, "rounds": 2, "gpus": 1}}'
+        assert (await post("/v1/challenges", ok))[0] == 200
+        assert (await post("/v1/challenges/ok/start", f'{{"nonce": "{SEED}"}}'))[0] == 200
+        status, answer = await post("/v1/challenges/ok/reveal", '{"indices": [0, 1e400]}')
+        assert (status, answer.get("error")) == (400, "malformed")
+        assert "infinity" in answer["detail"]
+        assert (await post("/v1/challenges/ok/reveal", '{"indices": [0]}'))[0] == 200  # still usable
+    finally:
+        await client.close()
+
+
+def test_matcher_refuses_a_timestamp_no_i64_holds() -> None:
+    matcher = Matcher(None, Keypair())  # type: ignore[arg-type]  # the body is refused before any RPC
+    base = {"node": str(Keypair().pubkey()), "x": 0.0, "y": 0.0, "height": 0.1, "error": 0.2}
+    base["signature"] = "00" * 64
+    for ts in (float("inf"), 2**63, -1):
+        status, error = matcher.accept_coordinate({**base, "ts": ts})
+        assert status == 400 and error.startswith("malformed coordinate"), (ts, status, error)
