@@ -1,10 +1,11 @@
-"""Malformed HTTP bodies to the agent's and the matcher's endpoints: a 400 with the
+"""Malformed HTTP bodies and paths to the agent's, matcher's and oracle's endpoints: a 400 with the
 reason, never a 500.
 
 JSON allows numbers that Python's `int()` cannot take: `1e400` parses as infinity and
 `int(inf)` raises `OverflowError`, which the handlers did not catch (a 500 from aiohttp).
 The matcher also took a coordinate's `ts` of 2^63 or more, which the signed message
-cannot hold (an i64).
+cannot hold (an i64). The oracle passed an epoch from the URL beyond 2^63 straight to
+SQLite (OverflowError, a 500).
 """
 
 from __future__ import annotations
@@ -14,8 +15,13 @@ from pathlib import Path
 from aiohttp.test_utils import TestClient, TestServer
 from solders.keypair import Keypair
 
+from ionet_sdk.liveness import Epochs
 from ionet_sdk.services.agent.service import Agent, AgentConfig, hardware, make_backend
 from ionet_sdk.services.matcher.service import Matcher
+from ionet_sdk.services.oracle.config import OracleConfig
+from ionet_sdk.services.oracle.directory import Directory
+from ionet_sdk.services.oracle.service import Oracle
+from ionet_sdk.services.oracle.store import Store
 
 SEED = "00" * 32
 
@@ -59,3 +65,21 @@ def test_matcher_refuses_a_timestamp_no_i64_holds() -> None:
     for ts in (float("inf"), 2**63, -1):
         status, error = matcher.accept_coordinate({**base, "ts": ts})
         assert status == 400 and error.startswith("malformed coordinate"), (ts, status, error)
+
+
+async def test_oracle_answers_an_epoch_sqlite_cannot_hold_with_400(tmp_path: Path) -> None:
+    cfg = OracleConfig(keypair=tmp_path / "unused.json", db=tmp_path / "oracle.sqlite3")
+    store = Store(cfg.db)
+    directory = Directory(None, 60)  # type: ignore[arg-type]  # no node is read: no RPC
+    oracle = Oracle(cfg, Keypair(), Keypair().pubkey(), Epochs(1_800_000_000, 3600), store, directory)
+    client = TestClient(TestServer(oracle.app()))
+    await client.start_server()
+    node = Keypair().pubkey()
+    try:
+        for path in (f"/v1/epochs/{2**64}", f"/v1/epochs/{-(2**64)}", f"/v1/epochs/{2**64}/nodes/{node}"):
+            response = await client.get(path)
+            assert response.status == 400, (path, response.status)
+            assert (await response.json())["error"] == "malformed"
+        assert (await client.get(f"/v1/epochs/{2**63 - 1}")).status == 404  # in range, not closed
+    finally:
+        await client.close()

@@ -459,11 +459,9 @@ class Oracle:
 
     async def h_epoch(self, request: web.Request) -> web.Response:
         try:
-            epoch = int(request.match_info["epoch"])
-        except ValueError:
-            return _refusal(
-                RefusedError("malformed", f"epoch {request.match_info['epoch']!r} is not a number")
-            )
+            epoch = _epoch_param(request.match_info["epoch"])
+        except RefusedError as refused:
+            return _refusal(refused)
         return await self._epoch_response(epoch)
 
     async def _epoch_response(self, epoch: int) -> web.Response:
@@ -483,8 +481,10 @@ class Oracle:
 
     async def h_node(self, request: web.Request) -> web.Response:
         try:
-            epoch = int(request.match_info["epoch"])
+            epoch = _epoch_param(request.match_info["epoch"])
             node = Pubkey.from_string(request.match_info["node"])
+        except RefusedError as refused:
+            return _refusal(refused)
         except ValueError as err:
             return _refusal(RefusedError("malformed", str(err)))
         built = await self.tree(epoch)
@@ -514,6 +514,17 @@ class Oracle:
                 },
             }
         )
+
+
+def _epoch_param(raw: str) -> int:
+    """An epoch from a URL: 0..2^63-1 (what SQLite's INTEGER holds); raises RefusedError."""
+    try:
+        epoch = int(raw)
+    except ValueError:
+        raise RefusedError("malformed", f"epoch {raw!r} is not a number") from None
+    if not 0 <= epoch < 2**63:
+        raise RefusedError("malformed", f"epoch {epoch} outside 0..2^63-1")
+    return epoch
 
 
 def _refusal(refused: RefusedError) -> web.Response:
