@@ -2,8 +2,8 @@
 variables, then command-line flags, each overriding the one before.
 
 A service declares its settings as a frozen dataclass whose fields are `Path`, `str`,
-`int`, `float`, `bool` (or those `| None`), with an optional `validate()` that raises
-`ConfigError`, and loads them with `load_settings`:
+`int`, `float` (finite: nan and inf are refused), `bool` (or those `| None`), with an
+optional `validate()` that raises `ConfigError`, and loads them with `load_settings`:
 
     @dataclass(frozen=True, slots=True)
     class KeeperConfig:
@@ -17,6 +17,7 @@ A service declares its settings as a frozen dataclass whose fields are `Path`, `
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tomllib
 from pathlib import Path
@@ -54,7 +55,10 @@ def coerce(service: str, name: str, kind: Any, value: Any) -> Any:
         if text.startswith("float"):
             if isinstance(value, bool):
                 raise ValueError(value)
-            return float(value)
+            number = float(value)
+            if not math.isfinite(number):  # nan passes every `x <= 0` check: refuse it here
+                raise ValueError(value)
+            return number
         if isinstance(value, (dict, list)):
             raise ValueError(value)
         return str(value)
