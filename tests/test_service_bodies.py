@@ -5,16 +5,21 @@ JSON allows numbers that Python's `int()` cannot take: `1e400` parses as infinit
 `int(inf)` raises `OverflowError`, which the handlers did not catch (a 500 from aiohttp).
 The matcher also took a coordinate's `ts` of 2^63 or more, which the signed message
 cannot hold (an i64). The oracle passed an epoch from the URL beyond 2^63 straight to
-SQLite (OverflowError, a 500).
+SQLite (OverflowError, a 500). The verifier let an agent's list body or `1e400` raise
+out of the challenge instead of failing it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from solders.keypair import Keypair
 
+from ionet_sdk import compute_proof as cp
+from ionet_sdk._generated.ionet_registry.types import GpuModel
 from ionet_sdk.liveness import Epochs
 from ionet_sdk.services.agent.service import Agent, AgentConfig, hardware, make_backend
 from ionet_sdk.services.matcher.service import Matcher
@@ -22,6 +27,7 @@ from ionet_sdk.services.oracle.config import OracleConfig
 from ionet_sdk.services.oracle.directory import Directory
 from ionet_sdk.services.oracle.service import Oracle
 from ionet_sdk.services.oracle.store import Store
+from ionet_sdk.services.verifier.challenge import ChallengeResult, VerifierConfig, _Http, _run_challenge
 
 SEED = "00" * 32
 
@@ -83,3 +89,46 @@ async def test_oracle_answers_an_epoch_sqlite_cannot_hold_with_400(tmp_path: Pat
         assert (await client.get(f"/v1/epochs/{2**63 - 1}")).status == 404  # in range, not closed
     finally:
         await client.close()
+
+
+@pytest.mark.parametrize(
+    ("status", "start_answer", "why"),
+    [
+        (200, '{"root": "' + "00" * 32 + '", "leaf_count": 1e400, "signature": "00"}', "infinity"),
+        (500, "[]", "not a JSON object"),
+        (200, "7", "not a JSON object"),
+    ],
+)
+async def test_a_hostile_agents_answer_fails_the_challenge_not_the_verifier(
+    tmp_path: Path, status: int, start_answer: str, why: str
+) -> None:
+    """The verifier reads an untrusted agent: an answer it cannot use fails the challenge
+    (attested as failed, evidence kept) instead of raising out of `challenge_node`."""
+
+    async def prepare(_: web.Request) -> web.Response:
+        return web.json_response({"ready": True})
+
+    async def start(_: web.Request) -> web.Response:
+        return web.Response(text=start_answer, status=status, content_type="application/json")
+
+    app = web.Application()
+    app.router.add_post("/v1/challenges", prepare)
+    app.router.add_post("/v1/challenges/{id}/start", start)
+    server = TestServer(app)
+    await server.start_server()
+    cfg = VerifierConfig(keypair=tmp_path / "unused.json", n=64, rounds=2, checks=4, evidence_dir=tmp_path)
+    challenge = cp.Challenge(bytes(32), 64, 2, 1)
+    result = ChallengeResult(
+        "node", "url", False, "", "H100", 1, 80, "", True, 64, 2, 4, challenge.operations,
+        0.0, 0.0, 0.0, 0.0, 100, 0, 1000,
+    )  # fmt: skip
+    http = _Http(str(server.make_url("")))
+    try:
+        await _run_challenge(
+            http, challenge=challenge, agent=Keypair().pubkey(), result=result, cfg=cfg, model=GpuModel.H100
+        )
+    finally:
+        await http.close()
+        await server.close()
+    assert not result.passed and why in result.why, result.why
+    assert result.evidence is not None and Path(result.evidence).exists()

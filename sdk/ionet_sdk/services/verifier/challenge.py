@@ -177,7 +177,9 @@ class _Http:
         async with self.session.request(
             method, self.base + path, json=body, timeout=aiohttp.ClientTimeout(total=timeout)
         ) as response:
-            data: dict[str, Any] = await response.json(content_type=None)
+            data = await response.json(content_type=None)
+            if not isinstance(data, dict):  # the agent is untrusted: a list or a number is a refusal
+                raise IonetError(f"agent {path}: answered {type(data).__name__}, not a JSON object")
             if response.status != 200:
                 raise IonetError(f"agent {path}: {data.get('error')}: {data.get('detail')}")
             return data
@@ -323,7 +325,7 @@ async def _run_challenge(
         ]
     except TimeoutError:
         result.why = "deadline passed"
-    except (aiohttp.ClientError, IonetError, KeyError, TypeError, ValueError) as err:
+    except (aiohttp.ClientError, IonetError, KeyError, TypeError, ValueError, OverflowError) as err:
         result.why = str(err).splitlines()[0] if str(err) else type(err).__name__
     else:
         checks = await asyncio.to_thread(cp.verify_rows, challenge, nonce, root, opened, asked)
