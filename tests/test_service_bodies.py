@@ -11,6 +11,8 @@ out of the challenge instead of failing it.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
 
 import pytest
@@ -20,12 +22,13 @@ from solders.keypair import Keypair
 
 from ionet_sdk import compute_proof as cp
 from ionet_sdk._generated.ionet_registry.types import GpuModel
+from ionet_sdk.heartbeat import Heartbeat
 from ionet_sdk.liveness import Epochs
 from ionet_sdk.services.agent.service import Agent, AgentConfig, hardware, make_backend
 from ionet_sdk.services.matcher.service import Matcher
 from ionet_sdk.services.oracle.config import OracleConfig
-from ionet_sdk.services.oracle.directory import Directory
-from ionet_sdk.services.oracle.service import Oracle
+from ionet_sdk.services.oracle.directory import Directory, NodeEntry
+from ionet_sdk.services.oracle.service import Oracle, RefusedError
 from ionet_sdk.services.oracle.store import Store
 from ionet_sdk.services.verifier.challenge import ChallengeResult, VerifierConfig, _Http, _run_challenge
 
@@ -132,3 +135,35 @@ async def test_a_hostile_agents_answer_fails_the_challenge_not_the_verifier(
         await server.close()
     assert not result.passed and why in result.why, result.why
     assert result.evidence is not None and Path(result.evidence).exists()
+
+
+async def test_a_sequence_sqlite_cannot_hold_is_refused_and_spoils_no_one_elses_commit(
+    tmp_path: Path,
+) -> None:
+    """A registered node's own agent signs a heartbeat with sequence 2^63 (a valid u64).
+    It used to pass every check and fail the group commit in SQLite (OverflowError), so
+    every honest heartbeat in the same commit was refused `store_failed` too."""
+    cfg = OracleConfig(keypair=tmp_path / "unused.json", db=tmp_path / "oracle.sqlite3")
+    now = time.time()
+    epochs = Epochs(int(now) - 1800, 3600)  # epoch 0 spans now ± 30 min
+    config = Keypair().pubkey()
+    directory = Directory(None, 3600)  # type: ignore[arg-type]  # entries filled below: no RPC
+    agents = {name: (Keypair().pubkey(), Keypair()) for name in ("evil", "honest")}
+    for node, agent in agents.values():
+        directory.entries[bytes(node)] = NodeEntry(agent.pubkey(), 0, 1, 1, time.monotonic())
+    oracle = Oracle(cfg, Keypair(), config, epochs, Store(cfg.db), directory)
+    writer = asyncio.create_task(oracle.writer())
+
+    def beat(name: str, sequence: int) -> bytes:
+        node, agent = agents[name]
+        hb = Heartbeat(config, node, agent.pubkey(), 0, sequence, int(now))
+        return hb.sign(agent).to_bytes()
+
+    try:
+        evil, honest = await oracle.accept([beat("evil", 2**63), beat("honest", 1)])
+        assert isinstance(evil, RefusedError) and evil.code == "malformed", evil
+        assert isinstance(honest, bytes), honest  # the honest node's receipt
+        assert oracle.writer_error is None
+    finally:
+        oracle.queue.put_nowait(None)
+        await writer

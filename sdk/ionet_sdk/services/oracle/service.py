@@ -139,6 +139,8 @@ class Oracle:
         except MessageError as err:
             raise RefusedError("malformed", str(err)) from None
         beat = hb.heartbeat
+        if beat.sequence >= 2**63:  # a u64 on the wire, an INTEGER (i64) in the store
+            raise RefusedError("malformed", f"sequence {beat.sequence} above 2^63-1")
         if bytes(beat.config) != self.config_bytes:
             raise RefusedError(
                 "wrong_config", f"heartbeat names config {beat.config}, this oracle serves {self.config}"
