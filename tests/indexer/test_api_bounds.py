@@ -1,4 +1,5 @@
-"""The query API answers a number the database cannot hold with a 400, not a 500.
+"""Numbers beyond the databases' BIGINT: a 400 from the query API, not a 500; an id the
+chain allows (a u64) indexed exactly, not an indexer stopped for good.
 
 An `offset`, `from` or `to` above 2^63 - 1 used to reach the driver and fail there
 (SQLite: "Python int too large to convert to SQLite INTEGER"; PostgreSQL: out of range
@@ -7,12 +8,18 @@ for bigint), which aiohttp turned into a bare 500.
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
+from typing import Any
 
 from aiohttp.test_utils import TestClient, TestServer
+from solders.keypair import Keypair
 
+from ionet_sdk._generated.ionet_registry import events as re_
+from ionet_sdk._generated.ionet_registry.constants import PROGRAM_ID as REGISTRY
+from ionet_sdk._generated.ionet_registry.types import GpuModel, HardwareSpec
 from ionet_sdk.services.indexer.service import build_app
-from ionet_sdk.services.indexer.store import Database
+from ionet_sdk.services.indexer.store import Database, FetchedTx
 
 TOO_BIG = str(2**63)
 PATHS = [
@@ -41,6 +48,34 @@ async def test_numbers_beyond_bigint_are_bad_requests(tmp_path: Path) -> None:
         # the largest value a BIGINT holds is still a valid (empty) page
         edge = await client.get(f"/api/v1/nodes?offset={2**63 - 1}")
         assert edge.status == 200 and (await edge.json())["items"] == []
+    finally:
+        await client.close()
+        db.dispose()
+
+
+def _tx(i: int, event: Any) -> FetchedTx:
+    data = base64.b64encode(event.encode()).decode()
+    logs = [f"Program {REGISTRY} invoke [1]", f"Program data: {data}", f"Program {REGISTRY} success"]
+    return FetchedTx(f"{i:088d}", 1_000 + i, 1_800_000_000 + i, None, "finalized", logs, (str(REGISTRY),))
+
+
+async def test_a_node_id_above_i64_is_indexed_exactly(tmp_path: Path) -> None:
+    """node_register takes any u64 as node_id (it only seeds the PDA). One of 2^63 or
+    more used to fail the write (OverflowError), which stopped the indexer at that
+    transaction on every restart: anyone could halt every indexer for one registration."""
+    db = Database(f"sqlite:///{tmp_path / 'index.db'}")
+    db.migrate()
+    hw = HardwareSpec(GpuModel.H100, 1, 80, 12, 4, list(b"us-east\0"), 10_000, [0] * 32)
+    nodes = {2**64 - 1: Keypair().pubkey(), 7: Keypair().pubkey()}
+    for i, (node_id, node) in enumerate(nodes.items()):
+        event = re_.NodeRegistered(node, Keypair().pubkey(), node_id, Keypair().pubkey(), hw)
+        assert db.apply([_tx(i, event)]).transactions == 1
+    client = TestClient(TestServer(build_app(db)))
+    await client.start_server()
+    try:
+        for node_id, node in nodes.items():
+            body = await (await client.get(f"/api/v1/nodes/{node}")).json()
+            assert body["node_id"] == node_id
     finally:
         await client.close()
         db.dispose()

@@ -22,11 +22,28 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
 )
 
 metadata = MetaData()
 ADDR = String(44)
 SIG = String(88)
+
+
+class U64(TypeDecorator[int]):
+    """An on-chain u64 the account's owner chooses freely (a node's or job's id), stored
+    in a BIGINT (i64) by its bit pattern: values from 2^63 are kept as value - 2^64 and read
+    back exactly. A plain BIGINT refused them (SQLite OverflowError, PostgreSQL out of
+    range), which stopped the indexer at that transaction for good."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: int | None, dialect: object) -> int | None:
+        return value - 2**64 if value is not None and value >= 2**63 else value
+
+    def process_result_value(self, value: int | None, dialect: object) -> int | None:
+        return value + 2**64 if value is not None and value < 0 else value
 
 
 def _amount(name: str, **kw: object) -> Column[int]:
@@ -86,7 +103,7 @@ nodes = Table(
     Column("address", ADDR, primary_key=True),
     Column("operator", ADDR, index=True),
     Column("agent", ADDR),
-    Column("node_id", BigInteger),
+    Column("node_id", U64),
     Column("gpu_model", String(16), index=True),
     Column("gpu_count", Integer, nullable=False, server_default="0"),
     Column("vram_gb_per_gpu", Integer, nullable=False, server_default="0"),
@@ -181,7 +198,7 @@ jobs = Table(
     metadata,
     Column("address", ADDR, primary_key=True),
     Column("client", ADDR, index=True),
-    Column("job_id", BigInteger),
+    Column("job_id", U64),
     Column("gpu_model", String(16)),
     Column("gpu_count", Integer, nullable=False, server_default="0"),
     Column("duration_hours", Integer, nullable=False, server_default="0"),
