@@ -32,7 +32,7 @@ import dataclasses
 import hashlib
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -567,9 +567,14 @@ class Demo:
 
 
 async def run(
-    progress: Say | None = None, validator_kind: Kind | None = None, ledger: Path | None = None
+    progress: Say | None = None,
+    validator_kind: Kind | None = None,
+    ledger: Path | None = None,
+    after: Callable[[Report, str], Awaitable[None]] | None = None,
 ) -> Report:
-    """Start a validator process, play the demo against it, stop it (always)."""
+    """Start a validator process, play the demo against it, stop it (always). `after(report,
+    url)`, when given, runs once the demo is played, while the validator still serves `url`
+    (`ionet demo --explore` indexes it and serves the explorer until interrupted)."""
     deployer = Keypair()
     kind = validator_kind or "ionet"  # not IONET_VALIDATOR: the demo needs ionetWarp
     # The report's figures (refunds, GPU-seconds) come from warped time alone.
@@ -584,6 +589,8 @@ async def run(
             report = await Demo(conn, deployer, progress).play()
         finally:
             await conn.close()
+        if after is not None:
+            await after(report, validator.url)
     return report
 
 
