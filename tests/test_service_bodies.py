@@ -24,6 +24,8 @@ from ionet_sdk import compute_proof as cp
 from ionet_sdk._generated.ionet_registry.types import GpuModel
 from ionet_sdk.heartbeat import Heartbeat
 from ionet_sdk.liveness import Epochs
+from ionet_sdk.localnet import free_port
+from ionet_sdk.services.agent import heartbeat
 from ionet_sdk.services.agent.service import Agent, AgentConfig, hardware, make_backend
 from ionet_sdk.services.matcher.service import Matcher
 from ionet_sdk.services.oracle.config import OracleConfig
@@ -165,5 +167,42 @@ async def test_a_sequence_sqlite_cannot_hold_is_refused_and_spoils_no_one_elses_
         assert isinstance(honest, bytes), honest  # the honest node's receipt
         assert oracle.writer_error is None
     finally:
+        oracle.queue.put_nowait(None)
+        await writer
+
+
+async def test_one_dead_or_hostile_oracle_never_stops_the_heartbeats_to_the_others(tmp_path: Path) -> None:
+    """The agent's heartbeat loop asked every oracle's `/v1/info` once at start and raised
+    if one failed, and a receipt that was not a hex string raised TypeError: either way
+    the task died silently and the node sent no heartbeat to any oracle again."""
+    cfg = OracleConfig(keypair=tmp_path / "unused.json", db=tmp_path / "oracle.sqlite3")
+    node, agent = Keypair().pubkey(), Keypair()
+    directory = Directory(None, 3600)  # type: ignore[arg-type]  # entries filled below: no RPC
+    directory.entries[bytes(node)] = NodeEntry(agent.pubkey(), 0, 1, 1, time.monotonic())
+    epochs = Epochs(int(time.time()) - 1800, 3600)
+    oracle = Oracle(cfg, Keypair(), Keypair().pubkey(), epochs, Store(cfg.db), directory)
+    writer = asyncio.create_task(oracle.writer())
+    honest = TestServer(oracle.app())
+    await honest.start_server()
+
+    async def info(request: web.Request) -> web.Response:
+        return await oracle.h_info(request)  # the honest oracle's config and clock
+
+    async def receipt(_: web.Request) -> web.Response:
+        return web.json_response({"receipt": 5})
+
+    app = web.Application()
+    app.router.add_get("/v1/info", info)
+    app.router.add_post("/v1/heartbeat", receipt)
+    hostile = TestServer(app)
+    await hostile.start_server()
+    dead = f"http://127.0.0.1:{free_port()}"
+    try:
+        urls = [dead, str(hostile.make_url("")).rstrip("/"), str(honest.make_url("")).rstrip("/")]
+        stats = await heartbeat.run(agent, node, urls, asyncio.Event(), interval=0.01, count=2)
+        assert stats.receipts == 2 and stats.unavailable == 4, stats  # dead: 2, hostile: 2
+    finally:
+        await hostile.close()
+        await honest.close()
         oracle.queue.put_nowait(None)
         await writer

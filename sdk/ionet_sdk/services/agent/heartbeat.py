@@ -55,22 +55,52 @@ async def run(
     count: int | None = None,
 ) -> HeartbeatStats:
     """Send heartbeats until `stop` is set (or `count` rounds are done); returns the tally.
-    Raises `IonetError` when no oracle answers `/v1/info` at start."""
+
+    An oracle that does not answer `/v1/info` (down, or answering garbage) is asked again
+    each round and gets heartbeats once it answers; one that names another registry config
+    or epoch clock than the first to answer is left out (logged). No oracle ever stops the
+    heartbeats to the others. A round in which no oracle has answered yet sends nothing."""
     stats = HeartbeatStats()
     sequencer = Sequencer()
     clients = [OracleClient(url) for url in oracles]
+    infos: dict[int, OracleInfo] = {}
+    disagree: set[int] = set()
+
+    async def learn() -> None:
+        for i, client in enumerate(clients):
+            if i in infos or i in disagree:
+                continue
+            try:
+                info = await client.info()
+            except IonetError as err:
+                log.info(json.dumps({"event": "oracle_unavailable", "oracle": client.url, "error": str(err)}))
+                continue
+            first = next(iter(infos.values()), None)
+            if first is not None and (info.config, info.epochs) != (first.config, first.epochs):
+                disagree.add(i)
+                log.warning(
+                    json.dumps({"event": "oracle_disagrees", "oracle": client.url,
+                                "detail": "another registry config or epoch clock"})
+                )  # fmt: skip
+                continue
+            infos[i] = info
+
     try:
-        infos: list[OracleInfo] = [await client.info() for client in clients]
-        if len({(i.config, i.epochs) for i in infos}) != 1:
-            raise IonetError("the oracles disagree on the registry config or the epoch clock")
-        config, epochs = infos[0].config, infos[0].epochs
         rounds = 0
         while not stop.is_set() and (count is None or rounds < count):
+            if len(infos) + len(disagree) < len(clients):
+                await learn()
             now = time.time()
-            signed = Heartbeat(
-                config, node, agent.pubkey(), epochs.epoch_at(now), sequencer.next(), int(now)
-            ).sign(agent)
-            for client in clients:
+            if infos:
+                first = next(iter(infos.values()))
+                signed = Heartbeat(
+                    first.config, node, agent.pubkey(), first.epochs.epoch_at(now), sequencer.next(), int(now)
+                ).sign(agent)
+            for i, client in enumerate(clients):
+                if i not in infos:
+                    stats.sent += 1
+                    stats.unavailable += 1
+                    continue
                 stats.sent += 1
                 try:
                     receipt = await client.send(signed)

@@ -102,7 +102,7 @@ class OracleClient:
                 Epochs(int(body["genesis_time"]), int(body["epoch_secs"])),
                 int(body["epoch"]),
             )
-        except (KeyError, TypeError, ValueError) as err:
+        except (KeyError, TypeError, ValueError, OverflowError) as err:  # Overflow: int(1e400)
             raise OracleUnavailableError(f"oracle {self.url}: malformed info: {err}") from None
         self._oracle = info.oracle
         return info
@@ -114,7 +114,7 @@ class OracleClient:
             raise OracleRefusedError(str(item["error"]), str(item.get("detail", "")))
         try:
             receipt = verify_receipt(bytes.fromhex(item["receipt"]))
-        except (KeyError, ValueError, MessageError) as err:
+        except (KeyError, TypeError, ValueError, MessageError) as err:  # TypeError: not a hex string
             raise OracleUnavailableError(f"oracle {self.url}: bad receipt: {err}") from None
         beat = signed.heartbeat
         if (
@@ -135,10 +135,14 @@ class OracleClient:
         """Send up to the oracle's max_batch heartbeats in one request; per heartbeat, its
         checked receipt or the refusal."""
         status, body = await self._request("POST", "/v1/heartbeats", b"".join(s.to_bytes() for s in batch))
-        if not isinstance(body, dict) or "results" not in body:
+        if not isinstance(body, dict) or not isinstance(body.get("results"), list):
             if isinstance(body, dict) and "error" in body:
                 raise OracleRefusedError(str(body["error"]), str(body.get("detail", "")))
             raise OracleUnavailableError(f"oracle {self.url}: HTTP {status}, malformed batch answer")
+        if len(body["results"]) != len(batch):
+            raise OracleUnavailableError(
+                f"oracle {self.url}: {len(body['results'])} answers for {len(batch)} heartbeats"
+            )
         out: list[Receipt | OracleRefusedError] = []
         for item, signed in zip(body["results"], batch, strict=True):
             try:
