@@ -27,7 +27,7 @@ STR = {"type": "string"}
 def _column(col: Any) -> dict[str, Any]:
     kind = (
         "integer"
-        if isinstance(col.type, BigInteger | Integer)
+        if isinstance(col.type, BigInteger | Integer | s.U64)
         else "boolean"
         if isinstance(col.type, Boolean)
         else "string"
