@@ -206,3 +206,33 @@ async def test_one_dead_or_hostile_oracle_never_stops_the_heartbeats_to_the_othe
         await honest.close()
         oracle.queue.put_nowait(None)
         await writer
+
+
+async def test_agent_health_fails_while_no_oracle_acknowledges_its_heartbeats() -> None:
+    """/health used to answer ok whatever happened to the heartbeats: an agent whose
+    heartbeats nobody received looked healthy. It fails after three silent intervals."""
+    cfg = AgentConfig(
+        keypair=Path("unused.json"), node=str(Keypair().pubkey()), simulate=True, backend="cpu",
+        oracles=f"http://127.0.0.1:{free_port()}", heartbeat_secs=1.0,
+    )  # fmt: skip
+    report = hardware(cfg)
+    agent = Agent(cfg, Keypair(), report, make_backend(cfg, report))
+    stop = asyncio.Event()
+    agent.last_heartbeat = heartbeat.HeartbeatStats(started_at=time.time() - 10)
+    beats = asyncio.create_task(
+        heartbeat.run(agent.keypair, Keypair().pubkey(), cfg.oracle_urls, stop, interval=0.05,
+                      stats=agent.last_heartbeat)
+    )  # fmt: skip
+    client = TestClient(TestServer(agent.app()))
+    await client.start_server()
+    try:
+        await asyncio.sleep(0.2)  # a few rounds against the dead oracle
+        failing = await client.get("/health")
+        body = await failing.json()
+        assert failing.status == 503 and "no oracle has acknowledged" in body["problems"][0], body
+        agent.last_heartbeat.last_receipt_at = time.time()  # what a receipt records
+        assert (await client.get("/health")).status == 200
+    finally:
+        stop.set()
+        await beats
+        await client.close()

@@ -28,10 +28,16 @@ log = logging.getLogger("ionet.agent")
 
 @dataclass
 class HeartbeatStats:
+    """The loop's tally, updated as it runs (the agent's /health reads it)."""
+
     sent: int = 0
     receipts: int = 0
     refused: dict[str, int] = field(default_factory=dict)
     unavailable: int = 0
+    started_at: float = field(default_factory=time.time)
+    """unit: unix seconds"""
+    last_receipt_at: float | None = None
+    """unit: unix seconds; None before the first receipt"""
 
 
 class Sequencer:
@@ -53,6 +59,7 @@ async def run(
     *,
     interval: float = 60.0,
     count: int | None = None,
+    stats: HeartbeatStats | None = None,
 ) -> HeartbeatStats:
     """Send heartbeats until `stop` is set (or `count` rounds are done); returns the tally.
 
@@ -60,7 +67,7 @@ async def run(
     each round and gets heartbeats once it answers; one that names another registry config
     or epoch clock than the first to answer is left out (logged). No oracle ever stops the
     heartbeats to the others. A round in which no oracle has answered yet sends nothing."""
-    stats = HeartbeatStats()
+    stats = HeartbeatStats() if stats is None else stats
     sequencer = Sequencer()
     clients = [OracleClient(url) for url in oracles]
     infos: dict[int, OracleInfo] = {}
@@ -115,6 +122,7 @@ async def run(
                     )
                 else:
                     stats.receipts += 1
+                    stats.last_receipt_at = time.time()
                     log.info(
                         json.dumps(
                             {"event": "heartbeat", "oracle": str(receipt.oracle), "epoch": receipt.epoch,

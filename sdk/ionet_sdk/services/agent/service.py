@@ -183,6 +183,19 @@ class Agent:
     def sign(self, message: bytes) -> bytes:
         return self.signer.sign(message).signature
 
+    def problems(self) -> list[str]:
+        """What /health reports (empty: healthy): heartbeats to the oracles are not being
+        received (no receipt for three intervals once the loop has run that long)."""
+        beats = self.last_heartbeat
+        if beats is None or not self.cfg.oracle_urls:
+            return []
+        window = 3 * self.cfg.heartbeat_secs
+        since = beats.last_receipt_at if beats.last_receipt_at is not None else beats.started_at
+        if time.time() - since > window:
+            heard = "no oracle has acknowledged a heartbeat"
+            return [f"{heard} for {time.time() - since:.0f} s (sent {beats.sent}, receipts {beats.receipts})"]
+        return []
+
     def app(self) -> web.Application:
         app = web.Application(client_max_size=1 << 20)
         app.add_routes(
@@ -196,7 +209,7 @@ class Agent:
             ]
         )
         add_ops_routes(
-            app, self.metrics, list,
+            app, self.metrics, self.problems,
             extra=lambda: {"backend": self.backend.name, "simulated": self.report.simulated},
         )  # fmt: skip
         return app
@@ -358,11 +371,13 @@ async def run(cfg: AgentConfig, stop: asyncio.Event, report: HardwareReport | No
     )  # fmt: skip
     beats: asyncio.Task[heartbeat.HeartbeatStats] | None = None
     if cfg.oracle_urls:
+        agent.last_heartbeat = heartbeat.HeartbeatStats()
         beats = asyncio.create_task(
             heartbeat.run(
-                keypair, Pubkey.from_string(cfg.node), cfg.oracle_urls, stop, interval=cfg.heartbeat_secs
+                keypair, Pubkey.from_string(cfg.node), cfg.oracle_urls, stop,
+                interval=cfg.heartbeat_secs, stats=agent.last_heartbeat,
             )
-        )
+        )  # fmt: skip
     conn: RpcConnection | None = None
     watcher: asyncio.Task[None] | None = None
     if cfg.watch_runs:
