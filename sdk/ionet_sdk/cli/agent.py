@@ -23,6 +23,7 @@ from ionet_sdk.cli.common import (
     parse_gpu,
     parse_pubkey,
     run,
+    run_daemon,
     table,
 )
 from ionet_sdk.cli.nodes import hardware as spec_of
@@ -32,7 +33,6 @@ from ionet_sdk.registry import GPU_TIERS
 from ionet_sdk.services.agent import heartbeat
 from ionet_sdk.services.agent import service as agent_service
 from ionet_sdk.services.agent.gpus import HardwareReport, NoGpuError, discover, simulated
-from ionet_sdk.services.common.runtime import configure_logging, run_service
 
 app = typer.Typer(
     help="The worker agent: GPU discovery, proof-of-compute challenges, heartbeats.", no_args_is_help=True
@@ -84,11 +84,7 @@ def run_command(  # noqa: PLR0917 (typer: one parameter per option)
         report = agent_service.hardware(cfg)
     except IonetError as err:
         raise fail(str(err).splitlines()[0], kind=type(err).__name__) from None
-    configure_logging(cfg.log_json)
-    try:
-        run_service(lambda stop: agent_service.run(cfg, stop, report))
-    except (IonetError, OSError) as err:
-        raise fail(str(err).splitlines()[0]) from None
+    run_daemon(cfg.log_json, lambda stop: agent_service.run(cfg, stop, report))
 
 
 def _report(simulate: bool, sim_model: str, count: int) -> HardwareReport:

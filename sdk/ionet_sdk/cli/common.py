@@ -45,6 +45,7 @@ from ionet_sdk.cluster import cluster_url, load_keypair
 from ionet_sdk.connection import SendResult
 from ionet_sdk.errors import ConfigError, IonetError, TransportError
 from ionet_sdk.rpc import RpcConnection
+from ionet_sdk.services.common.runtime import configure_logging, run_service
 
 T = TypeVar("T")
 # On a terminal rich fits its width (addresses fold, never "…"); in a pipe or a file
@@ -94,6 +95,17 @@ def fail(message: str, kind: str = "InvalidInput") -> typer.Exit:
     """Report a bad input; `raise fail(...)` exits with status 1."""
     report_error(kind, message)
     return typer.Exit(1)
+
+
+def run_daemon(log_json: bool, main: Callable[[asyncio.Event], Awaitable[None]]) -> None:
+    """Run a service's `main(stop)` until SIGTERM/SIGINT with the chosen log format; an
+    `IonetError` or `OSError` (a port in use, a database it cannot open) is one error line
+    and exit 1, never a traceback."""
+    configure_logging(log_json)
+    try:
+        run_service(main)
+    except (IonetError, OSError) as err:
+        raise fail(str(err).splitlines()[0]) from None
 
 
 def error_details(err: BaseException) -> dict[str, Any]:

@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ionet_sdk.cli.common import Options, example, fail
+from ionet_sdk.cli.common import Options, example, fail, run_daemon
 from ionet_sdk.errors import IonetError
-from ionet_sdk.services.common.runtime import configure_logging, run_service
 from ionet_sdk.services.indexer import config as indexer_config
 from ionet_sdk.services.indexer import service
 
@@ -58,8 +57,4 @@ def run_command(  # noqa: PLR0917 (typer: one parameter per option)
         )
     except IonetError as err:
         raise fail(str(err)) from None
-    configure_logging(cfg.log_json)
-    try:
-        run_service(lambda stop: service.run(cfg, stop))
-    except (IonetError, OSError) as err:
-        raise fail(str(err).splitlines()[0]) from None
+    run_daemon(cfg.log_json, lambda stop: service.run(cfg, stop))

@@ -11,9 +11,8 @@ import typer
 from rich.table import Table
 
 from ionet_sdk import pda
-from ionet_sdk.cli.common import Options, example, fail, fields_table, output, parse_pubkey
+from ionet_sdk.cli.common import Options, example, fail, fields_table, output, parse_pubkey, run_daemon
 from ionet_sdk.errors import IonetError
-from ionet_sdk.services.common.runtime import configure_logging, run_service
 from ionet_sdk.services.oracle import config as oracle_config
 from ionet_sdk.services.oracle import service
 from ionet_sdk.services.oracle.client import OracleClient
@@ -59,11 +58,7 @@ def run_command(  # noqa: PLR0917 (typer: one parameter per option)
         )  # fmt: skip
     except IonetError as err:
         raise fail(str(err)) from None
-    configure_logging(cfg.log_json)
-    try:
-        run_service(lambda stop: service.run(cfg, stop))
-    except (IonetError, OSError) as err:
-        raise fail(str(err).splitlines()[0]) from None
+    run_daemon(cfg.log_json, lambda stop: service.run(cfg, stop))
 
 
 def _client_call(work: Any) -> Any:

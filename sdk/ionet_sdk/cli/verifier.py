@@ -7,10 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
-from ionet_sdk.cli.common import Options, example, fail, fields_table, output, parse_pubkey, run
+from ionet_sdk.cli.common import Options, example, fail, fields_table, output, parse_pubkey, run, run_daemon
 from ionet_sdk.client import IonetClient
 from ionet_sdk.errors import IonetError
-from ionet_sdk.services.common.runtime import configure_logging, run_service
 from ionet_sdk.services.verifier import challenge as verifier_challenge
 from ionet_sdk.services.verifier import service
 
@@ -53,11 +52,7 @@ def run_command(  # noqa: PLR0917 (typer: one parameter per option)
         )  # fmt: skip
     except IonetError as err:
         raise fail(str(err)) from None
-    configure_logging(cfg.log_json)
-    try:
-        run_service(lambda stop: service.run(cfg, stop))
-    except (IonetError, OSError) as err:
-        raise fail(str(err).splitlines()[0]) from None
+    run_daemon(cfg.log_json, lambda stop: service.run(cfg, stop))
 
 
 @app.command(
