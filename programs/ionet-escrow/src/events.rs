@@ -95,7 +95,7 @@ pub struct RunTimedOut {
     pub job: Pubkey,
     pub run: Pubkey,
     pub node: Pubkey,
-    /// true: never started by the deadline; false: heartbeat went stale.
+    /// true: never started by the deadline; false: its usage receipts stopped (`report_timeout_secs`).
     pub not_started: bool,
     pub refunded: u64,
     pub slash_proposal: Pubkey,

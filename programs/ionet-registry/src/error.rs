@@ -51,9 +51,7 @@ pub enum RegistryError {
     NothingUnbonding,
     #[msg("The node still holds stake")]
     StakeRemaining,
-    #[msg("Heartbeat sent sooner than half the heartbeat interval")]
-    HeartbeatTooEarly,
-    #[msg("The node's heartbeat is not stale")]
+    #[msg("The node's proven liveness is not stale")]
     NodeNotStale,
     #[msg("The node is not active")]
     NodeNotActive,
@@ -85,7 +83,7 @@ pub enum RegistryError {
     InvalidVault,
     #[msg("Signer is not the configured job authority")]
     NotJobAuthority,
-    #[msg("The node is not eligible for work (attested, bonded, fresh heartbeat)")]
+    #[msg("The node is not eligible for work (attested, bonded, recently proven live)")]
     NodeNotEligible,
     #[msg("The node does not have that many free GPUs")]
     GpusUnavailable,

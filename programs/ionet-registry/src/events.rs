@@ -67,17 +67,10 @@ pub struct NodeStatusChanged {
 }
 
 #[event]
-pub struct NodeHeartbeat {
-    pub node: Pubkey,
-    pub at: i64,
-    pub on_time: bool,
-    pub uptime_bps: u16,
-}
-
-#[event]
 pub struct NodeMarkedInactive {
     pub node: Pubkey,
-    pub last_heartbeat: i64,
+    /// When an oracle last heard the node, as proven by its last sync. unit: unix seconds
+    pub last_seen: i64,
     pub cranker: Pubkey,
 }
 

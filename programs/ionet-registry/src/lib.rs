@@ -1,8 +1,8 @@
 //! ionet registry: the supply side of the ionet GPU marketplace.
 //!
 //! GPU nodes (declared hardware, agent key), their stake bonds in IO (a vault
-//! per node), proof-of-compute attestations by a verifier set, uptime from
-//! heartbeats, an on-chain reputation, and slashing with evidence, appeal and
+//! per node), proof-of-compute attestations by a verifier set, liveness and
+//! uptime proven against the oracles' epoch roots, an on-chain reputation, and slashing with evidence, appeal and
 //! a per-epoch cap. See README.md for the status machine and the formulas.
 
 use anchor_lang::prelude::*;
@@ -58,12 +58,6 @@ pub mod ionet_registry {
         instructions::node_deregister::handler(ctx)
     }
 
-    /// Agent: records that the node is reachable now (eligibility for work). Uptime and
-    /// reputation come from the oracles' epoch roots (`node_sync`), not from here.
-    pub fn node_heartbeat(ctx: Context<NodeHeartbeatAccounts>) -> Result<()> {
-        instructions::node_heartbeat::handler(ctx)
-    }
-
     /// Liveness oracle: votes for `(root, leaf_count)` as epoch `epoch`'s tree of
     /// node liveness leaves. A root takes effect once `oracle_quorum` oracles voted
     /// for it and its challenge window passed (docs/liveness.md §6).
@@ -89,8 +83,8 @@ pub mod ionet_registry {
         instructions::node_sync::handler(ctx, args)
     }
 
-    /// Anyone: marks an active node whose heartbeat is older than interval + grace
-    /// as inactive.
+    /// Anyone: marks an active node as inactive once its oracle-proven liveness
+    /// (`node_sync`) went stale: last seen more than `liveness_max_age_secs` ago.
     pub fn node_mark_inactive(ctx: Context<NodeMarkInactive>) -> Result<()> {
         instructions::node_mark_inactive::handler(ctx)
     }

@@ -18,7 +18,7 @@ pub fn bps_of(value: u64, bps: u16) -> Result<u64> {
 /// Minimum bonded stake of a node: base per GPU × tier multiplier, rounded up
 /// (in the protocol's favour), × GPU count. Plain u64 with checked operations:
 /// within the parameter bounds (base ≤ 1e14, multiplier ≤ 6e4, count ≤ 64) no
-/// intermediate exceeds 6e18, so this runs on every heartbeat without 128-bit
+/// intermediate exceeds 6e18, so this runs on every sync without 128-bit
 /// helper calls; out-of-bounds inputs fail with `MathOverflow`.
 pub fn min_stake(base_per_gpu: u64, multiplier_bps: u16, gpu_count: u16) -> Result<u64> {
     let per_gpu = base_per_gpu

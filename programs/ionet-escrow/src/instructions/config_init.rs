@@ -50,7 +50,7 @@ pub fn handler(ctx: Context<ConfigInit>, args: ConfigInitArgs) -> Result<()> {
         treasury: ctx.accounts.treasury.key(),
         params: args.params,
         bump: ctx.bumps.config,
-        reserved: [0; 64],
+        reserved: [0; 60],
     });
     emit!(EscrowConfigInitialized {
         config: config.key(),

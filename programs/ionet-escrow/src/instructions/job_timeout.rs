@@ -56,7 +56,7 @@ pub struct JobTimeout<'info> {
 }
 
 /// Permissionless crank: removes a node that did not start by the deadline or
-/// whose heartbeat went stale while running (never one whose run delivered and
+/// whose usage receipts stopped while running (none for `report_timeout_secs`) (never one whose run delivered and
 /// reported its whole reservation). The client is refunded the run's
 /// undelivered part now; the node is released with a failed outcome (its
 /// reputation drops); a node that had started gets a job-failure slash
@@ -88,8 +88,11 @@ pub fn handler(ctx: Context<JobTimeout>) -> Result<()> {
                 // whatever the node's liveness now: nothing failed.
                 let reservation = u64::from(run.gpus).safe_mul(job.duration_secs()?)?;
                 require!(run.gpu_seconds < reservation, EscrowError::NodeHealthy);
+                // A running run's liveness is its own usage receipts (no on-chain
+                // heartbeat exists): silent once none came for `report_timeout_secs`.
+                let heard = run.started_at.max(run.last_report_at);
                 require!(
-                    !node.heartbeat_fresh(&registry_params, now),
+                    now.safe_sub(heard)? > i64::from(ctx.accounts.config.params.report_timeout_secs),
                     EscrowError::NodeHealthy
                 );
                 false
@@ -106,7 +109,7 @@ pub fn handler(ctx: Context<JobTimeout>) -> Result<()> {
             run_key.as_ref(),
             node_key.as_ref(),
             &[u8::from(not_started)],
-            &node.last_heartbeat.to_le_bytes(),
+            &run.last_report_at.to_le_bytes(),
             &run.gpu_seconds.to_le_bytes(),
             &now.to_le_bytes(),
         ])

@@ -21,7 +21,7 @@ pub struct EscrowConfig {
     pub params: EscrowParams,
     pub bump: u8,
     /// Space for fields added by later versions.
-    pub reserved: [u8; 64],
+    pub reserved: [u8; 60],
 }
 
 impl EscrowConfig {

@@ -21,6 +21,8 @@ pub const MAX_GPUS_PER_JOB: u16 = 4_096;
 pub const MAX_DURATION_HOURS: u32 = 366 * 24;
 pub const START_DELAY_SECS_MIN: u32 = MINUTE;
 pub const START_DELAY_SECS_MAX: u32 = 30 * DAY;
+pub const REPORT_TIMEOUT_SECS_MIN: u32 = MINUTE;
+pub const REPORT_TIMEOUT_SECS_MAX: u32 = DAY;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
 pub struct EscrowParams {
@@ -36,6 +38,9 @@ pub struct EscrowParams {
     pub max_duration_hours: u32,
     /// Latest start deadline a job may set, counted from its creation. unit: seconds
     pub max_start_delay_secs: u32,
+    /// A running run whose agent sent no usage receipt (`job_report_usage`) for longer
+    /// than this may be timed out (`job_timeout`). unit: seconds
+    pub report_timeout_secs: u32,
 }
 
 impl EscrowParams {
@@ -47,6 +52,7 @@ impl EscrowParams {
         max_gpus_per_job: 512,
         max_duration_hours: 30 * 24,
         max_start_delay_secs: DAY,
+        report_timeout_secs: 15 * MINUTE,
     };
 
     pub fn validate(&self) -> Result<()> {
@@ -74,6 +80,10 @@ impl EscrowParams {
             (START_DELAY_SECS_MIN..=START_DELAY_SECS_MAX).contains(&self.max_start_delay_secs),
             EscrowError::ParamOutOfBounds
         );
+        require!(
+            (REPORT_TIMEOUT_SECS_MIN..=REPORT_TIMEOUT_SECS_MAX).contains(&self.report_timeout_secs),
+            EscrowError::ParamOutOfBounds
+        );
         Ok(())
     }
 }
@@ -89,12 +99,14 @@ mod tests {
 
     #[test]
     fn each_bound_is_enforced() {
-        let cases: [fn(&mut EscrowParams); 5] = [
+        let cases: [fn(&mut EscrowParams); 7] = [
             |p| p.min_reputation_bps = 10_001,
             |p| p.challenge_window_secs = CHALLENGE_WINDOW_SECS_MIN - 1,
             |p| p.dispute_bond = 0,
             |p| p.max_nodes_per_job = 0,
             |p| p.max_start_delay_secs = START_DELAY_SECS_MAX + 1,
+            |p| p.report_timeout_secs = REPORT_TIMEOUT_SECS_MIN - 1,
+            |p| p.report_timeout_secs = REPORT_TIMEOUT_SECS_MAX + 1,
         ];
         for change in cases {
             let mut p = EscrowParams::DEFAULT;

@@ -2,12 +2,12 @@ use anchor_lang::prelude::*;
 
 use crate::error::RegistryError;
 use crate::events::NodeMarkedInactive;
-use crate::math::uptime_after;
 use crate::pda::CONFIG_ADDRESS;
 use crate::state::{Node, NodeStatus, RegistryConfig};
 
-/// Permissionless: anyone may mark an active node whose heartbeat is older than
-/// interval + grace as inactive, so no single party must be trusted to do it.
+/// Permissionless: anyone may mark an active node whose proven liveness went stale
+/// (`Node::liveness_fresh`) as inactive, so no single party must be trusted to do it.
+/// Uptime itself is the oracles' figure and moves only by `node_sync`.
 #[derive(Accounts)]
 pub struct NodeMarkInactive<'info> {
     #[account(address = CONFIG_ADDRESS)]
@@ -30,14 +30,13 @@ pub fn handler(ctx: Context<NodeMarkInactive>) -> Result<()> {
         RegistryError::NodeNotActive
     );
     require!(
-        !node.heartbeat_fresh(&config.params, now),
+        !node.liveness_fresh(&config.params, now),
         RegistryError::NodeNotStale
     );
-    node.uptime_bps = uptime_after(node.uptime_bps, false);
     node.refresh(key, &config.params, now)?;
     emit!(NodeMarkedInactive {
         node: key,
-        last_heartbeat: node.last_heartbeat,
+        last_seen: node.last_seen,
         cranker: ctx.accounts.cranker.key(),
     });
     Ok(())

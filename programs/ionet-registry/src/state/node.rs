@@ -15,11 +15,11 @@ use crate::state::{Attestation, GpuTier, NodeHardware, RegistryParams};
 pub enum NodeStatus {
     /// No valid passing attestation.
     Registered,
-    /// Attested, but not eligible for work (stake below minimum or no fresh heartbeat).
+    /// Attested, but not eligible for work (stake below minimum or no recent proven liveness).
     Verified,
-    /// Attested, bonded at least its minimum, heartbeat fresh: eligible for work.
+    /// Attested, bonded at least its minimum, recently proven live: eligible for work.
     Active,
-    /// Was active; lost its heartbeat, stake or attestation.
+    /// Was active; lost its proven liveness, stake or attestation.
     Inactive,
     /// Failed an attestation (spoofing evidence) or was slashed for misconduct.
     Jailed,
@@ -40,7 +40,7 @@ impl NodeStatus {
 /// Seeds: `[NODE_SEED, operator, node_id (u64 LE)]`.
 ///
 /// Zero-copy (`repr(C)`, fields ordered by alignment, explicit reserve): the
-/// heartbeat and attestation paths read and write it in place instead of
+/// sync, job and attestation paths read and write it in place instead of
 /// Borsh-decoding and re-encoding ~450 bytes on every call.
 #[account(zero_copy)]
 pub struct Node {
@@ -53,9 +53,9 @@ pub struct Node {
     pub unbonding_ready_at: i64,
     /// unit: unix seconds
     pub registered_at: i64,
-    /// unit: unix seconds; 0 before the first heartbeat
-    pub last_heartbeat: i64,
-    pub heartbeat_count: u64,
+    /// Was the on-chain heartbeat (removed: liveness is proven by `node_sync`);
+    /// zero, free for a later version.
+    pub reserved_liveness: [u8; 16],
     /// unit: unix seconds
     pub slash_epoch_start: i64,
     /// precision: IO base units (1e8)
@@ -67,7 +67,8 @@ pub struct Node {
     pub delivered_gpu_seconds: u64,
     pub attestation: Attestation,
     pub operator: Pubkey,
-    /// The worker agent's hot key: signs heartbeats (the operator's key stays cold).
+    /// The worker agent's hot key: signs off-chain heartbeats, run starts and usage
+    /// receipts (the operator's key stays cold).
     pub agent: Pubkey,
     /// The node's stake vault: an SPL token account of the stake mint owned by this node PDA.
     pub vault: Pubkey,
@@ -83,7 +84,7 @@ pub struct Node {
     pub active_jobs: u16,
     pub committed_gpus: u16,
     pub pending_slashes: u16,
-    /// Exponential moving average of on-time heartbeats. precision: bps
+    /// Time-weighted uptime ratio from the last synced liveness leaf (`node_sync`). precision: bps
     pub uptime_bps: u16,
     /// precision: bps
     pub reputation_bps: u16,
@@ -180,18 +181,21 @@ impl Node {
         )
     }
 
-    pub fn heartbeat_fresh(&self, p: &RegistryParams, now: i64) -> bool {
-        self.last_heartbeat > 0
-            && now.saturating_sub(self.last_heartbeat)
-                <= i64::from(p.heartbeat_interval_secs) + i64::from(p.heartbeat_grace_secs)
+    /// Proven live recently: synced (`node_sync`) to a leaf whose oracles last heard
+    /// the node at most `liveness_max_age_secs` ago and heard it at least
+    /// `min_epoch_uptime_secs` in that epoch (docs/liveness.md §7).
+    pub fn liveness_fresh(&self, p: &RegistryParams, now: i64) -> bool {
+        self.last_seen > 0
+            && now.saturating_sub(self.last_seen) <= i64::from(p.liveness_max_age_secs)
+            && self.last_epoch_uptime_secs >= p.min_epoch_uptime_secs
     }
 
-    /// Eligible for work: attested, bonded at least its minimum, heartbeat fresh.
+    /// Eligible for work: attested, bonded at least its minimum, recently proven live.
     pub fn is_eligible(&self, params: &RegistryParams, now: i64) -> Result<bool> {
         Ok(self.status() != NodeStatus::Jailed
             && self.attestation.is_valid_at(now)
             && self.bonded >= self.min_stake(params)?
-            && self.heartbeat_fresh(params, now))
+            && self.liveness_fresh(params, now))
     }
 
     /// The status the node's state implies now (Jailed is sticky).

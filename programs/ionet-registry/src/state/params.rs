@@ -92,9 +92,10 @@ pub struct RegistryParams {
     pub tier_multiplier_bps: [u16; GPU_TIER_COUNT],
     /// Time between an unstake request and the withdrawal. unit: seconds
     pub unbonding_period_secs: u32,
-    /// Expected time between heartbeats. unit: seconds
+    /// Expected time between an agent's signed off-chain heartbeats to the oracles
+    /// (docs/liveness.md §3): the oracles' coverage of one heartbeat. unit: seconds
     pub heartbeat_interval_secs: u32,
-    /// Extra time after a missed heartbeat before a node may be marked inactive. unit: seconds
+    /// Extra coverage the oracles grant a heartbeat beyond the interval (network jitter). unit: seconds
     pub heartbeat_grace_secs: u32,
     /// How long an attestation stays valid. unit: seconds
     pub attestation_validity_secs: u32,
@@ -108,7 +109,7 @@ pub struct RegistryParams {
     pub epoch_slash_cap_bps: u16,
     /// Share of slashed tokens burned; the rest goes to the treasury. precision: bps
     pub slash_burn_bps: u16,
-    /// Reputation weight of uptime (heartbeats). precision: bps; the three weights sum to 1e4
+    /// Reputation weight of uptime (oracle-proven). precision: bps; the three weights sum to 1e4
     pub reputation_uptime_weight_bps: u16,
     /// Reputation weight of job outcomes. precision: bps
     pub reputation_jobs_weight_bps: u16,

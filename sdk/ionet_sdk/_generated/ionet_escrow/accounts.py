@@ -29,7 +29,7 @@ class EscrowConfig:
     """Seeds: `[CONFIG_SEED]`. One per program."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([138, 174, 227, 187, 239, 148, 1, 44])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32s32s32sIQHHHIIB64s")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32s32s32sIQHHHIIIB60s")
 
     admin: Pubkey
     """Changes parameters and authorities. Any pubkey (a multisig works)."""
@@ -60,9 +60,9 @@ class EscrowConfig:
                 Pubkey.from_bytes(v[2]),  # arbiter
                 Pubkey.from_bytes(v[3]),  # payment_mint
                 Pubkey.from_bytes(v[4]),  # treasury
-                EscrowParams(v[5], v[6], v[7], v[8], v[9], v[10], v[11]),  # params
-                v[12],  # bump
-                list(v[13]),  # reserved
+                EscrowParams(v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]),  # params
+                v[13],  # bump
+                list(v[14]),  # reserved
             )
         except ValueError as err:
             raise DecodeError(f"EscrowConfig: {err}") from err
@@ -76,7 +76,7 @@ class EscrowConfig:
         w.pubkey(self.treasury)
         self.params.write(w)
         w.u8(self.bump)
-        w.array(self.reserved, Writer.u8, 64)
+        w.array(self.reserved, Writer.u8, 60)
 
     @classmethod
     def decode(cls, data: bytes) -> EscrowConfig:

@@ -124,7 +124,7 @@ class EscrowConfigInitialized:
     """The escrow config was created."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([93, 31, 89, 55, 233, 198, 125, 232])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32s32s32s32sIQHHHII")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32s32s32s32sIQHHHIII")
 
     config: Pubkey
     admin: Pubkey
@@ -149,7 +149,7 @@ class EscrowConfigInitialized:
                 Pubkey.from_bytes(v[3]),  # arbiter
                 Pubkey.from_bytes(v[4]),  # payment_mint
                 Pubkey.from_bytes(v[5]),  # treasury
-                EscrowParams(v[6], v[7], v[8], v[9], v[10], v[11], v[12]),  # params
+                EscrowParams(v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]),  # params
             )
         except ValueError as err:
             raise DecodeError(f"EscrowConfigInitialized: {err}") from err
@@ -182,7 +182,7 @@ class EscrowConfigUpdated:
     """The admin changed the config; all values after the change."""
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([165, 96, 64, 205, 127, 104, 174, 214])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32s32sIQHHHII")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32s32sIQHHHIII")
 
     admin: Pubkey
     matcher: Pubkey
@@ -203,7 +203,7 @@ class EscrowConfigUpdated:
                 Pubkey.from_bytes(v[1]),  # matcher
                 Pubkey.from_bytes(v[2]),  # arbiter
                 Pubkey.from_bytes(v[3]),  # treasury
-                EscrowParams(v[4], v[5], v[6], v[7], v[8], v[9], v[10]),  # params
+                EscrowParams(v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]),  # params
             )
         except ValueError as err:
             raise DecodeError(f"EscrowConfigUpdated: {err}") from err
@@ -701,7 +701,7 @@ class RunTimedOut:
     run: Pubkey
     node: Pubkey
     not_started: bool
-    """true: never started by the deadline; false: heartbeat went stale."""
+    """true: never started by the deadline; false: its usage receipts stopped (`report_timeout_secs`)."""
     refunded: int
     slash_proposal: Pubkey
     evidence_hash: list[int]

@@ -85,6 +85,11 @@ class EscrowParams:
     """unit: hours"""
     max_start_delay_secs: int
     """Latest start deadline a job may set, counted from its creation. unit: seconds"""
+    report_timeout_secs: int
+    """
+    A running run whose agent sent no usage receipt (`job_report_usage`) for longer
+    than this may be timed out (`job_timeout`). unit: seconds
+    """
 
     @classmethod
     def read(cls, r: Reader) -> EscrowParams:
@@ -96,6 +101,7 @@ class EscrowParams:
             max_gpus_per_job=r.u16(),
             max_duration_hours=r.u32(),
             max_start_delay_secs=r.u32(),
+            report_timeout_secs=r.u32(),
         )
 
     def write(self, w: Writer) -> None:
@@ -106,6 +112,7 @@ class EscrowParams:
         w.u16(self.max_gpus_per_job)
         w.u32(self.max_duration_hours)
         w.u32(self.max_start_delay_secs)
+        w.u32(self.report_timeout_secs)
 
 
 @dataclass(frozen=True, slots=True)

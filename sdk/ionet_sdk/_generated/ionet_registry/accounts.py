@@ -200,13 +200,13 @@ class Node:
     Seeds: `[NODE_SEED, operator, node_id (u64 LE)]`.
 
     Zero-copy (`repr(C)`, fields ordered by alignment, explicit reserve): the
-    heartbeat and attestation paths read and write it in place instead of
+    sync, job and attestation paths read and write it in place instead of
     Borsh-decoding and re-encoding ~450 bytes on every call.
     """
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([208, 53, 1, 3, 49, 122, 180, 49])
     LAYOUT: ClassVar[struct.Struct] = struct.Struct(
-        "<QQQqqqQqQQQQqq32s32sIIIHHHBBB3s32s32s32s32sIHHBBBB8s32sIIIIIHHHHHBBBBHQQQQQQqII32sQQQQQQQ8s"
+        "<QQQqq16sqQQQQqq32s32sIIIHHHBBB3s32s32s32s32sIHHBBBB8s32sIIIIIHHHHHBBBBHQQQQQQqII32sQQQQQQQ8s"
     )
 
     node_id: int
@@ -218,9 +218,11 @@ class Node:
     """unit: unix seconds"""
     registered_at: int
     """unit: unix seconds"""
-    last_heartbeat: int
-    """unit: unix seconds; 0 before the first heartbeat"""
-    heartbeat_count: int
+    reserved_liveness: list[int]
+    """
+    Was the on-chain heartbeat (removed: liveness is proven by `node_sync`);
+    zero, free for a later version.
+    """
     slash_epoch_start: int
     """unit: unix seconds"""
     slashed_in_epoch: int
@@ -235,7 +237,10 @@ class Node:
     attestation: Attestation
     operator: Pubkey
     agent: Pubkey
-    """The worker agent's hot key: signs heartbeats (the operator's key stays cold)."""
+    """
+    The worker agent's hot key: signs off-chain heartbeats, run starts and usage
+    receipts (the operator's key stays cold).
+    """
     vault: Pubkey
     """The node's stake vault: an SPL token account of the stake mint owned by this node PDA."""
     spoofing_evidence: list[int]
@@ -251,7 +256,7 @@ class Node:
     committed_gpus: int
     pending_slashes: int
     uptime_bps: int
-    """Exponential moving average of on-time heartbeats. precision: bps"""
+    """Time-weighted uptime ratio from the last synced liveness leaf (`node_sync`). precision: bps"""
     reputation_bps: int
     """precision: bps"""
     status: NodeStatus
@@ -328,63 +333,62 @@ class Node:
                 v[2],  # unbonding
                 v[3],  # unbonding_ready_at
                 v[4],  # registered_at
-                v[5],  # last_heartbeat
-                v[6],  # heartbeat_count
-                v[7],  # slash_epoch_start
-                v[8],  # slashed_in_epoch
-                v[9],  # slashed_total
-                v[10],  # delivered_gpu_seconds
+                list(v[5]),  # reserved_liveness
+                v[6],  # slash_epoch_start
+                v[7],  # slashed_in_epoch
+                v[8],  # slashed_total
+                v[9],  # delivered_gpu_seconds
                 Attestation(
+                    v[10],
                     v[11],
                     v[12],
-                    v[13],
-                    Pubkey.from_bytes(v[14]),
-                    list(v[15]),
+                    Pubkey.from_bytes(v[13]),
+                    list(v[14]),
+                    v[15],
                     v[16],
                     v[17],
                     v[18],
                     v[19],
                     v[20],
-                    v[21],
-                    GpuModel(v[22]),
+                    GpuModel(v[21]),
+                    v[22],
                     v[23],
-                    v[24],
-                    list(v[25]),
+                    list(v[24]),
                 ),  # attestation
-                Pubkey.from_bytes(v[26]),  # operator
-                Pubkey.from_bytes(v[27]),  # agent
-                Pubkey.from_bytes(v[28]),  # vault
-                list(v[29]),  # spoofing_evidence
+                Pubkey.from_bytes(v[25]),  # operator
+                Pubkey.from_bytes(v[26]),  # agent
+                Pubkey.from_bytes(v[27]),  # vault
+                list(v[28]),  # spoofing_evidence
                 NodeHardware(
-                    v[30], v[31], v[32], GpuModel(v[33]), v[34], v[35], v[36], list(v[37]), list(v[38])
+                    v[29], v[30], v[31], GpuModel(v[32]), v[33], v[34], v[35], list(v[36]), list(v[37])
                 ),  # declared
-                v[39],  # slash_count
-                v[40],  # jobs_completed
-                v[41],  # jobs_failed
-                v[42],  # attestations_passed
-                v[43],  # attestations_failed
-                v[44],  # active_jobs
-                v[45],  # committed_gpus
-                v[46],  # pending_slashes
-                v[47],  # uptime_bps
-                v[48],  # reputation_bps
-                NodeStatus(v[49]),  # status
-                GpuTier(v[50]),  # effective_tier
-                v[51],  # bump
-                v[52],  # padding
-                v[53],  # open_proposals
-                v[54],  # min_price_per_gpu_hour
-                v[55],  # slashed_share_ppb
-                v[56],  # synced_epoch
-                v[57],  # proven_uptime_secs
-                v[58],  # proven_observed_secs
-                v[59],  # proven_availability_points
-                v[60],  # last_seen
-                v[61],  # last_epoch_uptime_secs
-                v[62],  # slashes_executed
-                list(v[63]),  # claimed_fingerprint
-                list(v[64:71]),  # work_fees_by_tier
-                list(v[71]),  # reserved
+                v[38],  # slash_count
+                v[39],  # jobs_completed
+                v[40],  # jobs_failed
+                v[41],  # attestations_passed
+                v[42],  # attestations_failed
+                v[43],  # active_jobs
+                v[44],  # committed_gpus
+                v[45],  # pending_slashes
+                v[46],  # uptime_bps
+                v[47],  # reputation_bps
+                NodeStatus(v[48]),  # status
+                GpuTier(v[49]),  # effective_tier
+                v[50],  # bump
+                v[51],  # padding
+                v[52],  # open_proposals
+                v[53],  # min_price_per_gpu_hour
+                v[54],  # slashed_share_ppb
+                v[55],  # synced_epoch
+                v[56],  # proven_uptime_secs
+                v[57],  # proven_observed_secs
+                v[58],  # proven_availability_points
+                v[59],  # last_seen
+                v[60],  # last_epoch_uptime_secs
+                v[61],  # slashes_executed
+                list(v[62]),  # claimed_fingerprint
+                list(v[63:70]),  # work_fees_by_tier
+                list(v[70]),  # reserved
             )
         except ValueError as err:
             raise DecodeError(f"Node: {err}") from err
@@ -396,8 +400,7 @@ class Node:
         w.u64(self.unbonding)
         w.i64(self.unbonding_ready_at)
         w.i64(self.registered_at)
-        w.i64(self.last_heartbeat)
-        w.u64(self.heartbeat_count)
+        w.array(self.reserved_liveness, Writer.u8, 16)
         w.i64(self.slash_epoch_start)
         w.u64(self.slashed_in_epoch)
         w.u64(self.slashed_total)

@@ -199,26 +199,18 @@ class StakeRemaining(IonetRegistryError):
     error_msg = "The node still holds stake"
 
 
-class HeartbeatTooEarly(IonetRegistryError):
-    """Heartbeat sent sooner than half the heartbeat interval"""
+class NodeNotStale(IonetRegistryError):
+    """The node's proven liveness is not stale"""
 
     code = 6023
-    error_name = "HeartbeatTooEarly"
-    error_msg = "Heartbeat sent sooner than half the heartbeat interval"
-
-
-class NodeNotStale(IonetRegistryError):
-    """The node's heartbeat is not stale"""
-
-    code = 6024
     error_name = "NodeNotStale"
-    error_msg = "The node's heartbeat is not stale"
+    error_msg = "The node's proven liveness is not stale"
 
 
 class NodeNotActive(IonetRegistryError):
     """The node is not active"""
 
-    code = 6025
+    code = 6024
     error_name = "NodeNotActive"
     error_msg = "The node is not active"
 
@@ -226,7 +218,7 @@ class NodeNotActive(IonetRegistryError):
 class AppealWindowClosed(IonetRegistryError):
     """The appeal window has closed"""
 
-    code = 6026
+    code = 6025
     error_name = "AppealWindowClosed"
     error_msg = "The appeal window has closed"
 
@@ -234,7 +226,7 @@ class AppealWindowClosed(IonetRegistryError):
 class AppealWindowOpen(IonetRegistryError):
     """The appeal window is still open"""
 
-    code = 6027
+    code = 6026
     error_name = "AppealWindowOpen"
     error_msg = "The appeal window is still open"
 
@@ -242,7 +234,7 @@ class AppealWindowOpen(IonetRegistryError):
 class SlashNotAppealable(IonetRegistryError):
     """Only a proposed slash can be appealed"""
 
-    code = 6028
+    code = 6027
     error_name = "SlashNotAppealable"
     error_msg = "Only a proposed slash can be appealed"
 
@@ -250,7 +242,7 @@ class SlashNotAppealable(IonetRegistryError):
 class SlashNotResolvable(IonetRegistryError):
     """Only an appealed slash can be resolved"""
 
-    code = 6029
+    code = 6028
     error_name = "SlashNotResolvable"
     error_msg = "Only an appealed slash can be resolved"
 
@@ -258,7 +250,7 @@ class SlashNotResolvable(IonetRegistryError):
 class SlashNotExecutable(IonetRegistryError):
     """This slash cannot be executed"""
 
-    code = 6030
+    code = 6029
     error_name = "SlashNotExecutable"
     error_msg = "This slash cannot be executed"
 
@@ -266,7 +258,7 @@ class SlashNotExecutable(IonetRegistryError):
 class SlashExceedsStake(IonetRegistryError):
     """Slash amount exceeds the node's stake"""
 
-    code = 6031
+    code = 6030
     error_name = "SlashExceedsStake"
     error_msg = "Slash amount exceeds the node's stake"
 
@@ -274,7 +266,7 @@ class SlashExceedsStake(IonetRegistryError):
 class SlashCapReached(IonetRegistryError):
     """The per-epoch slash cap is reached; retry next slash epoch"""
 
-    code = 6032
+    code = 6031
     error_name = "SlashCapReached"
     error_msg = "The per-epoch slash cap is reached; retry next slash epoch"
 
@@ -282,7 +274,7 @@ class SlashCapReached(IonetRegistryError):
 class WrongMint(IonetRegistryError):
     """Token mint is not the configured stake mint"""
 
-    code = 6033
+    code = 6032
     error_name = "WrongMint"
     error_msg = "Token mint is not the configured stake mint"
 
@@ -290,7 +282,7 @@ class WrongMint(IonetRegistryError):
 class WrongTreasury(IonetRegistryError):
     """Account is not the configured treasury"""
 
-    code = 6034
+    code = 6033
     error_name = "WrongTreasury"
     error_msg = "Account is not the configured treasury"
 
@@ -298,7 +290,7 @@ class WrongTreasury(IonetRegistryError):
 class NothingToUpdate(IonetRegistryError):
     """The update changes nothing"""
 
-    code = 6035
+    code = 6034
     error_name = "NothingToUpdate"
     error_msg = "The update changes nothing"
 
@@ -306,7 +298,7 @@ class NothingToUpdate(IonetRegistryError):
 class InvalidPda(IonetRegistryError):
     """Account is not at the program address of its seeds and stored bump"""
 
-    code = 6036
+    code = 6035
     error_name = "InvalidPda"
     error_msg = "Account is not at the program address of its seeds and stored bump"
 
@@ -314,7 +306,7 @@ class InvalidPda(IonetRegistryError):
 class WrongVault(IonetRegistryError):
     """Account is not the node's stake vault"""
 
-    code = 6037
+    code = 6036
     error_name = "WrongVault"
     error_msg = "Account is not the node's stake vault"
 
@@ -322,7 +314,7 @@ class WrongVault(IonetRegistryError):
 class InvalidVault(IonetRegistryError):
     """A new vault must hold the stake mint, belong to the node, be empty and unfrozen, with no delegate or close authority"""
 
-    code = 6038
+    code = 6037
     error_name = "InvalidVault"
     error_msg = "A new vault must hold the stake mint, belong to the node, be empty and unfrozen, with no delegate or close authority"
 
@@ -330,23 +322,23 @@ class InvalidVault(IonetRegistryError):
 class NotJobAuthority(IonetRegistryError):
     """Signer is not the configured job authority"""
 
-    code = 6039
+    code = 6038
     error_name = "NotJobAuthority"
     error_msg = "Signer is not the configured job authority"
 
 
 class NodeNotEligible(IonetRegistryError):
-    """The node is not eligible for work (attested, bonded, fresh heartbeat)"""
+    """The node is not eligible for work (attested, bonded, recently proven live)"""
 
-    code = 6040
+    code = 6039
     error_name = "NodeNotEligible"
-    error_msg = "The node is not eligible for work (attested, bonded, fresh heartbeat)"
+    error_msg = "The node is not eligible for work (attested, bonded, recently proven live)"
 
 
 class GpusUnavailable(IonetRegistryError):
     """The node does not have that many free GPUs"""
 
-    code = 6041
+    code = 6040
     error_name = "GpusUnavailable"
     error_msg = "The node does not have that many free GPUs"
 
@@ -354,7 +346,7 @@ class GpusUnavailable(IonetRegistryError):
 class NoJobCommitment(IonetRegistryError):
     """The node has no such job commitment"""
 
-    code = 6042
+    code = 6041
     error_name = "NoJobCommitment"
     error_msg = "The node has no such job commitment"
 
@@ -362,7 +354,7 @@ class NoJobCommitment(IonetRegistryError):
 class InvalidBatch(IonetRegistryError):
     """A batch needs one GPU count per node, and at least one node"""
 
-    code = 6043
+    code = 6042
     error_name = "InvalidBatch"
     error_msg = "A batch needs one GPU count per node, and at least one node"
 
@@ -370,7 +362,7 @@ class InvalidBatch(IonetRegistryError):
 class InvalidNode(IonetRegistryError):
     """Account is not a writable registry node"""
 
-    code = 6044
+    code = 6043
     error_name = "InvalidNode"
     error_msg = "Account is not a writable registry node"
 
@@ -378,7 +370,7 @@ class InvalidNode(IonetRegistryError):
 class SlashProposalsOpen(IonetRegistryError):
     """Slash proposals of the node are still open: close the final ones (slash_close) first"""
 
-    code = 6045
+    code = 6044
     error_name = "SlashProposalsOpen"
     error_msg = "Slash proposals of the node are still open: close the final ones (slash_close) first"
 
@@ -386,7 +378,7 @@ class SlashProposalsOpen(IonetRegistryError):
 class SlashNotFinal(IonetRegistryError):
     """Only an overturned or executed slash proposal can be closed"""
 
-    code = 6046
+    code = 6045
     error_name = "SlashNotFinal"
     error_msg = "Only an overturned or executed slash proposal can be closed"
 
@@ -394,7 +386,7 @@ class SlashNotFinal(IonetRegistryError):
 class RewardsAccountOpen(IonetRegistryError):
     """The node's reward account is still open: claim and close it (rewards_close) first"""
 
-    code = 6047
+    code = 6046
     error_name = "RewardsAccountOpen"
     error_msg = "The node's reward account is still open: claim and close it (rewards_close) first"
 
@@ -402,7 +394,7 @@ class RewardsAccountOpen(IonetRegistryError):
 class WrongRewardAccount(IonetRegistryError):
     """Account is not the node's reward account"""
 
-    code = 6048
+    code = 6047
     error_name = "WrongRewardAccount"
     error_msg = "Account is not the node's reward account"
 
@@ -410,7 +402,7 @@ class WrongRewardAccount(IonetRegistryError):
 class UnbondingMatured(IonetRegistryError):
     """Unbonded stake has matured: withdraw it (stake_withdraw) before unstaking more"""
 
-    code = 6049
+    code = 6048
     error_name = "UnbondingMatured"
     error_msg = "Unbonded stake has matured: withdraw it (stake_withdraw) before unstaking more"
 
@@ -418,7 +410,7 @@ class UnbondingMatured(IonetRegistryError):
 class AppealDeadlinePassed(IonetRegistryError):
     """The appeal's resolution deadline has passed: its default outcome (overturned) applies"""
 
-    code = 6050
+    code = 6049
     error_name = "AppealDeadlinePassed"
     error_msg = "The appeal's resolution deadline has passed: its default outcome (overturned) applies"
 
@@ -426,7 +418,7 @@ class AppealDeadlinePassed(IonetRegistryError):
 class AppealDeadlineNotReached(IonetRegistryError):
     """The appeal's resolution deadline has not passed"""
 
-    code = 6051
+    code = 6050
     error_name = "AppealDeadlineNotReached"
     error_msg = "The appeal's resolution deadline has not passed"
 
@@ -434,7 +426,7 @@ class AppealDeadlineNotReached(IonetRegistryError):
 class TooManyOracles(IonetRegistryError):
     """Too many liveness oracles"""
 
-    code = 6052
+    code = 6051
     error_name = "TooManyOracles"
     error_msg = "Too many liveness oracles"
 
@@ -442,7 +434,7 @@ class TooManyOracles(IonetRegistryError):
 class InvalidOracle(IonetRegistryError):
     """Oracle keys must be distinct and not the default key"""
 
-    code = 6053
+    code = 6052
     error_name = "InvalidOracle"
     error_msg = "Oracle keys must be distinct and not the default key"
 
@@ -450,7 +442,7 @@ class InvalidOracle(IonetRegistryError):
 class OracleQuorumInvalid(IonetRegistryError):
     """The oracle quorum must be a strict majority of the oracles and at most their number"""
 
-    code = 6054
+    code = 6053
     error_name = "OracleQuorumInvalid"
     error_msg = "The oracle quorum must be a strict majority of the oracles and at most their number"
 
@@ -458,7 +450,7 @@ class OracleQuorumInvalid(IonetRegistryError):
 class NotOracle(IonetRegistryError):
     """Signer is not a liveness oracle of the config"""
 
-    code = 6055
+    code = 6054
     error_name = "NotOracle"
     error_msg = "Signer is not a liveness oracle of the config"
 
@@ -466,7 +458,7 @@ class NotOracle(IonetRegistryError):
 class OracleAlreadyVoted(IonetRegistryError):
     """The oracle already voted for a root of this epoch"""
 
-    code = 6056
+    code = 6055
     error_name = "OracleAlreadyVoted"
     error_msg = "The oracle already voted for a root of this epoch"
 
@@ -474,7 +466,7 @@ class OracleAlreadyVoted(IonetRegistryError):
 class EmptyRoot(IonetRegistryError):
     """A root needs at least one leaf"""
 
-    code = 6057
+    code = 6056
     error_name = "EmptyRoot"
     error_msg = "A root needs at least one leaf"
 
@@ -482,7 +474,7 @@ class EmptyRoot(IonetRegistryError):
 class RootFinal(IonetRegistryError):
     """The epoch's root is final: its oracle set changed after its challenge window"""
 
-    code = 6058
+    code = 6057
     error_name = "RootFinal"
     error_msg = "The epoch's root is final: its oracle set changed after its challenge window"
 
@@ -490,7 +482,7 @@ class RootFinal(IonetRegistryError):
 class RootNotInEffect(IonetRegistryError):
     """The epoch has no root in effect (no quorum yet, or its challenge window is still open)"""
 
-    code = 6059
+    code = 6058
     error_name = "RootNotInEffect"
     error_msg = "The epoch has no root in effect (no quorum yet, or its challenge window is still open)"
 
@@ -498,7 +490,7 @@ class RootNotInEffect(IonetRegistryError):
 class InvalidProof(IonetRegistryError):
     """The leaf and proof do not hash to the epoch's root"""
 
-    code = 6060
+    code = 6059
     error_name = "InvalidProof"
     error_msg = "The leaf and proof do not hash to the epoch's root"
 
@@ -506,7 +498,7 @@ class InvalidProof(IonetRegistryError):
 class LeafMismatch(IonetRegistryError):
     """The leaf is not this node's: its node, agent, epoch or version differ"""
 
-    code = 6061
+    code = 6060
     error_name = "LeafMismatch"
     error_msg = "The leaf is not this node's: its node, agent, epoch or version differ"
 
@@ -514,7 +506,7 @@ class LeafMismatch(IonetRegistryError):
 class StaleLeaf(IonetRegistryError):
     """The node is already synced to this epoch or a later one"""
 
-    code = 6062
+    code = 6061
     error_name = "StaleLeaf"
     error_msg = "The node is already synced to this epoch or a later one"
 
@@ -522,7 +514,7 @@ class StaleLeaf(IonetRegistryError):
 class LeafRegressed(IonetRegistryError):
     """The leaf's cumulative figures are below the node's synced ones"""
 
-    code = 6063
+    code = 6062
     error_name = "LeafRegressed"
     error_msg = "The leaf's cumulative figures are below the node's synced ones"
 
@@ -530,7 +522,7 @@ class LeafRegressed(IonetRegistryError):
 class InvalidEquivocation(IonetRegistryError):
     """The equivocation evidence is not two ed25519-verified root statements of one oracle and epoch that differ"""
 
-    code = 6064
+    code = 6063
     error_name = "InvalidEquivocation"
     error_msg = "The equivocation evidence is not two ed25519-verified root statements of one oracle and epoch that differ"
 
@@ -538,7 +530,7 @@ class InvalidEquivocation(IonetRegistryError):
 class TooManyRootProposals(IonetRegistryError):
     """Too many distinct roots were proposed for this epoch"""
 
-    code = 6065
+    code = 6064
     error_name = "TooManyRootProposals"
     error_msg = "Too many distinct roots were proposed for this epoch"
 
@@ -546,7 +538,7 @@ class TooManyRootProposals(IonetRegistryError):
 class FingerprintInUse(IonetRegistryError):
     """Another node holds this hardware fingerprint: a set of GPUs backs at most one node"""
 
-    code = 6066
+    code = 6065
     error_name = "FingerprintInUse"
     error_msg = "Another node holds this hardware fingerprint: a set of GPUs backs at most one node"
 
@@ -554,7 +546,7 @@ class FingerprintInUse(IonetRegistryError):
 class FingerprintChanged(IonetRegistryError):
     """The node holds another fingerprint: declare the new hardware (node_update) first"""
 
-    code = 6067
+    code = 6066
     error_name = "FingerprintChanged"
     error_msg = "The node holds another fingerprint: declare the new hardware (node_update) first"
 
@@ -583,7 +575,6 @@ ERRORS: dict[int, type[IonetRegistryError]] = {
     UnbondingNotReady.code: UnbondingNotReady,
     NothingUnbonding.code: NothingUnbonding,
     StakeRemaining.code: StakeRemaining,
-    HeartbeatTooEarly.code: HeartbeatTooEarly,
     NodeNotStale.code: NodeNotStale,
     NodeNotActive.code: NodeNotActive,
     AppealWindowClosed.code: AppealWindowClosed,

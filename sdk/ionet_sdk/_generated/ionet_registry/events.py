@@ -343,55 +343,6 @@ class NodeDeregistered:
 
 
 @dataclass(frozen=True, slots=True)
-class NodeHeartbeat:
-    """Event `NodeHeartbeat`."""
-
-    DISCRIMINATOR: ClassVar[bytes] = bytes([107, 21, 142, 165, 15, 73, 236, 132])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sq?H")
-
-    node: Pubkey
-    at: int
-    on_time: bool
-    uptime_bps: int
-
-    @classmethod
-    def read(cls, r: Reader) -> NodeHeartbeat:
-        try:
-            v = cls.LAYOUT.unpack_from(r.data, r.offset)
-        except struct.error as err:
-            raise DecodeError("NodeHeartbeat: data too short") from err
-        r.offset += cls.LAYOUT.size
-        try:
-            return cls(
-                Pubkey.from_bytes(v[0]),  # node
-                v[1],  # at
-                v[2],  # on_time
-                v[3],  # uptime_bps
-            )
-        except ValueError as err:
-            raise DecodeError(f"NodeHeartbeat: {err}") from err
-
-    def write(self, w: Writer) -> None:
-        w.raw(self.DISCRIMINATOR)
-        w.pubkey(self.node)
-        w.i64(self.at)
-        w.bool(self.on_time)
-        w.u16(self.uptime_bps)
-
-    @classmethod
-    def decode(cls, data: bytes) -> NodeHeartbeat:
-        """Decode event data, checking the 8-byte discriminator."""
-        if data[:8] != cls.DISCRIMINATOR:
-            raise DecodeError("not a NodeHeartbeat: discriminator mismatch")
-        return cls.read(Reader(data, 8))
-
-    def encode(self) -> bytes:
-        w = Writer()
-        self.write(w)
-        return w.getvalue()
-
-
-@dataclass(frozen=True, slots=True)
 class NodeJobCommitted:
     """Event `NodeJobCommitted`."""
 
@@ -514,7 +465,8 @@ class NodeMarkedInactive:
     LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32sq32s")
 
     node: Pubkey
-    last_heartbeat: int
+    last_seen: int
+    """When an oracle last heard the node, as proven by its last sync. unit: unix seconds"""
     cranker: Pubkey
 
     @classmethod
@@ -527,7 +479,7 @@ class NodeMarkedInactive:
         try:
             return cls(
                 Pubkey.from_bytes(v[0]),  # node
-                v[1],  # last_heartbeat
+                v[1],  # last_seen
                 Pubkey.from_bytes(v[2]),  # cranker
             )
         except ValueError as err:
@@ -536,7 +488,7 @@ class NodeMarkedInactive:
     def write(self, w: Writer) -> None:
         w.raw(self.DISCRIMINATOR)
         w.pubkey(self.node)
-        w.i64(self.last_heartbeat)
+        w.i64(self.last_seen)
         w.pubkey(self.cranker)
 
     @classmethod
@@ -1335,7 +1287,6 @@ Event = (
     | LivenessRootVoted
     | NodeAttested
     | NodeDeregistered
-    | NodeHeartbeat
     | NodeJobCommitted
     | NodeJobReleased
     | NodeMarkedInactive
@@ -1363,7 +1314,6 @@ EVENTS: dict[bytes, type[Event]] = {
     LivenessRootVoted.DISCRIMINATOR: LivenessRootVoted,
     NodeAttested.DISCRIMINATOR: NodeAttested,
     NodeDeregistered.DISCRIMINATOR: NodeDeregistered,
-    NodeHeartbeat.DISCRIMINATOR: NodeHeartbeat,
     NodeJobCommitted.DISCRIMINATOR: NodeJobCommitted,
     NodeJobReleased.DISCRIMINATOR: NodeJobReleased,
     NodeMarkedInactive.DISCRIMINATOR: NodeMarkedInactive,

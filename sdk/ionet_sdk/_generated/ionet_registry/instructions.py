@@ -304,40 +304,6 @@ def node_deregister(
 
 
 @dataclass(frozen=True, slots=True)
-class NodeHeartbeatAccounts:
-    """Accounts of `node_heartbeat`, in the program's order."""
-
-    node: Pubkey
-    agent: Pubkey
-    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
-
-    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
-        return [
-            AccountMeta(self.config, is_signer=False, is_writable=False),
-            AccountMeta(self.node, is_signer=False, is_writable=True),
-            AccountMeta(self.agent, is_signer=True, is_writable=False),
-        ]
-
-
-DISCRIMINATOR_NODE_HEARTBEAT = bytes([186, 91, 115, 80, 234, 105, 202, 70])
-
-
-def node_heartbeat(
-    accounts: NodeHeartbeatAccounts,
-    *,
-    program_id: Pubkey = PROGRAM_ID,
-    remaining_accounts: Sequence[AccountMeta] = (),
-) -> Instruction:
-    """
-    Agent: records that the node is reachable now (eligibility for work). Uptime and
-    reputation come from the oracles' epoch roots (`node_sync`), not from here.
-    """
-    w = Writer()
-    w.raw(DISCRIMINATOR_NODE_HEARTBEAT)
-    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
-
-
-@dataclass(frozen=True, slots=True)
 class NodeJobCommitAccounts:
     """Accounts of `node_job_commit`, in the program's order."""
 
@@ -446,8 +412,8 @@ def node_mark_inactive(
     remaining_accounts: Sequence[AccountMeta] = (),
 ) -> Instruction:
     """
-    Anyone: marks an active node whose heartbeat is older than interval + grace
-    as inactive.
+    Anyone: marks an active node as inactive once its oracle-proven liveness
+    (`node_sync`) went stale: last seen more than `liveness_max_age_secs` ago.
     """
     w = Writer()
     w.raw(DISCRIMINATOR_NODE_MARK_INACTIVE)

@@ -455,9 +455,12 @@ class RegistryParams:
     unbonding_period_secs: int
     """Time between an unstake request and the withdrawal. unit: seconds"""
     heartbeat_interval_secs: int
-    """Expected time between heartbeats. unit: seconds"""
+    """
+    Expected time between an agent's signed off-chain heartbeats to the oracles
+    (docs/liveness.md §3): the oracles' coverage of one heartbeat. unit: seconds
+    """
     heartbeat_grace_secs: int
-    """Extra time after a missed heartbeat before a node may be marked inactive. unit: seconds"""
+    """Extra coverage the oracles grant a heartbeat beyond the interval (network jitter). unit: seconds"""
     attestation_validity_secs: int
     """How long an attestation stays valid. unit: seconds"""
     slash_bps: list[int]
@@ -471,7 +474,7 @@ class RegistryParams:
     slash_burn_bps: int
     """Share of slashed tokens burned; the rest goes to the treasury. precision: bps"""
     reputation_uptime_weight_bps: int
-    """Reputation weight of uptime (heartbeats). precision: bps; the three weights sum to 1e4"""
+    """Reputation weight of uptime (oracle-proven). precision: bps; the three weights sum to 1e4"""
     reputation_jobs_weight_bps: int
     """Reputation weight of job outcomes. precision: bps"""
     reputation_attestation_weight_bps: int
