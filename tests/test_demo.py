@@ -31,8 +31,10 @@ def test_the_demo_plays_the_marketplace_and_cleans_up(tmp_path: Path) -> None:
     assert flows["escrowed by the client"] == 80 * IO
     assert flows["refunded to the client"] == 15 * IO
     gross = flows["escrowed by the client"] - flows["refunded to the client"]
-    assert flows["fees burned"] == gross * 200 // 10_000
-    assert flows["paid to nodes"] == gross - flows["fees burned"]
+    wash = report["wash_trading"]
+    fee = flows["fees burned"] - sum(w["fee_burned"] for w in wash)  # the job's own
+    assert fee == gross * 200 // 10_000
+    assert flows["paid to nodes"] == gross - fee
     assert flows["minted as emissions"] > 0 and flows["rewards paid to operators"] > 0
 
     decisions = {m["node"]: m["decision"] for m in report["matching"]}
@@ -58,11 +60,26 @@ def test_the_demo_plays_the_marketplace_and_cleans_up(tmp_path: Path) -> None:
     assert silent["proven_uptime_secs"] * 2 < atlas["proven_uptime_secs"]
     assert silent["uptime_bps"] < 5_000 < atlas["uptime_bps"]
     assert silent["reputation_bps"][1] < silent["reputation_bps"][0]
+    # ... and its proven liveness went stale (no longer assignable) while the others' stayed fresh.
+    assert silent["status"] == "Active -> Inactive" and not silent["proven_live_day_2"]
+    assert all(n["proven_live_day_2"] for name, n in nodes.items() if name not in ("lumen", "borealis"))
+    assert spoofer["last_seen"] == 0  # a jailed node is never proven live
     # Every node the oracles heard was paid (work from the fees its runs burned, availability
     # from its proven presence), but the spoofer (jailed) and the silent node (slashed; its
     # agent, which accrues its points, went quiet with it).
     assert all(n["rewards_claimed"] > 0 for name, n in nodes.items() if name not in ("lumen", "borealis"))
     assert report["compute_units"]["job_settle"]["max_per_transaction"] < 200_000
+    assert "node_heartbeat" not in report["compute_units"]  # liveness is proven off-chain, synced by proof
+
+    # Wash trading: an operator paying itself for an hour on its own node gains nothing at
+    # 1 base unit per GPU-hour (no fee burned, no work point) and loses at the market price
+    # (the work reward its burned fee earns is at most that fee).
+    cheap, market = wash
+    assert (cheap["price_per_gpu_hour"], cheap["paid_as_client"]) == (1, 1)
+    assert cheap["fee_burned"] == cheap["work_reward"] == cheap["net"] == 0
+    assert market["paid_as_client"] == 250_000_000 and market["fee_burned"] == 5_000_000
+    assert 0 < market["work_reward"] <= market["fee_burned"] and market["net"] < 0
+    assert market["net"] == market["paid_to_node"] + market["work_reward"] - market["paid_as_client"]
     assert 0 < report["economics"]["de_ratio"] < 1
 
     # The validator process is gone: its port refuses connections.

@@ -8,21 +8,27 @@ over JSON-RPC, warping the clock instead of waiting:
 1. twelve operators register nodes with a realistic GPU mix, bond stake per
    tier, and a verifier attests each one; one declares 2x H100 but measures as
    2x RTX 3090, is jailed, and a spoofing slash is proposed;
-2. a client escrows 8 x H100-class GPUs for four hours; the matcher picks the
-   cluster (lowest RTT, highest bandwidth, model and CUDA >= minimum);
-3. the job runs with heartbeats and usage receipts; one node goes silent after
-   an hour and the timeout crank removes it (partial refund, slash proposal);
-   hourly epochs are minted and nodes accrue rewards as they go; an oracle (one
-   key, quorum 1) closes each epoch of the agents' heartbeats into a liveness
-   root and votes it on-chain, and every node is synced (`node_sync`, with its
-   proof) to the latest root past its challenge window: the silent node's proven
-   presence and reputation fall;
-4. the job completes, the challenge window passes, it settles with the fee
-   burned; two days later both slashes execute; operators claim rewards,
-   which unlock a week later.
+2. no node heartbeats on-chain: the agents send signed heartbeats to an oracle
+   (one key, quorum 1), which closes each hourly epoch into a liveness root and
+   votes it on-chain; once the root is past its challenge window every node is
+   synced (`node_sync`, with its proof) and the proven-live ones become Active;
+3. a client escrows 8 x H100-class GPUs for four hours; the matcher picks the
+   cluster (lowest RTT, highest bandwidth, model and CUDA >= minimum, proven live);
+4. the job runs on usage receipts; one node goes silent after an hour and the
+   timeout crank removes it once its receipts stop for `report_timeout_secs`
+   (partial refund, slash proposal); hourly epochs are minted, rooted and synced,
+   and nodes accrue rewards as they go;
+5. the job completes, the challenge window passes, it settles with the fee
+   burned; an operator then pays itself for a job on its own node, at 1 base
+   unit per GPU-hour and at the market price, and loses IO both times;
+6. two days later both slashes execute and the oracle's roots are synced again:
+   the silent node's proven presence and reputation fell and its liveness is
+   stale, so it is no longer assignable; operators claim rewards, which unlock
+   a week later.
 
-It ends with tables of token flows, the Demand-to-Emission ratio, reputation
-changes and compute units per step, and checks the books balance.
+It ends with tables of token flows, the Demand-to-Emission ratio, the wash trades'
+IO in and out, reputation and liveness changes and compute units per step, and
+checks the books balance.
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ from ionet_sdk._generated.ionet_registry.types import (
     Offense,
 )
 from ionet_sdk._generated.ionet_token import errors as token_errors
+from ionet_sdk._generated.ionet_token.accounts import EpochRecord
 from ionet_sdk.client import IonetClient
 from ionet_sdk.connection import SendResult
 from ionet_sdk.defaults import DAY, HOUR, IO
@@ -63,16 +70,16 @@ from ionet_sdk.deploy import Plan, deploy
 from ionet_sdk.economics import period
 from ionet_sdk.liveness import LivenessLeaf, uptime_in_epoch
 from ionet_sdk.localnet import Kind, LocalValidator
-from ionet_sdk.matcher import pick_cluster, rejection
+from ionet_sdk.matcher import live_until, node_live, pick_cluster, rejection
 from ionet_sdk.merkle import MerkleTree
 from ionet_sdk.rpc import RpcConnection
 
 SOL = 1_000_000_000
-STEP = 3 * 60  # heartbeat cadence in simulated time: interval + grace
+STEP = 3 * 60  # signed off-chain heartbeat cadence in simulated time (the oracle credits each this long)
 JOB_HOURS = 4
 PRICE = 250_000_000  # 2.50 IO per GPU-hour
 SILENT_AFTER = HOUR  # the silent node stops after its first hour
-PHASES = 9  # progress messages `run` reports
+PHASES = 11  # progress messages `run` reports
 Say = Callable[[str], None]
 
 
@@ -131,6 +138,8 @@ OPERATORS = [
     Operator("lumen", GpuModel.H100, 2, 80, (12, 4), "us-east", 25_000, 250, measured=GpuModel.Rtx3090),
 ]
 SILENT = "borealis"
+WASH = "juniper"  # pays itself for work on its own node (the only RTX 4090 node in eu-west)
+WASH_JOB_ID = 1_000
 
 
 @dataclass
@@ -142,6 +151,7 @@ class Participant:
     agent: Keypair
     address: Pubkey = field(default_factory=Pubkey.default)
     silent_since: int | None = None
+    proven_live: bool = False  # when the oracle's roots were synced two days on
     before: tuple[str, int, int] = ("", 0, 0)  # status, reputation, bonded
     paid: int = 0
 
@@ -157,6 +167,7 @@ class Report:
     matching: list[dict[str, Any]] = field(default_factory=list)
     nodes: list[dict[str, Any]] = field(default_factory=list)
     compute_units: dict[str, dict[str, int]] = field(default_factory=dict)
+    wash_trading: list[dict[str, int]] = field(default_factory=list)
     books_balance: bool = False
 
 
@@ -242,7 +253,8 @@ class Demo:
         return registry.min_stake(self.registry_params, tier, spec.gpus) * 11 // 10
 
     async def onboard(self) -> None:
-        """Register, bond, attest, heartbeat, open reward accounts; the spoofer is caught."""
+        """Register, bond, attest, open reward accounts; the spoofer is caught. The nodes
+        stay Verified until an oracle root proves them live (`prove_live`)."""
         for i, node in enumerate(self.nodes):
             self.client.step = "node_register"
             node.address = await self.client.register_node(
@@ -252,19 +264,35 @@ class Demo:
             await self.client.stake(node.operator, node.address, self.stake_for(node.spec))
             self.client.step = "node_attest"
             await self.client.attest(self.verifier, node.address, node.spec.measurement())
-            self.client.step = "node_heartbeat"
-            await self.client.heartbeat(node.agent, node.address)
             if not node.spec.measured:
+                # The agent's first signed heartbeat, heard by the oracle (off-chain).
                 self.heard[node.address].append(await self.now())
             self.client.step = "rewards_open"
             await self.client.open_rewards(node.address)
-            data = await self.client.node(node.address)
-            node.before = (NodeStatus(data.status).name, data.reputation_bps, data.bonded)
         spoofer = next(n for n in self.nodes if n.spec.measured)
         self.client.step = "slash_propose"
         await self.client.propose_slash(self.admin, spoofer.address, Offense.HardwareSpoofing)
         self.slashes = [(spoofer, await self.last_slash(spoofer))]
         self.say(f"{spoofer.spec.name}: declared H100, measured RTX 3090: jailed, spoofing slash proposed")
+
+    async def prove_live(self) -> None:
+        """The agents heartbeat (signed, off-chain) through the oracle's first epochs; the
+        oracle roots each; once epoch 1's root is past its challenge window every node is
+        synced by proof and the proven-live ones become Active (eligible for work). Epoch 0
+        cannot be synced: `node_sync` takes only epochs above the node's `synced_epoch`,
+        which starts at 0."""
+        await self.tick(2 * HOUR + self.registry_params.root_challenge_secs)
+        for node in self.nodes:
+            data = await self.client.node(node.address)
+            node.before = (NodeStatus(data.status).name, data.reputation_bps, data.bonded)
+        active = [n for n in self.nodes if n.before[0] == NodeStatus.Active.name]
+        if len(active) != len(self.nodes) - 1:  # all but the jailed spoofer
+            raise RuntimeError(f"only {len(active)} nodes proven live: {[n.before for n in self.nodes]}")
+        epoch = (await self.client.node(active[0].address)).synced_epoch
+        self.say(
+            f"oracle root of epoch {epoch} past its {self.registry_params.root_challenge_secs // HOUR} h "
+            f"challenge window, nodes synced by proof: {len(active)} Active (no on-chain heartbeat)"
+        )
 
     async def last_slash(self, node: Participant) -> int:
         """The index of the newest slash proposal against `node`."""
@@ -321,17 +349,15 @@ class Demo:
         self.say(f"8x H100-class assigned to {', '.join(n.spec.name for n in self.cluster)}; running")
 
     async def tick(self, seconds: int) -> None:
-        """Advance the clock in heartbeat steps: live agents heartbeat, epochs are minted
-        as they end and every active node accrues its availability once an epoch."""
+        """Advance the clock in heartbeat steps: live agents' signed heartbeats reach the
+        oracle (off-chain, nothing on-chain), each epoch is rooted, synced, minted as it
+        ends and every active node accrues its availability once an epoch."""
         for _ in range(seconds // STEP):
             before = await self.now()
             await self.conn.warp(STEP)
             now = before + STEP
-            self.client.step = "node_heartbeat"
             for node in self.nodes:
                 if node.silent_since is None and not node.spec.measured:
-                    await self.client.heartbeat(node.agent, node.address)
-                    # The same heartbeat, signed off-chain, reaches the oracle.
                     self.heard[node.address].append(now)
             if (now - self.genesis) // HOUR != (before - self.genesis) // HOUR:
                 await self.close_liveness_epoch((now - self.genesis) // HOUR - 1)
@@ -444,18 +470,106 @@ class Demo:
         self.say(f"settled: {data.paid / IO:,.2f} IO paid, {data.fees / IO:,.2f} IO fee burned, "
                  f"{data.refunded / IO:,.2f} IO refunded")  # fmt: skip
 
+    # --- wash trading
+
+    async def wash_trade(self) -> None:
+        """An operator as its own client (a new key costs nothing, so client == operator is
+        the general case): two 1-GPU, 1-hour jobs only its node matches, one at 1 base unit
+        per GPU-hour and one at the market price; it runs, reports, completes, settles and
+        accrues. What it gets back (the run's payment, and the work rewards the job's
+        burned fee earned: at most one base unit per unit burned) never exceeds what it paid."""
+        node = next(n for n in self.nodes if n.spec.name == WASH)
+        operator = node.operator
+        self.client.step = "funding"
+        await self.client.send(
+            await self.client.build_transfer_ixs(self.admin.pubkey(), operator.pubkey(), PRICE + 1)
+        )
+        region = list(node.spec.region.encode().ljust(8, b"\0"))
+        floor = (await self.client.escrow_config()).params.min_reputation_bps
+        jobs: list[tuple[int, Pubkey]] = []
+        for i, price in enumerate((1, PRICE)):
+            spec = JobSpec(
+                gpu_model=node.spec.model, match_tier=False, gpu_count=1, min_vram_gb=node.spec.vram,
+                min_cuda_major=node.spec.cuda[0], min_cuda_minor=node.spec.cuda[1], region=region,
+                duration_hours=1, price_per_gpu_hour=price, start_deadline=await self.now() + 30 * 60,
+            )  # fmt: skip
+            self.client.step = "job_create"
+            address = (await self.client.create_job(operator, WASH_JOB_ID + i, spec)).address
+            job = await self.client.job(address)
+            located = [(n.address, n.data) for n in await self.client.nodes()]
+            now = await self.now()
+            picks = pick_cluster(located, job, self.registry_params, min_reputation_bps=floor, now=now)
+            if [p.node for p in picks] != [node.address]:
+                raise RuntimeError(f"the wash job matched {picks}, not {WASH}")
+            self.client.step = "job_assign"
+            await self.client.assign(self.matcher, address, [(node.address, 1)])
+            self.client.step = "job_start"
+            await self.client.start(node.agent, address, node.address)
+            jobs.append((price, address))
+        self.wash_jobs = [address for _, address in jobs]
+        await self.tick(HOUR)
+        for _, address in jobs:
+            self.client.step = "job_report_usage"
+            await self.client.report_usage(node.agent, address, node.address, HOUR)
+            self.client.step = "job_complete"
+            await self.client.complete(operator, address)
+        await self.tick((await self.client.escrow_config()).params.challenge_window_secs)
+        epoch = (await self.now() - self.genesis) // HOUR
+        work: list[int] = []
+        for _, address in jobs:
+            self.client.step = "job_settle"
+            await self.client.settle(address)
+            self.client.units["job_finalize"].append(self.client.units["job_settle"].pop())
+            self.client.step = "rewards_accrue"
+            before = self.work_points(await self.client.reward(node.address), epoch)
+            # A job that burned no fee earns no work point: nothing new to accrue.
+            with contextlib.suppress(token_errors.NothingToAccrue):
+                await self.client.accrue_rewards(node.address)
+            work.append(self.work_points(await self.client.reward(node.address), epoch) - before)
+        await self.tick(HOUR)  # the settlements' epoch ends and is minted
+        record = await EpochRecord.fetch(self.conn, token.epoch_record(epoch))
+        if record is None:
+            raise RuntimeError(f"epoch {epoch} was not minted")
+        for (price, address), points in zip(jobs, work, strict=True):
+            job = await self.client.job(address)
+            spent = job.deposited - job.refunded
+            reward = record.work_pool * points // record.work_points if record.work_points else 0
+            self.report.wash_trading.append({
+                "price_per_gpu_hour": price, "paid_as_client": spent, "paid_to_node": job.paid,
+                "fee_burned": job.fees, "work_reward": reward, "net": job.paid + reward - spent,
+            })  # fmt: skip
+        cheap, market = (w["net"] for w in self.report.wash_trading)
+        self.say(
+            f"wash trading: {WASH} pays itself for 1 GPU-hour: net {cheap / IO:+,.2f} IO at 1 base unit, "
+            f"{market / IO:+,.2f} IO at {PRICE / IO:.2f} IO (work rewards <= the fee burned)"
+        )
+
+    @staticmethod
+    def work_points(reward: Any, epoch: int) -> int:
+        """The work points the reward account holds for `epoch` (0 if none)."""
+        if reward is None:
+            return 0
+        return sum(b.work_points for b in reward.buckets if b.used and b.epoch == epoch)
+
     # --- slashes and rewards
 
     async def slashes_and_rewards(self) -> None:
-        # Two days on (the demo skips that time's heartbeats): the appeal windows close.
-        await self.conn.warp(2 * DAY + HOUR)
-        # Every root of the job's hours is past its challenge window: sync to the last.
-        await self.sync_liveness()
+        # Two days on (the demo skips most of that time's heartbeats): the appeal windows
+        # close. The agents heartbeat through the last hours, whose first root passes its
+        # challenge window and is synced: the live nodes stay proven live, the silent not.
+        challenge = self.registry_params.root_challenge_secs
+        await self.conn.warp(2 * DAY + HOUR - (HOUR + challenge))
+        await self.tick(HOUR + challenge)
+        now = await self.now()
+        for node in self.nodes:
+            node.proven_live = node_live(await self.client.node(node.address), self.registry_params, now)
         silent = next(n for n in self.nodes if n.spec.name == SILENT)
         data = await self.client.node(silent.address)
         self.say(
             f"liveness roots synced: {silent.spec.name} proven present {data.proven_uptime_secs:,} of "
-            f"{data.proven_observed_secs:,} s, last epoch {data.last_epoch_uptime_secs} s"
+            f"{data.proven_observed_secs:,} s, last seen {(now - data.last_seen) / HOUR:,.1f} h ago: "
+            f"{'live' if node_live(data, self.registry_params, now) else 'stale, not assignable'} "
+            f"({NodeStatus(data.status).name})"
         )
         self.client.step = "emission_mint_epoch"
         await self.client.mint_epochs()
@@ -502,7 +616,7 @@ class Demo:
             "escrowed by the client": job.deposited,
             "paid to nodes": job.paid,
             "refunded to the client": job.refunded,
-            "fees burned": stats.burned_fees,
+            "fees burned": stats.burned_fees,  # the job's and the wash trades'
             "slashed from stakes": slashed,
             "burned from slashes (stakes, locked rewards)": stats.burned_slashes,
             "minted at genesis": stats.minted_genesis,
@@ -528,6 +642,9 @@ class Demo:
                 "proven_observed_secs": data.proven_observed_secs,
                 "last_epoch_uptime_secs": data.last_epoch_uptime_secs,
                 "synced_epoch": data.synced_epoch,
+                "last_seen": data.last_seen,
+                "live_until": live_until(data, self.registry_params),
+                "proven_live_day_2": node.proven_live,
                 "uptime_bps": data.uptime_bps,
                 "rewards_claimed": reward.claimed_total if reward else 0,
                 "io_balance": balance,
@@ -543,11 +660,11 @@ class Demo:
         }  # fmt: skip
         minted = stats.minted_genesis + stats.minted_emission
         burned = stats.burned_fees + stats.burned_slashes
+        jobs = [job, *[await self.client.job(a) for a in self.wash_jobs]]
         self.report.books_balance = (
-            job.deposited == job.paid + job.fees + job.refunded
-            and job.state == JobState.Settled
+            all(j.deposited == j.paid + j.fees + j.refunded and j.state == JobState.Settled for j in jobs)
             and supply == minted - burned
-            and job.fees == stats.burned_fees
+            and sum(j.fees for j in jobs) == stats.burned_fees
         )
 
     async def play(self) -> Report:
@@ -558,8 +675,10 @@ class Demo:
         self.genesis = config.genesis_time
         await self.fund()
         await self.onboard()
+        await self.prove_live()
         await self.create_and_match()
         await self.run_job()
+        await self.wash_trade()
         await self.slashes_and_rewards()
         await self.summarize()
         self.report.seconds = round(time.monotonic() - started, 1)
@@ -616,8 +735,18 @@ def render(report: Report, console: Console) -> None:
         matching.add_row(m["node"], m["gpus"], str(m["rtt_us"]), f"{m['bandwidth_mbps']:,}", m["decision"])
     console.print(matching)
 
-    nodes = Table("node", "GPUs", "status", "reputation", "proven up/observed h", "bonded (IO)",
-                  "slashed", "GPU-h", "rewards (IO)", title="operators: before -> after")  # fmt: skip
+    if report.wash_trading:
+        wash = Table("price per GPU-hour (IO)", "paid as client", "paid to its node", "fee burned",
+                     "work reward", "net IO",
+                     title=f"wash trading: {WASH} pays itself for 1 GPU-hour")  # fmt: skip
+        keys = ("price_per_gpu_hour", "paid_as_client", "paid_to_node", "fee_burned", "work_reward", "net")
+        for w in report.wash_trading:
+            wash.add_row(*(f"{w[k] / IO:,.8f}" for k in keys))
+        console.print(wash)
+
+    nodes = Table("node", "GPUs", "status", "reputation", "proven up/observed h", "live day 2",
+                  "bonded (IO)", "slashed", "GPU-h", "rewards (IO)",
+                  title="operators: before -> after")  # fmt: skip
     for n in report.nodes:
         (r0, r1), b1 = n["reputation_bps"], n["bonded"][1]
         before, _, after = n["status"].partition(" -> ")
@@ -625,6 +754,7 @@ def render(report: Report, console: Console) -> None:
             n["node"], n["gpus"], after if before == after else f"{before}->{after}",
             f"{r0 / 100:.1f}->{r1 / 100:.1f}%",
             f"{n['proven_uptime_secs'] / HOUR:.1f}/{n['proven_observed_secs'] / HOUR:.1f}",
+            "yes" if n["proven_live_day_2"] else "stale" if n["last_seen"] else "never",
             f"{b1 / IO:,.0f}", f"{n['slashed'] / IO:,.0f}",
             f"{n['gpu_seconds'] / HOUR:,.0f}", f"{n['rewards_claimed'] / IO:,.0f}",
         )  # fmt: skip
