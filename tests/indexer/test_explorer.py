@@ -140,10 +140,12 @@ async def test_node_page_and_search(demo_chain: DemoChain, explorer: str, browse
 
 async def test_job_page(demo_chain: DemoChain, explorer: str, browser: Browser) -> None:
     page = await open_page(browser, explorer + "/#/")
-    link = page.get_by_test_id("jobs-table").locator("tbody tr a").first
+    main = str(demo_chain.demo.job)  # the demo's 8-GPU job (its wash trades are jobs too)
+    link = page.get_by_test_id("jobs-table").locator(f'tbody tr a[href="#/job/{main}"]')
     await link.click()
-    await page.wait_for_function("document.body.dataset.ready.startsWith('#/job/')")
+    await page.wait_for_function(f"document.body.dataset.ready === '#/job/{main}'")
     address = await text(page, "job-address")
+    assert address == main
     report = demo_chain.report
     runs = page.get_by_test_id("runs-table").locator("tbody tr")
     assert await runs.count() == 3

@@ -13,7 +13,9 @@ import pytest
 import pytest_asyncio
 from aiohttp.test_utils import TestClient, TestServer
 from solders.signature import Signature
-from sqlalchemy import text, update
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text, update
 
 from ionet_sdk import spl, token
 from ionet_sdk._generated.ionet_escrow.constants import PROGRAM_ID as ESCROW
@@ -23,7 +25,7 @@ from ionet_sdk.services.indexer import schema as s
 from ionet_sdk.services.indexer.decode import decode_logs
 from ionet_sdk.services.indexer.follower import Follower
 from ionet_sdk.services.indexer.service import build_app
-from ionet_sdk.services.indexer.store import Database, FetchedTx, dump
+from ionet_sdk.services.indexer.store import Database, FetchedTx, dump, migrate
 
 from .conftest import DemoChain, MakeDb
 from .openapi_check import check
@@ -58,12 +60,16 @@ async def test_backfill_matches_the_chain(demo_chain: DemoChain, indexed: tuple[
                 node.reputation_bps,
                 node.uptime_bps,
             ), row.address
+            # Proven liveness, from the NodeSynced events (no on-chain heartbeat exists).
+            synced = (row.last_seen or 0, row.synced_epoch or 0, row.last_epoch_uptime_secs or 0)
+            assert synced == (node.last_seen, node.synced_epoch, node.last_epoch_uptime_secs), row.address
             assert (row.bonded, row.unbonding, row.slashed) == (
                 node.bonded,
                 node.unbonding,
                 node.slashed_total,
             )
             assert row.operator == str(node.operator)
+        assert any(r.synced_epoch for r in nodes.values())
         jobs = {r.address: r for r in conn.execute(s.jobs.select())}
         for placed in await client.jobs():
             row, job = jobs[str(placed.address)], placed.data
@@ -335,3 +341,20 @@ async def test_query_api_answers_by_its_schema(
         health = await http.get("/health")
         assert health.status == 200
         assert "ionet_indexer_rpc_seconds" in await (await http.get("/metrics")).text()
+
+
+async def test_the_migrations_build_the_declared_schema(make_db: MakeDb) -> None:
+    """0001, then 0002 (the nodes' proven liveness replaces the on-chain heartbeat's
+    column) give exactly the tables `schema.metadata` declares."""
+    db = Database(make_db())
+    try:
+        migrate(db.engine, "0001")
+        with db.engine.connect() as conn:
+            assert "last_heartbeat" in {c["name"] for c in inspect(conn).get_columns("nodes")}
+        db.migrate()
+        with db.engine.connect() as conn:
+            columns = {c["name"] for c in inspect(conn).get_columns("nodes")}
+            assert "last_heartbeat" not in columns and {"last_seen", "synced_epoch"} <= columns
+            assert compare_metadata(MigrationContext.configure(conn), s.metadata) == []
+    finally:
+        db.dispose()

@@ -121,7 +121,12 @@ nodes = Table(
     Column("attested_until", BigInteger),
     Column("active_jobs", Integer, nullable=False, server_default="0"),
     Column("committed_gpus", Integer, nullable=False, server_default="0"),
-    Column("last_heartbeat", BigInteger),
+    # proven liveness (`node_sync` from an oracle-committed epoch root; no on-chain heartbeat)
+    Column("last_seen", BigInteger),
+    Column("synced_epoch", BigInteger),
+    Column("last_epoch_uptime_secs", BigInteger),
+    Column("proven_uptime_secs", BigInteger),
+    Column("proven_observed_secs", BigInteger),
     Column("registered_slot", BigInteger),
     Column("registered_at", BigInteger),
     Column("last_slot", BigInteger, nullable=False),
@@ -146,7 +151,7 @@ node_history = Table(
     Index("ix_node_history_node_slot", "node", "slot"),
 )
 """Each event that named the node, with the state it reported (NULL: the event did not
-say; reputation moves with on-time heartbeats without an event saying so, so the
+say; the account may change in ways no event of this node spells out, so the
 `nodes` row, read back from the account, is the current truth)."""
 
 attestations = Table(

@@ -36,7 +36,11 @@ REFRESHED = (
     "unbonding",
     "active_jobs",
     "committed_gpus",
-    "last_heartbeat",
+    "last_seen",
+    "synced_epoch",
+    "last_epoch_uptime_secs",
+    "proven_uptime_secs",
+    "proven_observed_secs",
     "effective_tier",
 )
 _KEY = {
@@ -309,8 +313,8 @@ class Database:
 
     def refresh_nodes(self, accounts: dict[str, dict[str, Any]]) -> int:
         """Set the current state of nodes from their accounts (address -> the account's
-        fields, JSON-ready): the events do not carry every change (an on-time heartbeat
-        moves reputation without saying so), the account does. History rows stay as the
+        fields, JSON-ready): the events do not carry every change (a status follows the
+        clock, e.g. proven liveness going stale), the account does. History rows stay as the
         events told them. Returns how many rows changed."""
         changed = 0
         with self.engine.begin() as conn:
@@ -467,15 +471,22 @@ def _status(to: str) -> Handler:
         if (row := _node(b, f)) is not None:
             row["status"] = f.get("to", to)
             if ev.name == "NodeMarkedInactive":
-                row["last_heartbeat"] = f.get("last_heartbeat")
+                row["last_seen"] = f.get("last_seen")
             b.touch(s.nodes, f["node"])
 
     return handler
 
 
-def on_heartbeat(b: Batch, tx: FetchedTx, ev: DecodedEvent, f: dict[str, Any]) -> None:
+def on_node_synced(b: Batch, tx: FetchedTx, ev: DecodedEvent, f: dict[str, Any]) -> None:
+    """`node_sync`: the node's proven liveness as of an oracle-committed epoch root."""
     if (row := _node(b, f)) is not None:
-        row["last_heartbeat"] = f.get("at")
+        row.update(
+            last_seen=f.get("last_seen"),
+            synced_epoch=f.get("epoch"),
+            last_epoch_uptime_secs=f.get("epoch_uptime_secs"),
+            proven_uptime_secs=f.get("uptime_secs"),
+            proven_observed_secs=f.get("observed_secs"),
+        )
         b.touch(s.nodes, f["node"])
 
 
@@ -797,7 +808,7 @@ HANDLERS: dict[str, Handler] = {
     "NodeStatusChanged": _status("Registered"),
     "NodeMarkedInactive": _status("Inactive"),
     "NodeDeregistered": _status("Deregistered"),
-    "NodeHeartbeat": on_heartbeat,
+    "NodeSynced": on_node_synced,
     "StakeDeposited": _stake("deposit"),
     "UnstakeRequested": _stake("unstake_request"),
     "StakeWithdrawn": _stake("withdraw"),

@@ -150,7 +150,8 @@ async function nodePage(address) {
       <dt>Region</dt><dd data-testid="node-region">${esc(n.region)}</dd><dt>Bandwidth</dt><dd>${int(n.bandwidth_mbps)} Mbit/s</dd>
       <dt>Effective tier</dt><dd>${esc(n.effective_tier ?? "–")}</dd><dt>Measured</dt><dd>${n.measured_tflops ?? "–"} TFLOPS</dd>
       <dt>Operator</dt><dd class="mono">${esc(n.operator)}</dd><dt>Agent</dt><dd class="mono">${esc(n.agent)}</dd>
-      <dt>Registered</dt><dd>${when(n.registered_at)}</dd><dt>Last heartbeat</dt><dd>${when(n.last_heartbeat)}</dd>
+      <dt>Registered</dt><dd>${when(n.registered_at)}</dd><dt>Last seen (proven)</dt><dd data-testid="node-last-seen">${when(n.last_seen)}</dd>
+      <dt>Synced epoch</dt><dd>${n.synced_epoch ?? "–"}</dd><dt>Uptime last epoch</dt><dd>${n.last_epoch_uptime_secs ?? "–"} s</dd>
     </dl></div>
     <div class="panel"><h2>Reputation over time (by slot)</h2>${line(rep, "chart-reputation", { max: 10000, fmt: (v) => pct(v) })}</div>
   </div>
