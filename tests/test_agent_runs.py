@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ionet_sdk._generated.ionet_escrow.types import RunStatus
 from ionet_sdk.client import IonetClient
-from ionet_sdk.services.agent.runs import RunWatcher
+from ionet_sdk.services.agent.runs import RunWatcher, report_every
 from ionet_sdk.testing.registry import NodeHandle
 
 from .escrow_env import EscrowEnv
@@ -57,3 +57,26 @@ async def test_the_watcher_starts_reports_survives_a_restart_and_stops(market: E
     assert stopped.kind == "stopped"
     assert await second.step() == []
     assert (await market.run(job, node)).gpu_seconds == run.gpus * 1530
+
+
+async def test_receipts_come_well_within_the_escrows_report_timeout(market: EscrowEnv) -> None:
+    """A running run's liveness is its receipts: the escrow times it out after
+    `report_timeout_secs` without one. A watcher asked for hourly receipts still reports
+    every third of the chain's timeout, so its run is never timed out as silent."""
+    timeout = market.escrow_config.params.report_timeout_secs
+    assert report_every(3_600, timeout) == timeout // 3 and report_every(60, timeout) == 60
+    node = await market.active_node()
+    job = await market.create_job(gpu_count=8)
+    await market.assign(job, node)
+    lazy = RunWatcher(IonetClient(market.conn, node.agent), node.agent, node.address, report_every_secs=3_600)
+    [started] = await lazy.step()
+    assert started.kind == "started" and lazy.every == timeout // 3
+    market.conn.warp(timeout // 3)
+    [reported] = await lazy.step()
+    assert reported.kind == "reported"
+    market.conn.warp(timeout // 3 - 1)
+    assert await lazy.step() == []  # not yet due
+    market.conn.warp(1)
+    [reported] = await lazy.step()
+    now = (await market.conn.get_clock()).unix_timestamp
+    assert reported.kind == "reported" and (await market.run(job, node)).last_report_at == now

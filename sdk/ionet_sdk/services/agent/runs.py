@@ -9,6 +9,11 @@ on-chain `started_at` and the cluster clock, capped as the escrow caps it
 twice (the escrow keeps the largest, and refuses a decrease) and nothing is lost (the next
 receipt covers the time the agent was down). What the GPUs run is the operator's
 container runtime's business: `started` and `stopped` events are where it hooks in.
+
+The receipts are also the run's liveness: the escrow lets anyone time out a running run
+whose agent sent none for `report_timeout_secs` (its config, 900 s by default). The
+watcher reads that from the chain at every step and reports at least every third of it
+(`report_every`), whatever `report_every_secs` asks.
 """
 
 from __future__ import annotations
@@ -37,6 +42,13 @@ def usage_cap(gpus: int, started_at: int, until: int, duration_secs: int) -> int
     return gpus * min(max(until - started_at, 0), duration_secs)
 
 
+def report_every(wanted_secs: int, report_timeout_secs: int) -> int:
+    """Seconds between two receipts of a running run: `wanted_secs`, at most a third of the
+    escrow's `report_timeout_secs` (so that a receipt delayed by a poll interval, a retry or
+    a busy RPC node still lands well before the run could be timed out as silent)."""
+    return min(wanted_secs, report_timeout_secs // 3)
+
+
 @dataclass(frozen=True, slots=True)
 class Action:
     """What the watcher did for one run: `started`, `reported` (with `gpu_seconds`),
@@ -57,8 +69,11 @@ class RunWatcher:
     agent: Keypair
     node: Pubkey
     report_every_secs: int = 300
-    """Least seconds between two receipts of a running job (the chain's `last_report_at`)."""
+    """Least seconds between two receipts of a running job (the chain's `last_report_at`);
+    capped at a third of the escrow's `report_timeout_secs` (`report_every`)."""
     stopped: set[bytes] = field(default_factory=set)
+    every: int | None = None
+    """The receipt cadence `step` last derived from the chain (`report_every`)."""
 
     async def runs(self) -> list[Run]:
         """This node's run accounts (getProgramAccounts, filtered on the node)."""
@@ -71,12 +86,14 @@ class RunWatcher:
         """Start assigned runs, report usage, note completed ones; errors per run are
         returned as `failed` actions, never raised (one bad run does not stop the others)."""
         now = (await self.client.conn.get_clock()).unix_timestamp
+        timeout = (await self.client.escrow_config()).params.report_timeout_secs
+        every = self.every = report_every(self.report_every_secs, timeout)
         actions = []
         for run in await self.runs():
             if run.agent != self.agent.pubkey():
                 continue  # assigned under an earlier agent key
             try:
-                action = await self._one(run, now)
+                action = await self._one(run, now, every)
             except IonetError as err:
                 action = Action("failed", run.job, error=str(err).splitlines()[0])
             if action is not None:
@@ -85,7 +102,7 @@ class RunWatcher:
                 actions.append(action)
         return actions
 
-    async def _one(self, run: Run, now: int) -> Action | None:
+    async def _one(self, run: Run, now: int, every: int) -> Action | None:
         status = RunStatus(run.status)
         if status not in (RunStatus.Assigned, RunStatus.Running):
             return None
@@ -107,7 +124,7 @@ class RunWatcher:
             return None
         target = usage_cap(run.gpus, run.started_at, until, duration)
         final = state == JobState.Completed
-        if target > run.gpu_seconds and (final or now - run.last_report_at >= self.report_every_secs):
+        if target > run.gpu_seconds and (final or now - run.last_report_at >= every):
             await self.client.report_usage(self.agent, run.job, self.node, target)
             return Action("reported", run.job, target)
         if final and bytes(run.job) not in self.stopped:
@@ -116,10 +133,13 @@ class RunWatcher:
         return None
 
     async def run(self, stop: asyncio.Event, interval_secs: float = 30.0) -> None:
+        """`step()` every `interval_secs`, or every `report_every` seconds if that is
+        shorter (a poll slower than the receipts it must send would make them late)."""
         while not stop.is_set():
             try:
                 await self.step()
             except IonetError as err:
                 _events.emit("runs_unavailable", error=str(err).splitlines()[0])
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=interval_secs)
+                wait = interval_secs if self.every is None else min(interval_secs, max(self.every, 1))
+                await asyncio.wait_for(stop.wait(), timeout=wait)
