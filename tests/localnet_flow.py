@@ -4,7 +4,14 @@ and registered nodes. Everything goes through `RpcConnection`; nothing in-proces
 
 `send` and `fund` wait until what they sent is confirmed before the next step, so that
 each step's preflight (at "confirmed") sees the one before it on solana-test-validator
-too, whatever the SDK's own confirmation waits for."""
+too, whatever the SDK's own confirmation waits for.
+
+Nodes become Active the protocol's way (`activate`): an oracle of the config (quorum 1)
+votes an epoch root holding their liveness leaves, and once its challenge window passed
+each is synced (`node_sync`). solana-test-validator's clock cannot be warped, so the
+registry is set up with the shortest challenge window (`ROOT_CHALLENGE_SECS`, 60 s) and
+`activate` waits for it on the chain's clock: activate every node a module needs in one
+call (one root, one wait)."""
 
 from __future__ import annotations
 
@@ -23,16 +30,21 @@ from ionet_sdk import escrow, pda, registry, spl, token, tx
 from ionet_sdk._generated.ionet_escrow.accounts import EscrowConfig
 from ionet_sdk._generated.ionet_escrow.types import ConfigInitArgs as EscrowConfigInitArgs
 from ionet_sdk._generated.ionet_escrow.types import EscrowParams
-from ionet_sdk._generated.ionet_registry.accounts import RegistryConfig
-from ionet_sdk._generated.ionet_registry.types import ConfigInitArgs, NodeRegisterArgs
+from ionet_sdk._generated.ionet_registry.accounts import Node, RegistryConfig
+from ionet_sdk._generated.ionet_registry.types import ConfigInitArgs, ConfigUpdateArgs, NodeRegisterArgs
 from ionet_sdk._generated.ionet_token.types import EmissionEntry
 from ionet_sdk.connection import SendResult
-from ionet_sdk.defaults import ESCROW_PARAMS, IO, IO_DECIMALS, REGISTRY_PARAMS
+from ionet_sdk.defaults import ESCROW_PARAMS, HOUR, IO, IO_DECIMALS, REGISTRY_PARAMS
+from ionet_sdk.liveness import LivenessLeaf, availability_points
+from ionet_sdk.merkle import MerkleTree
 from ionet_sdk.rpc import RpcConnection
 from ionet_sdk.testing.registry import hardware, measurement
 from ionet_sdk.testing.token import GENESIS, TokenSandbox
 
 SOL = 1_000_000_000
+ROOT_CHALLENGE_SECS = 60
+"""The registry's shortest root challenge window (`ROOT_CHALLENGE_SECS_MIN`): how long
+`activate` waits on the chain's clock for its root to take effect."""
 
 
 @dataclass
@@ -44,6 +56,8 @@ class Market:
     faucet: Pubkey  # the payer's IO account, holding the genesis
     config: RegistryConfig
     treasury: Pubkey  # the protocol's IO account (the registry's and the escrow's treasury)
+    oracle: Keypair  # the config's one liveness oracle (quorum 1)
+    roots: int = 0  # liveness roots voted so far; each `activate` votes epoch `roots + 1`
 
 
 @dataclass
@@ -127,21 +141,35 @@ async def set_up_registry(conn: RpcConnection, deployer: Keypair) -> Market:
         payer,
         [treasury],
     )
+    params = replace(REGISTRY_PARAMS, root_challenge_secs=ROOT_CHALLENGE_SECS)
     config_args = ConfigInitArgs(
         admin=admin.pubkey(),
         slashing_authority=admin.pubkey(),
         job_authority=pda.escrow_authority(),
         verifiers=[admin.pubkey()],
-        params=REGISTRY_PARAMS,
+        params=params,
     )
     await send(
         conn,
         [registry.build_config_init_ix(deployer.pubkey(), token.MINT, treasury.pubkey(), config_args)],
         deployer,
     )
+    oracle = await add_oracle(conn, admin, payer)
     config = await RegistryConfig.fetch(conn, pda.registry_config())
     assert config is not None
-    return Market(conn, deployer, admin, payer, faucet, config, treasury.pubkey())
+    return Market(conn, deployer, admin, payer, faucet, config, treasury.pubkey(), oracle)
+
+
+async def add_oracle(conn: RpcConnection, admin: Keypair, payer: Keypair) -> Keypair:
+    """A funded liveness oracle, made the registry config's only one (quorum 1) by `admin`."""
+    oracle = Keypair()
+    await fund(conn, oracle, sol=10)
+    update = ConfigUpdateArgs(
+        admin=None, slashing_authority=None, job_authority=None, verifiers=None, params=None,
+        oracles=[oracle.pubkey()],
+    )  # fmt: skip
+    await send(conn, [registry.build_config_update_ix(admin.pubkey(), update)], payer, [admin])
+    return oracle
 
 
 async def register_node(market: Market, node_id: int = 1, label: str = "rpc-node") -> RegisteredNode:
@@ -158,8 +186,49 @@ async def register_node(market: Market, node_id: int = 1, label: str = "rpc-node
     return RegisteredNode(pda.node(operator.pubkey(), node_id), operator, agent, vault, label)
 
 
-async def activate(market: Market, node: RegisteredNode, stake: int = 8_000 * IO) -> None:
-    """Attest (the admin is a verifier), bond `stake` base units, heartbeat: Active."""
+async def activate(market: Market, *nodes: RegisteredNode, stake: int = 8_000 * IO) -> None:
+    """Attest each node (the admin is a verifier) and bond `stake` base units; then prove
+    them all live (`prove_live`): Active."""
+    for node in nodes:
+        await attest_and_bond(market, node, stake)
+    await prove_live(market, *nodes)
+
+
+async def prove_live(market: Market, *nodes: RegisteredNode) -> None:
+    """The oracle's path to eligibility: one epoch root with a leaf per node (heard an
+    hour up to now), voted by the config's oracle; once its challenge window passed on the
+    chain's clock (`ROOT_CHALLENGE_SECS`; the test waits), each node is synced by proof."""
+    conn = market.conn
+    market.roots += 1
+    epoch = market.roots  # the program ties a root to no clock: each call its own epoch
+    now = (await conn.get_clock()).unix_timestamp
+    leaves = []
+    for node in nodes:
+        data = await Node.fetch(conn, node.address)
+        assert data is not None, node.label
+        tier, gpus = int(registry.GPU_TIERS[data.attestation.gpu_model]), data.declared.gpu_count
+        leaves.append(LivenessLeaf(
+            node=node.address, agent=node.agent.pubkey(), epoch=epoch, uptime_secs=HOUR, observed_secs=HOUR,
+            availability_points=availability_points(HOUR, tier, gpus), heartbeats=60, last_seen=now,
+            epoch_uptime_secs=HOUR, epochs_present=1, tier=tier, gpu_count=gpus,
+        ))  # fmt: skip
+    leaves.sort(key=lambda leaf: bytes(leaf.node))
+    tree = MerkleTree([leaf.to_bytes() for leaf in leaves])
+    commit = registry.build_liveness_root_commit_ix(market.oracle.pubkey(), epoch, tree.root, tree.leaf_count)
+    await send(conn, [commit], market.oracle)
+    voted = (await conn.get_clock()).unix_timestamp
+    while (await conn.get_clock()).unix_timestamp < voted + ROOT_CHALLENGE_SECS + 1:
+        await asyncio.sleep(1)
+    for i, leaf in enumerate(leaves):
+        await send(
+            conn,
+            [registry.build_node_sync_ix(leaf.node, epoch, leaf.to_bytes(), tree.proof(i))],
+            market.payer,
+        )
+
+
+async def attest_and_bond(market: Market, node: RegisteredNode, stake: int = 8_000 * IO) -> None:
+    """Attest (the admin is a verifier) and bond `stake` base units: Verified."""
     conn, payer, operator = market.conn, market.payer, node.operator
     spec = hardware(label=node.label)
     await send(
@@ -186,7 +255,6 @@ async def activate(market: Market, node: RegisteredNode, stake: int = 8_000 * IO
         ],
         operator,
     )
-    await send(conn, [registry.build_node_heartbeat_ix(node.address, node.agent.pubkey())], node.agent)
 
 
 async def fund_io(market: Market, owner: Pubkey, amount: int) -> Pubkey:

@@ -1,7 +1,11 @@
 """A small network on a validator process for the service tests: the demo's twelve
-operators deployed, funded, registered, bonded, attested and heartbeating (one spoofer
-jailed with a slash proposed), over JSON-RPC, on a frozen clock that only `ionetWarp`
-moves (figures never depend on how long a test takes)."""
+operators deployed, funded, registered, bonded, attested and proven live by the demo's
+oracle (signed off-chain heartbeats, an epoch root voted on-chain, `node_sync` past its
+challenge window: Active; one spoofer jailed with a slash proposed), over JSON-RPC, on a
+frozen clock that only `ionetWarp` moves (figures never depend on how long a test takes).
+
+Minting epochs and accruing rewards are left to the services under test (the keeper):
+time passes here through `live`, which only plays the agents and the oracle."""
 
 from __future__ import annotations
 
@@ -13,8 +17,9 @@ from solders.pubkey import Pubkey
 
 from ionet_sdk import pda
 from ionet_sdk._generated.ionet_escrow.types import JobSpec
-from ionet_sdk._generated.ionet_registry.types import GpuModel
-from ionet_sdk.demo import JOB_HOURS, PRICE, Demo, Participant
+from ionet_sdk._generated.ionet_registry.types import GpuModel, NodeStatus
+from ionet_sdk.defaults import HOUR
+from ionet_sdk.demo import JOB_HOURS, PRICE, STEP, Demo, Participant
 from ionet_sdk.localnet import LocalValidator
 from ionet_sdk.rpc import RpcConnection
 
@@ -31,6 +36,11 @@ class World(Demo):
         self.genesis = (await self.client.token_config()).genesis_time
         await self.fund()
         await self.onboard()
+        # Epoch 1's root past its challenge window (epoch 0 cannot be synced: Demo.prove_live).
+        await self.live(2 * HOUR + self.registry_params.root_challenge_secs)
+        for node in self.live_nodes():
+            status = (await self.client.node(node.address)).status
+            assert status == NodeStatus.Active, f"{node.spec.name} not proven live: {status}"
         return self
 
     def by_name(self, name: str) -> Participant:
@@ -44,11 +54,24 @@ class World(Demo):
         return [n for n in self.nodes if not n.spec.measured and n.spec.name not in quiet]
 
     async def live(self, seconds: int, silent: Iterable[str] = ()) -> None:
-        """Warp `seconds`; then every node but the spoofer and `silent` heartbeats (the
-        keeper and the matcher read liveness at the moment they act)."""
-        await self.conn.warp(seconds)
-        for node in self.live_nodes(silent):
-            await self.client.heartbeat(node.agent, node.address)
+        """Let `seconds` pass in the demo's heartbeat steps: every node's agent but the
+        spoofer's and `silent`'s sends its signed heartbeat to the oracle (off-chain); at
+        each epoch's end the oracle roots it on-chain, and every node is synced to the
+        latest root past its challenge window (as at the end). Nothing is minted or
+        accrued (the keeper's work)."""
+        live = self.live_nodes(silent)
+        for _ in range(seconds // STEP):
+            before = await self.now()
+            await self.conn.warp(STEP)
+            now = before + STEP
+            for node in live:
+                self.heard[node.address].append(now)
+            if (now - self.genesis) // HOUR != (before - self.genesis) // HOUR:
+                await self.close_liveness_epoch((now - self.genesis) // HOUR - 1)
+                await self.sync_liveness()
+        if seconds % STEP:
+            await self.conn.warp(seconds % STEP)
+        await self.sync_liveness()
 
     async def post_job(self, gpus: int = 8, **changes: object) -> Pubkey:
         """The client escrows an H100-class job (as the demo's) and returns its address."""

@@ -76,15 +76,17 @@ async def test_anchor_ts_and_web3_js(market: tuple[LocalValidator, Market]) -> N
             "url": validator.url,
             "idl": str(IDL),
             "node": str(node.address),
-            "agent": list(bytes(node.agent)),
+            "operator": list(bytes(node.operator)),
             "payer": list(bytes(payer)),
+            "price": 123_456,
         },
     )
     assert out["web3"]["balance"] == SOL // 2
-    assert out["simulated"]["events"] == ["nodeHeartbeat"] and out["simulated"]["logs"] > 0
+    assert out["simulated"]["events"] == ["nodeUpdated"] and out["simulated"]["logs"] > 0
     assert out["event"]["node"] == str(node.address) and out["event"]["signature"] == out["rpc"]
+    assert out["event"]["minPrice"] == "123456"
     data = await Node.fetch(m.conn, node.address)
-    assert data is not None and data.heartbeat_count == 1  # .simulate() changed nothing, .rpc() once
+    assert data is not None and data.min_price_per_gpu_hour == 123_456  # .rpc() sent it (.simulate() did not)
 
 
 async def test_anchorpy3(market: tuple[LocalValidator, Market]) -> None:
@@ -99,12 +101,13 @@ async def test_anchorpy3(market: tuple[LocalValidator, Market]) -> None:
             "program": str(REGISTRY_ID),
             "config": str(pda.registry_config()),
             "node": str(node.address),
-            "agent": list(bytes(node.agent)),
+            "operator": list(bytes(node.operator)),
+            "price": 654_321,
         },
     )
-    assert out["node"] == {"agent": str(node.agent.pubkey()), "heartbeat_count": 0}
-    assert out["events"] == [{"name": "NodeHeartbeat", "node": str(node.address)}]
-    assert out["after"]["heartbeat_count"] == 1
+    assert out["node"] == {"agent": str(node.agent.pubkey()), "min_price_per_gpu_hour": 0}
+    assert out["events"] == [{"name": "NodeUpdated", "node": str(node.address)}]
+    assert out["after"]["min_price_per_gpu_hour"] == 654_321
 
 
 class Inbox:

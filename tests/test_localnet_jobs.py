@@ -106,8 +106,7 @@ async def h100_job(conn: RpcConnection, gpus: int = 16, price: int = 2 * IO) -> 
 async def test_a_job_runs_settles_through_a_lookup_table_and_finalizes(market: Escrow) -> None:
     conn, payer = market.market.conn, market.market.payer
     nodes = [await register_node(market.market, 1, label=f"job-node-{i}") for i in range(2)]
-    for node in nodes:
-        await activate(market.market, node)
+    await activate(market.market, *nodes)  # one oracle root for both: one challenge window to wait
     client = Keypair()
     await fund(conn, client, sol=10)
     client_token = await fund_io(market.market, client.pubkey(), 1_000 * IO)

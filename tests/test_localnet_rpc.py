@@ -3,8 +3,8 @@
 `LocalValidator` starts the process with the built programs at their ids:
 Agave's solana-test-validator and the embedded LiteSVM-backed server, in turn
 (the SDK's pytest plugin's `each_validator`), except for the flow that needs a
-stale heartbeat (minutes of protocol time), which runs on the embedded one and
-warps (`embedded_validator`). Everything goes through `RpcConnection` (solana-py's
+node's proven liveness to go stale (hours of protocol time), which runs on the
+embedded one and warps (`embedded_validator`). Everything goes through `RpcConnection` (solana-py's
 AsyncClient) — nothing in-process."""
 
 from __future__ import annotations
@@ -30,7 +30,18 @@ from ionet_sdk.rpc import RpcConnection
 from ionet_sdk.testing.registry import hardware, measurement
 from ionet_sdk.testing.token import GENESIS, TokenSandbox
 
-from .localnet_flow import activate, fund, register_node, send, set_up_registry
+from .localnet_flow import (
+    ROOT_CHALLENGE_SECS,
+    Market,
+    RegisteredNode,
+    activate,
+    add_oracle,
+    fund,
+    prove_live,
+    register_node,
+    send,
+    set_up_registry,
+)
 
 SOL = 1_000_000_000
 
@@ -81,7 +92,7 @@ async def test_a_node_becomes_active_over_json_rpc(each_validator: LocalValidato
         slashing_authority=admin.pubkey(),
         job_authority=pda.escrow_authority(),
         verifiers=[admin.pubkey()],
-        params=REGISTRY_PARAMS,
+        params=replace(REGISTRY_PARAMS, root_challenge_secs=ROOT_CHALLENGE_SECS),
     )
     stranger_ix = registry.build_config_init_ix(payer.pubkey(), token.MINT, treasury.pubkey(), config_args)
     with pytest.raises(errors.NotUpgradeAuthority) as failure:
@@ -95,7 +106,9 @@ async def test_a_node_becomes_active_over_json_rpc(each_validator: LocalValidato
     config = await RegistryConfig.fetch(conn, pda.registry_config())
     assert config is not None and config.admin == admin.pubkey()
 
-    # Register, attest, bond, heartbeat: Active.
+    oracle = await add_oracle(conn, admin, payer)
+
+    # Register, attest, bond: Verified; proven live by an oracle's root: Active.
     spec = hardware(label="rpc-node")
     register = NodeRegisterArgs(node_id=1, agent=agent.pubkey(), hardware=spec)
     await send(
@@ -124,9 +137,13 @@ async def test_a_node_becomes_active_over_json_rpc(each_validator: LocalValidato
         ],
         operator,
     )
-    await send(conn, [registry.build_node_heartbeat_ix(node, agent.pubkey())], agent)
+    data = await Node.fetch(conn, node)
+    assert data is not None and NodeStatus(data.status) == NodeStatus.Verified  # no proven liveness yet
+    market = Market(conn, deployer, admin, payer, faucet, config, treasury.pubkey(), oracle)
+    await prove_live(market, RegisteredNode(node, operator, agent, vault, "rpc-node"))
     data = await Node.fetch(conn, node)
     assert data is not None and NodeStatus(data.status) == NodeStatus.Active
+    assert data.last_seen > 0 and data.synced_epoch == 1
 
     # Listing with server-side filters: the registry's nodes of this operator.
     info = await conn.get_account(node)
@@ -140,15 +157,24 @@ async def test_a_node_becomes_active_over_json_rpc(each_validator: LocalValidato
     await conn.close()
 
 
-async def test_a_stale_heartbeat_is_marked_inactive(embedded_validator: LocalValidator) -> None:
-    """Embedded only: the heartbeat goes stale after minutes of protocol time (ionetWarp)."""
+async def test_a_stale_proven_liveness_is_marked_inactive(embedded_validator: LocalValidator) -> None:
+    """Embedded only: a node's proven liveness (its synced `last_seen`) goes stale after
+    `liveness_max_age_secs` of protocol time (ionetWarp)."""
     conn = RpcConnection(embedded_validator.url)
     market = await set_up_registry(conn, embedded_validator.upgrade_authority)
     node = await register_node(market)
     await activate(market, node)
     data = await Node.fetch(conn, node.address)
     assert data is not None and NodeStatus(data.status) == NodeStatus.Active
-    await conn.warp(REGISTRY_PARAMS.heartbeat_interval_secs + REGISTRY_PARAMS.heartbeat_grace_secs + 1)
+    data = await Node.fetch(conn, node.address)
+    assert data is not None
+    age = (await conn.get_clock()).unix_timestamp - data.last_seen
+    await conn.warp(REGISTRY_PARAMS.liveness_max_age_secs - age)
+    with pytest.raises(errors.NodeNotStale):  # still fresh at the limit
+        await tx.send(
+            conn, [registry.build_node_mark_inactive_ix(node.address, market.payer.pubkey())], market.payer
+        )
+    await conn.warp(1)
     payer = market.payer
     simulated = await conn.simulate_transaction(
         tx.build_transaction(

@@ -4,8 +4,8 @@
 // used exactly as their documentation shows, websocket confirmation included.
 //
 // Reads one JSON request on stdin:
-//   {"url": "http://127.0.0.1:PORT", "idl": path, "node": address, "agent": [secret key bytes],
-//    "payer": [secret key bytes]}
+//   {"url": "http://127.0.0.1:PORT", "idl": path, "node": address, "operator": [secret key bytes],
+//    "payer": [secret key bytes], "price": base units}
 // and writes one JSON result on stdout:
 //   {"simulated": {"events": [...], "logs": n}, "rpc": signature, "event": {...}, "eventSlot": n,
 //    "web3": {"airdrop": signature, "transfer": signature, "balance": lamports}}
@@ -20,7 +20,7 @@ const { Connection, Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgram, Transac
 const request = JSON.parse(readFileSync(0, "utf8"));
 const idl = JSON.parse(readFileSync(request.idl, "utf8"));
 const connection = new Connection(request.url, "confirmed"); // websocket: the RPC port + 1
-const agent = Keypair.fromSecretKey(Uint8Array.from(request.agent));
+const operator = Keypair.fromSecretKey(Uint8Array.from(request.operator));
 const payer = Keypair.fromSecretKey(Uint8Array.from(request.payer));
 const node = new PublicKey(request.node);
 const out = {};
@@ -54,12 +54,13 @@ try {
   );
   out.web3 = { airdrop, transfer: sent, balance: await connection.getBalance(recipient, "confirmed") };
 
-  // Anchor: .simulate(), addEventListener, .rpc() of the node's heartbeat.
-  const provider = new AnchorProvider(connection, new Wallet(agent), { commitment: "confirmed" });
+  // Anchor: .simulate(), addEventListener, .rpc() of the operator's node_update (a new
+  // minimum price: an Option<u64> argument in a struct, and the NodeUpdated event).
+  const provider = new AnchorProvider(connection, new Wallet(operator), { commitment: "confirmed" });
   const program = new Program(idl, provider);
   let listener;
   const heard = new Promise((resolve) => {
-    listener = program.addEventListener("nodeHeartbeat", (event, slot, signature) =>
+    listener = program.addEventListener("nodeUpdated", (event, slot, signature) =>
       resolve({ event, slot, signature }),
     );
   });
@@ -75,13 +76,14 @@ try {
     })(),
     "logsSubscribe",
   );
-  const accounts = { node, agent: agent.publicKey };
-  const simulated = await program.methods.nodeHeartbeat().accountsPartial(accounts).simulate();
+  const accounts = { node, operator: operator.publicKey };
+  const args = { agent: null, hardware: null, minPricePerGpuHour: new anchor.BN(request.price) };
+  const simulated = await program.methods.nodeUpdate(args).accountsPartial(accounts).simulate();
   out.simulated = { events: simulated.events.map((e) => e.name), logs: simulated.raw.length };
-  out.rpc = await within(30_000, program.methods.nodeHeartbeat().accountsPartial(accounts).rpc(), "rpc()");
+  out.rpc = await within(30_000, program.methods.nodeUpdate(args).accountsPartial(accounts).rpc(), "rpc()");
   const { event, slot, signature } = await within(30_000, heard, "addEventListener");
   await program.removeEventListener(listener);
-  out.event = { node: event.node.toBase58(), at: event.at.toString(), uptimeBps: event.uptimeBps, signature };
+  out.event = { node: event.node.toBase58(), minPrice: event.minPricePerGpuHour.toString(), signature };
   out.eventSlot = slot;
   process.stdout.write(JSON.stringify(out));
   process.exit(0);

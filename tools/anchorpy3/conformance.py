@@ -1,13 +1,14 @@
 """anchorpy3 (the Python Anchor client) against a validator process, for
 tests/test_localnet_conformance.py: load an ionet IDL, fetch and decode an
-account, send an instruction, and decode the events in its logs.
+account, send an instruction (the operator's `node_update` of its minimum price: an
+Option<u64> in a struct argument), and decode the events in its logs.
 
 Runs in tools/anchorpy3/.venv. Reads one JSON request on stdin:
     {"url": ..., "idl": path, "program": address, "config": address, "node": address,
-     "agent": [secret key bytes]}
+     "operator": [secret key bytes], "price": base units}
 writes one JSON result on stdout:
-    {"node": {"agent": ..., "heartbeat_count": n}, "signature": ..., "events": [{"name": ..., "node": ...}],
-     "after": {"heartbeat_count": n}}
+    {"node": {"agent": ..., "min_price_per_gpu_hour": n}, "signature": ..., "events": [{"name": ..., "node": ...}],
+     "after": {"min_price_per_gpu_hour": n}}
 """
 
 from __future__ import annotations
@@ -29,15 +30,16 @@ from solders.pubkey import Pubkey
 async def main() -> dict[str, Any]:
     request = json.loads(sys.stdin.read())
     idl = Idl.from_json(Path(request["idl"]).read_text())
-    agent = Keypair.from_bytes(bytes(request["agent"]))
+    operator = Keypair.from_bytes(bytes(request["operator"]))
     client = AsyncClient(request["url"], commitment=Confirmed)
-    provider = Provider(client, Wallet(agent), TxOpts(preflight_commitment=Confirmed))
+    provider = Provider(client, Wallet(operator), TxOpts(preflight_commitment=Confirmed))
     program = Program(idl, Pubkey.from_string(request["program"]), provider)
     node = Pubkey.from_string(request["node"])
     try:
         before = await program.account["Node"].fetch(node)
-        accounts = {"config": Pubkey.from_string(request["config"]), "node": node, "agent": agent.pubkey()}
-        signature = await program.rpc["node_heartbeat"](ctx=Context(accounts=accounts))
+        accounts = {"config": Pubkey.from_string(request["config"]), "node": node, "operator": operator.pubkey()}
+        args = program.type["NodeUpdateArgs"](agent=None, hardware=None, min_price_per_gpu_hour=request["price"])
+        signature = await program.rpc["node_update"](args, ctx=Context(accounts=accounts))
         await client.confirm_transaction(signature, Confirmed)
         tx = await client.get_transaction(signature, "json", Confirmed, max_supported_transaction_version=0)
         if tx.value is None or tx.value.transaction.meta is None:
@@ -49,10 +51,10 @@ async def main() -> dict[str, Any]:
         )
         after = await program.account["Node"].fetch(node)
         return {
-            "node": {"agent": str(before.agent), "heartbeat_count": before.heartbeat_count},
+            "node": {"agent": str(before.agent), "min_price_per_gpu_hour": before.min_price_per_gpu_hour},
             "signature": str(signature),
             "events": events,
-            "after": {"heartbeat_count": after.heartbeat_count},
+            "after": {"min_price_per_gpu_hour": after.min_price_per_gpu_hour},
         }
     finally:
         await client.close()
