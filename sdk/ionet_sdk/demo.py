@@ -62,7 +62,7 @@ from ionet_sdk._generated.ionet_registry.types import (
     Offense,
 )
 from ionet_sdk._generated.ionet_token import errors as token_errors
-from ionet_sdk._generated.ionet_token.accounts import EpochRecord
+from ionet_sdk._generated.ionet_token.accounts import EpochRecord, Reward
 from ionet_sdk.client import IonetClient
 from ionet_sdk.connection import SendResult
 from ionet_sdk.defaults import DAY, HOUR, IO
@@ -545,7 +545,7 @@ class Demo:
         )
 
     @staticmethod
-    def work_points(reward: Any, epoch: int) -> int:
+    def work_points(reward: Reward | None, epoch: int) -> int:
         """The work points the reward account holds for `epoch` (0 if none)."""
         if reward is None:
             return 0
