@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import pytest_asyncio
 from aiohttp.test_utils import TestClient, TestServer
-from solders.signature import Signature
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from solders.signature import Signature
 from sqlalchemy import inspect, text, update
 
 from ionet_sdk import spl, token
