@@ -20,15 +20,16 @@ from solders.instruction import Instruction
 from solders.keypair import Keypair
 from solders.system_program import TransferParams, transfer
 
+from ionet_sdk._generated.ionet_escrow.accounts import Job, Run
 from ionet_sdk._generated.ionet_escrow.types import JobState, RunStatus
 from ionet_sdk._generated.ionet_registry.types import SlashStatus
 from ionet_sdk.cluster import save_keypair
-from ionet_sdk.defaults import DAY, HOUR
+from ionet_sdk.defaults import DAY, ESCROW_PARAMS, HOUR
 from ionet_sdk.errors import ConfigError
 from ionet_sdk.localnet import free_port
 from ionet_sdk.services.keeper import config as keeper_config
 from ionet_sdk.services.keeper.service import Keeper, Outcome
-from ionet_sdk.services.keeper.steps import STEPS
+from ionet_sdk.services.keeper.steps import STEPS, _timeout_reason
 
 from .network_env import World, world
 
@@ -215,3 +216,24 @@ def test_keeper_settings_refuse_unknown_steps() -> None:
     cfg = keeper_config.load(env={}, keypair="k.json", steps="mint_epochs, settle_jobs")
     assert cfg.step_names() == ["mint_epochs", "settle_jobs"]
     assert {s.name for s in STEPS} >= set(cfg.step_names())
+
+
+def test_the_timeout_rule_mirrors_the_escrow() -> None:
+    """`job_timeout` of a running run: not fully delivered, and no usage receipt for more
+    than `report_timeout_secs` since its start or last receipt (the node's registry
+    liveness plays no part); an assigned run: past the start deadline."""
+    silence = ESCROW_PARAMS.report_timeout_secs
+    job = dataclasses.replace(Job.decode(Job.DISCRIMINATOR + bytes(Job.LAYOUT.size)), duration_hours=1,
+                              start_deadline=1_000)  # fmt: skip
+    blank = Run.decode(Run.DISCRIMINATOR + bytes(Run.LAYOUT.size))
+    running = dataclasses.replace(blank, status=RunStatus.Running, gpus=2, started_at=500, last_report_at=0)
+    assert _timeout_reason(job, running, ESCROW_PARAMS, 500 + silence) is None  # silent exactly the limit
+    assert _timeout_reason(job, running, ESCROW_PARAMS, 501 + silence) is not None
+    reported = dataclasses.replace(running, last_report_at=2_000, gpu_seconds=2 * 1_500)
+    assert _timeout_reason(job, reported, ESCROW_PARAMS, 2_000 + silence) is None
+    assert _timeout_reason(job, reported, ESCROW_PARAMS, 2_001 + silence) is not None
+    delivered = dataclasses.replace(reported, gpu_seconds=2 * HOUR)  # the whole reservation
+    assert _timeout_reason(job, delivered, ESCROW_PARAMS, 10**9) is None
+    assigned = dataclasses.replace(blank, status=RunStatus.Assigned, gpus=2)
+    assert _timeout_reason(job, assigned, ESCROW_PARAMS, 1_000) is None
+    assert _timeout_reason(job, assigned, ESCROW_PARAMS, 1_001) is not None
