@@ -262,8 +262,8 @@ def synthetic_nodes(w: World) -> list[bytes]:
             attestation=attested,
             status=NodeStatus.Active,
             reputation_bps=5_000,
-            last_seen=NOW - 30,  # synced to a recent root: proven live (matcher.live_until)
-            last_epoch_uptime_secs=3_600,
+            last_seen=NOW - 30,  # proven live by a sync (half of its last epoch heard)
+            last_epoch_uptime_secs=1_800,
             node_id=i,
         )
         out.append(node.encode())

@@ -30,7 +30,6 @@ def readme_operator_block() -> str:
 def test_the_readmes_operator_path_works_as_written(tmp_path: Path) -> None:
     script = readme_operator_block()
     assert "ionet localnet start" in script and "ionet node attest" in script
-    assert "node heartbeat" not in script  # liveness is proven off-chain (oracles, node_sync), not sent
     home, work = tmp_path / "home", tmp_path / "work"
     home.mkdir()
     work.mkdir()
@@ -59,7 +58,9 @@ def test_the_readmes_operator_path_works_as_written(tmp_path: Path) -> None:
         shown = ionet("node", "show", node, "--json")
         assert shown.returncode == 0, shown.stderr
         data = json.loads(shown.stdout)
-        assert data["status"] == "Verified"  # attested and bonded; no proven liveness yet
+        # Attested and bonded; Active needs proven liveness (an oracle root and a sync).
+        assert data["status"] == "Verified"
+        assert (data["last_seen"], data["synced_epoch"]) == (None, 0)
         assert data["declared"]["gpu_model"] == "Rtx4090"
         assert (data["declared"]["gpu_count"], data["declared"]["vram_gb_per_gpu"]) == (4, 24)
         assert data["agent"] == str(load_keypair(work / "agent.json").pubkey())

@@ -37,12 +37,12 @@ class Pick:
 
 
 def live_until(node: Node, params: RegistryParams) -> int:
-    """The last instant (unix seconds) at which the node counts as live, exactly as the
-    registry's `Node::liveness_fresh`: its oracle-proven `last_seen` (set only by
-    `node_sync`, from a leaf in a committed epoch root) plus `liveness_max_age_secs`; -1
-    for a node never synced, or whose last synced epoch proved less than
-    `min_epoch_uptime_secs` of presence. The one place the matcher and the keeper read
-    liveness, so that a change of the rule is made here once."""
+    """The last instant (unix seconds) at which the node counts as live, as the registry's
+    `Node::liveness_fresh`: the oracles' last sighting proven by its last sync (`last_seen`)
+    plus `liveness_max_age_secs`, provided that sync's epoch showed at least
+    `min_epoch_uptime_secs` of presence; -1 for a node never proven live (or proven with
+    too little presence). The one place the matcher and the keeper read liveness, so that
+    a change of the rule is made here once."""
     if node.last_seen <= 0 or node.last_epoch_uptime_secs < params.min_epoch_uptime_secs:
         return -1
     return node.last_seen + params.liveness_max_age_secs
