@@ -20,7 +20,7 @@ from solders.instruction import Instruction
 from solders.keypair import Keypair
 from solders.system_program import TransferParams, transfer
 
-from ionet_sdk._generated.ionet_escrow.accounts import Job, Run
+from ionet_sdk._generated.ionet_escrow.accounts import EscrowConfig, Job, Run
 from ionet_sdk._generated.ionet_escrow.types import JobState, RunStatus
 from ionet_sdk._generated.ionet_registry.types import SlashStatus
 from ionet_sdk.cluster import save_keypair
@@ -223,17 +223,19 @@ def test_the_timeout_rule_mirrors_the_escrow() -> None:
     than `report_timeout_secs` since its start or last receipt (the node's registry
     liveness plays no part); an assigned run: past the start deadline."""
     silence = ESCROW_PARAMS.report_timeout_secs
+    config = EscrowConfig.decode(EscrowConfig.DISCRIMINATOR + bytes(EscrowConfig.LAYOUT.size))
+    config = dataclasses.replace(config, params=ESCROW_PARAMS)
     job = dataclasses.replace(Job.decode(Job.DISCRIMINATOR + bytes(Job.LAYOUT.size)), duration_hours=1,
                               start_deadline=1_000)  # fmt: skip
     blank = Run.decode(Run.DISCRIMINATOR + bytes(Run.LAYOUT.size))
     running = dataclasses.replace(blank, status=RunStatus.Running, gpus=2, started_at=500, last_report_at=0)
-    assert _timeout_reason(job, running, ESCROW_PARAMS, 500 + silence) is None  # silent exactly the limit
-    assert _timeout_reason(job, running, ESCROW_PARAMS, 501 + silence) is not None
+    assert _timeout_reason(job, running, config, 500 + silence) is None  # silent exactly the limit
+    assert _timeout_reason(job, running, config, 501 + silence) is not None
     reported = dataclasses.replace(running, last_report_at=2_000, gpu_seconds=2 * 1_500)
-    assert _timeout_reason(job, reported, ESCROW_PARAMS, 2_000 + silence) is None
-    assert _timeout_reason(job, reported, ESCROW_PARAMS, 2_001 + silence) is not None
+    assert _timeout_reason(job, reported, config, 2_000 + silence) is None
+    assert _timeout_reason(job, reported, config, 2_001 + silence) is not None
     delivered = dataclasses.replace(reported, gpu_seconds=2 * HOUR)  # the whole reservation
-    assert _timeout_reason(job, delivered, ESCROW_PARAMS, 10**9) is None
+    assert _timeout_reason(job, delivered, config, 10**9) is None
     assigned = dataclasses.replace(blank, status=RunStatus.Assigned, gpus=2)
-    assert _timeout_reason(job, assigned, ESCROW_PARAMS, 1_000) is None
-    assert _timeout_reason(job, assigned, ESCROW_PARAMS, 1_001) is not None
+    assert _timeout_reason(job, assigned, config, 1_000) is None
+    assert _timeout_reason(job, assigned, config, 1_001) is not None

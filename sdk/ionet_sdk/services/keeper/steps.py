@@ -14,7 +14,7 @@ built on a stale view fails with the program's error, which the service classifi
 | step | due when |
 | --- | --- |
 | mint_epochs | an IO epoch ended unminted (several per transaction; the circuit breaker may hold it) |
-| timeout_runs | a run not started by its start deadline; a started one not fully delivered and silent |
+| timeout_runs | a run not started by its start deadline, or running with no receipt for report_timeout_secs |
 | complete_jobs | a running job past start deadline + duration (anyone may complete it then) |
 | lapse_disputes | a disputed job past its dispute deadline (the default outcome) |
 | settle_jobs | a completed job past its challenge window, or a cancelled one, with runs open |
@@ -22,10 +22,6 @@ built on a stale view fails with the program's error, which the service classifi
 | lapse_appeals | an appealed slash past `appeal_deadline + APPEAL_RESOLUTION_SECS` |
 | execute_slashes | a proposed slash past its appeal window, or an upheld one (with the reward forfeit) |
 | forfeit_rewards | a node slashed since its reward account last saw it |
-
-Silent: no usage receipt (`job_report_usage`) for the escrow's `report_timeout_secs` since
-the run's start or last receipt; a running run's liveness is its receipts (no on-chain
-heartbeat exists).
 """
 
 from __future__ import annotations
@@ -38,7 +34,7 @@ from solders.pubkey import Pubkey
 
 from ionet_sdk import escrow, pda, registry, token
 from ionet_sdk._generated.ionet_escrow.accounts import EscrowConfig, Job, Run
-from ionet_sdk._generated.ionet_escrow.types import EscrowParams, JobState, RunStatus
+from ionet_sdk._generated.ionet_escrow.types import JobState, RunStatus
 from ionet_sdk._generated.ionet_registry.accounts import Node, RegistryConfig, SlashProposal
 from ionet_sdk._generated.ionet_registry.constants import APPEAL_RESOLUTION_SECS
 from ionet_sdk._generated.ionet_registry.types import SlashStatus
@@ -203,18 +199,18 @@ def find_mints(snap: Snapshot, ctx: Context) -> list[Task]:
 # --- timeout_runs
 
 
-def _timeout_reason(job: Job, run: Run, params: EscrowParams, now: int) -> str | None:
-    """Why `job_timeout` would accept `run` now, mirroring the escrow program: an
-    assigned run past its job's start deadline; a running run not yet fully delivered
-    whose agent sent no usage receipt for more than `report_timeout_secs` (seconds since
-    the later of its start and its last receipt). None when it would refuse."""
+def _timeout_reason(job: Job, run: Run, config: EscrowConfig, now: int) -> str | None:
+    """The escrow's `job_timeout` rule: not started by the start deadline, or running with
+    its reservation undelivered and no usage receipt for `report_timeout_secs`."""
     if run.status == RunStatus.Assigned and now > job.start_deadline:
         return f"not started by the start deadline {job.start_deadline}"
-    if run.status == RunStatus.Running:
-        reservation = run.gpus * job.duration_hours * 3_600
-        heard = max(run.started_at, run.last_report_at)
-        if run.gpu_seconds < reservation and now - heard > params.report_timeout_secs:
-            return f"no usage receipt for {now - heard} s (> {params.report_timeout_secs} s)"
+    heard = max(run.started_at, run.last_report_at)
+    if (
+        run.status == RunStatus.Running
+        and run.gpu_seconds < run.gpus * job.duration_hours * 3_600
+        and now - heard > config.params.report_timeout_secs
+    ):
+        return f"no usage receipt since {heard}"
     return None
 
 
@@ -224,7 +220,7 @@ def find_timeouts(snap: Snapshot, ctx: Context) -> list[Task]:
         if job.state not in (JobState.Open, JobState.Running):
             continue
         for run_address, run in snap.runs.get(job_address, []):
-            why = _timeout_reason(job, run, snap.escrow.params, snap.now)
+            why = _timeout_reason(job, run, snap.escrow, snap.now)
             if why is None:
                 continue
 
@@ -239,7 +235,7 @@ def find_timeouts(snap: Snapshot, ctx: Context) -> list[Task]:
                 config = await EscrowConfig.fetch(ctx.conn, pda.escrow_config())
                 if node is None or config is None:
                     return []
-                if _timeout_reason(job, run, config.params, await _now(ctx.conn)) is None:
+                if _timeout_reason(job, run, config, await _now(ctx.conn)) is None:
                     return []
                 return [
                     escrow.build_job_timeout_ix(
@@ -450,7 +446,7 @@ STEPS: tuple[Step, ...] = (
     Step(
         "timeout_runs",
         find_timeouts,
-        "remove runs that missed their start deadline or whose usage receipts stopped",
+        "remove runs that missed their start deadline or whose node is not live",
     ),
     Step("complete_jobs", find_completions, "complete jobs past start deadline + duration"),
     Step("lapse_disputes", find_dispute_lapses, "apply the default outcome of disputes past their deadline"),
