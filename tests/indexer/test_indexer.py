@@ -48,7 +48,7 @@ async def test_backfill_matches_the_chain(demo_chain: DemoChain, indexed: tuple[
     db, _ = indexed
     client = demo_chain.demo.client
     counts = db.counts()
-    assert counts["transactions"] > 1000
+    assert counts["transactions"] > 400  # the demo's ~450 (no on-chain heartbeat any more)
     with db.engine.connect() as conn:
         nodes = {r.address: r for r in conn.execute(s.nodes.select())}
         chain_nodes = await client.nodes()
@@ -307,8 +307,10 @@ async def test_query_api_answers_by_its_schema(
         assert history["total"] > 0 and any(h["reputation_bps"] is not None for h in history["items"])
 
         jobs = await get("/api/v1/jobs", "JobPage")
-        assert jobs["total"] == 1
-        job = await get(f"/api/v1/jobs/{jobs['items'][0]['address']}", "JobDetail")
+        assert jobs["total"] == 3  # the client's job and the two wash trades
+        main = str(demo_chain.demo.job)
+        assert main in {j["address"] for j in jobs["items"]}
+        job = await get(f"/api/v1/jobs/{main}", "JobDetail")
         assert len(job["runs"]) == 3 and job["usage"] and job["settlements"]
         assert job["paid"] == sum(r["paid"] for r in job["runs"])
         assert (await get(f"/api/v1/runs?job={job['address']}", "RunPage"))["total"] == 3
