@@ -37,6 +37,7 @@ from ionet_sdk._generated.ionet_registry.types import (
 from ionet_sdk.accounts import AccountInfo
 from ionet_sdk.connection import SendResult
 from ionet_sdk.defaults import EPOCH_SECS, IO, IO_DECIMALS, REGISTRY_PARAMS
+from ionet_sdk.errors import InvalidArgumentError
 from ionet_sdk.heartbeat import RootStatement
 from ionet_sdk.liveness import LivenessLeaf
 from ionet_sdk.merkle import MerkleTree
@@ -311,14 +312,18 @@ class RegistrySandbox:
         `min_epoch_uptime_secs`, 1,800 s: half the epoch, the least that makes a node
         eligible, which keeps a node at the initial reputation's 50% uptime ratio), one
         heartbeat per `heartbeat_interval_secs` of that uptime, and `last_seen` (default:
-        the clock when the root is committed). It credits **no availability points**: the
-        leaf carries the node's proven points unchanged, so reward tests see only the
-        points they add themselves.
+        the clock when the root is committed; as the oracle carries it, never earlier than
+        the node's previous leaf's). The leaf names the node's current agent and tier. It
+        credits **no availability points**: the leaf carries the node's proven points
+        unchanged, so reward tests see only the points they add themselves.
 
-        Returns (epoch, tree). The epoch is the next one no node of `handles` synced yet
-        and no root was committed for. Raises `TransactionFailedError` (typed) if the
-        commit or a sync is refused: e.g. a node with a new agent key is still proven
-        against the agent of its leaf, which is the node's current one."""
+        Returns (epoch, tree). The epoch is the next one that no node of `handles` synced
+        yet and no root was committed for; the clock moves one challenge window. Raises the
+        program's typed error (`ionet_sdk.errors.ProgramError`) if the commit or a sync is
+        refused; `InvalidArgumentError` if the sandbox has no oracles (set up without
+        `init_config`: call `set_oracles` first)."""
+        if not self.oracles:
+            raise InvalidArgumentError("the sandbox has no liveness oracles: call set_oracles first")
         params = self.config.params
         uptime = params.min_epoch_uptime_secs if epoch_uptime_secs is None else epoch_uptime_secs
         nodes = [await self.node(h) for h in handles]
