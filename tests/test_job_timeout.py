@@ -183,3 +183,23 @@ async def test_a_run_that_delivered_and_reported_its_whole_duration_is_never_tim
     )
     after = await market.node(node)
     assert (after.jobs_failed, after.pending_slashes) == (before.jobs_failed, 0) == (0, 0)
+
+
+async def test_a_run_with_recent_receipts_is_not_timed_out_when_its_nodes_proof_went_stale(
+    market: EscrowEnv,
+) -> None:
+    # The registry's liveness gates assignment only; a running run answers for itself.
+    r = await market.running(1, duration_hours=8)
+    (node,) = r.nodes
+    await market.live(market.config.params.liveness_max_age_secs + 600, r.job, [node], step=600)
+    assert not await market.liveness_fresh(node)  # no sync for over 4 h
+    run = market.run_address(r.job, node)
+    await market.rejects(
+        [await market.timeout_ix(r.job, node)],
+        market.payer,
+        errors.NodeHealthy,
+        watch=[r.job.address, run, node.address, r.job.vault],
+    )
+    market.conn.warp(SILENCE)  # and once its receipts stop, it is timed out
+    await market.timeout(r.job, node)
+    assert RunStatus((await market.run(r.job, node)).status) == RunStatus.Removed

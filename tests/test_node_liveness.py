@@ -52,7 +52,12 @@ async def test_an_epoch_uptime_below_the_minimum_is_not_eligible(env: RegistryEn
     node = await env.node(handle)
     assert node.status == NodeStatus.Verified and node.last_epoch_uptime_secs == least - 1
     await env.prove_live(handle, epoch_uptime_secs=least)
-    assert (await env.node(handle)).status == NodeStatus.Active
+    node = await env.node(handle)
+    assert node.status == NodeStatus.Active
+    # prove_live carries the figures forward (cumulative, never lower) and credits no
+    # availability points.
+    assert (node.proven_uptime_secs, node.proven_observed_secs) == (2 * least - 1, 2 * 3_600)
+    assert node.proven_availability_points == 0
     # An Active node synced to an epoch in which it was barely heard drops out at once.
     await env.prove_live(handle, epoch_uptime_secs=60)
     node = await env.node(handle)
