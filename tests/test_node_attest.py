@@ -45,6 +45,9 @@ async def test_spoofed_hardware_is_recorded_and_jails_the_node(env: RegistryEnv)
     assert not event.passed
     assert node.spoofing_evidence == event.attestation_hash != [0] * 32
     assert node.attestations_failed == 1
+    # The jailing is an event like every status move (indexers follow them).
+    (moved,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.NodeStatusChanged)]
+    assert (moved.node, moved.from_, moved.to) == (handle.address, NodeStatus.Registered, NodeStatus.Jailed)
     # A jailed node cannot become active by staking and being proven live.
     await env.deposit(handle, 10**13)
     await env.prove_live(handle)
