@@ -202,3 +202,43 @@ def _metrics(m: Matcher) -> str:
     from prometheus_client import generate_latest
 
     return generate_latest(m.metrics).decode()
+
+
+async def test_a_node_that_does_not_start_is_withdrawn_and_its_gpus_placed_elsewhere() -> None:
+    """Issue 18, item 1: re-match when a node drops before start. The matcher withdraws an
+    assignment not started `start_grace_secs` (chain time) after it made it (`job_unassign`,
+    no reputation effect) and places the GPUs on other nodes, never a withdrawn one again;
+    a restarted matcher does the same for assignments it only finds."""
+    async with world() as w:
+        m = Matcher(w.conn, w.matcher, start_grace_secs=120)
+        await m.reload()
+        job = await w.post_job(2)
+        await m.reload()
+        (first,) = await m.sweep()
+        assert first.result == "matched" and first.placement is not None
+        picked = {p.node for p in first.placement.picks}
+        before = {n: await w.client.node(n) for n in picked}
+        # Not started within the grace: nothing happens before it ends.
+        await w.conn.warp(60)
+        assert await m.withdraw_stalled(await w.now()) == []
+        await w.conn.warp(61)
+        outcomes = await m.sweep()
+        assert [o.result for o in outcomes] == ["matched"], [(o.result, o.detail) for o in outcomes]
+        runs = await w.client.runs(job)
+        assert not picked & {r.node for r in runs}
+        assert sum(r.gpus for r in runs) == 2
+        for node, was in before.items():
+            now_ = await w.client.node(node)
+            assert now_.committed_gpus < was.committed_gpus
+            assert (now_.jobs_failed, now_.reputation_bps) == (was.jobs_failed, was.reputation_bps)
+        assert f"ionet_matcher_withdrawn_total {float(len(picked))}" in _metrics(m)
+
+        # A fresh matcher (a restart) finds the replacements assigned and not started: it
+        # counts the grace from when it first saw them, then withdraws them too.
+        replacements = {r.node for r in runs}
+        restarted = Matcher(w.conn, w.matcher, start_grace_secs=120)
+        await restarted.reload()
+        assert await restarted.withdraw_stalled(await w.now()) == []
+        await w.conn.warp(121)
+        assert set(await restarted.withdraw_stalled(await w.now())) == replacements
+        assert (await w.client.job(job)).gpus_assigned == 0

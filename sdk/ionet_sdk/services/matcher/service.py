@@ -365,6 +365,7 @@ class Matcher:
         it was made or first seen, while its job's start deadline is ahead; the job is
         then due again and matched without those nodes. Returns the nodes withdrawn."""
         withdrawn: list[Pubkey] = []
+        changed: set[Pubkey] = set()
         for address, since in list(self.pending.items()):
             job = await Job.fetch(self.conn, address)
             if job is None or job.state not in (JobState.Open, JobState.Running) or now > job.start_deadline:
@@ -405,11 +406,15 @@ class Matcher:
                 self.withdrawn.setdefault(address, set()).add(node)
                 self.withdrawals.inc()
                 withdrawn.append(node)
-                self.jobs[address] = job  # due again: matched at this sweep
+                changed.add(address)
                 events.emit(
                     "withdrawn", job=str(address), node=str(node), gpus=run.gpus,
                     waited_secs=self.start_grace_secs, signature=str(result.signature),
                 )  # fmt: skip
+        for address in changed:  # due again: matched at this sweep
+            job = await Job.fetch(self.conn, address)
+            if job is not None:
+                self.on_job(address, job)
         if withdrawn:
             await self._refresh(withdrawn)
         return withdrawn
