@@ -236,6 +236,12 @@ async def measure_liveness(env: RegistrySandbox, node: NodeHandle) -> dict[str, 
     reporter = env.payer
     result = await env.send(registry.build_liveness_equivocation_ixs(reporter.pubkey(), a, b), reporter)
     cu["liveness_equivocation"] = program_units(result, str(REGISTRY_ID))
+    # A later epoch's root in effect supersedes this one: its record closes.
+    later = [before.next(epoch + 1, epoch_uptime=HOUR, observed=HOUR, heartbeats=60, last_seen=0,
+                         agent=agent, tier=0, gpu_count=8)]  # fmt: skip
+    await env.commit_root(epoch + 1, later)
+    close = registry.build_liveness_root_close_ix(epoch, epoch + 1, oracles[0].pubkey())
+    cu["liveness_root_close"] = (await env.send([close], env.payer)).compute_units
     return cu
 
 
@@ -321,6 +327,14 @@ async def measure_escrow() -> dict[str, int]:
     pending = await env.create_job(gpu_count=8)
     cu["job_cancel"] = (await env.cancel(pending)).compute_units
     await env.prove_live(*nodes[:2])
+    withdrawn = await env.create_job(gpu_count=8)
+    await env.assign(withdrawn, nodes[0], gpus=8)
+    unassign = escrow.build_job_unassign_ix(
+        withdrawn.address, nodes[0].address, rent_payer=env.payer.pubkey(), signer=env.matcher.pubkey()
+    )
+    cu["job_unassign (the matcher withdraws a run not started)"] = (
+        await env.send([unassign], env.matcher)
+    ).compute_units
     late = await env.create_job(gpu_count=16)
     await env.assign(late, nodes[0], nodes[1])
     await env.start(late, nodes[0])
