@@ -27,7 +27,7 @@ from ionet_sdk._generated.ionet_escrow.types import ConfigInitArgs as EscrowInit
 from ionet_sdk._generated.ionet_registry.accounts import RegistryConfig
 from ionet_sdk._generated.ionet_registry.types import ConfigInitArgs as RegistryInitArgs
 from ionet_sdk._generated.ionet_token.accounts import TokenConfig
-from ionet_sdk._generated.ionet_token.types import TokenInitArgs
+from ionet_sdk._generated.ionet_token.types import TokenInitArgs, TokenParams
 from ionet_sdk.connection import Connection
 from ionet_sdk.defaults import EPOCH_SECS, ESCROW_PARAMS, IO, REGISTRY_PARAMS, TOKEN_PARAMS
 from ionet_sdk.economics import halving_schedule
@@ -48,6 +48,10 @@ class Plan:
     arbiter: Pubkey | None = None
     verifiers: list[Pubkey] = field(default_factory=list)
     genesis: int = GENESIS
+    epoch_secs: int = EPOCH_SECS
+    """The IO token's epoch (seconds; fixed at init): short ones for local networks."""
+    token_params: TokenParams = TOKEN_PARAMS
+    """The IO token's parameters at init (later changes go through the timelock)."""
 
 
 @dataclass
@@ -82,9 +86,9 @@ async def deploy(conn: Connection, plan: Plan) -> Report:
             admin=admin,
             fee_reporter=pda.escrow_authority(),
             slash_reporter=pda.registry_config(),
-            epoch_secs=EPOCH_SECS,
+            epoch_secs=plan.epoch_secs,
             genesis_total=plan.genesis,
-            params=TOKEN_PARAMS,
+            params=plan.token_params,
             schedule=halving_schedule(now, first_year=FIRST_YEAR_EMISSION, years=20),
         )
         await tx.send(
