@@ -37,13 +37,12 @@ class Pick:
 
 
 def live_until(node: Node, params: RegistryParams) -> int:
-    """The last instant (unix seconds) at which the node counts as live: today its last
-    heartbeat plus the interval and grace, as the registry's `heartbeat_fresh`; -1 for a
-    node never heard from. The one place the matcher and the keeper read liveness, so that
-    a change of the rule (e.g. to the oracles' synced roots) is made here once."""
-    if node.last_heartbeat <= 0:
+    """The last instant (unix seconds) at which the node counts as live: as the registry's
+    `liveness_fresh`, its oracle-proven `last_seen` plus `liveness_max_age_secs`, if its
+    last synced epoch's uptime reached `min_epoch_uptime_secs`; -1 otherwise (never synced)."""
+    if node.last_seen <= 0 or node.last_epoch_uptime_secs < params.min_epoch_uptime_secs:
         return -1
-    return node.last_heartbeat + params.heartbeat_interval_secs + params.heartbeat_grace_secs
+    return node.last_seen + params.liveness_max_age_secs
 
 
 def node_live(node: Node, params: RegistryParams, now: int) -> bool:

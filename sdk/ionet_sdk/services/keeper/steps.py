@@ -46,7 +46,6 @@ from ionet_sdk.client import JOB_SIZE, JOB_STATE, MINT_BATCH, SETTLE_BATCH
 from ionet_sdk.connection import Connection
 from ionet_sdk.errors import IonetError
 from ionet_sdk.liveness import LivenessLeaf
-from ionet_sdk.matcher import node_live
 from ionet_sdk.programs import ESCROW_ID, REGISTRY_ID, TOKEN_ID
 from ionet_sdk.services.oracle.client import OracleClient
 
@@ -215,13 +214,18 @@ def find_mints(snap: Snapshot, ctx: Context) -> list[Task]:
 # --- timeout_runs
 
 
-def _timeout_reason(
-    job: Job, run: Run, node: Node | None, snap_params: RegistryConfig, now: int
-) -> str | None:
+def _timeout_reason(job: Job, run: Run, config: EscrowConfig, now: int) -> str | None:
+    """The escrow's `job_timeout` rule: not started by the start deadline, or running with
+    its reservation undelivered and no usage receipt for `report_timeout_secs`."""
     if run.status == RunStatus.Assigned and now > job.start_deadline:
         return f"not started by the start deadline {job.start_deadline}"
-    if run.status == RunStatus.Running and node is not None and not node_live(node, snap_params.params, now):
-        return f"node not live (last heartbeat {node.last_heartbeat})"
+    heard = max(run.started_at, run.last_report_at)
+    if (
+        run.status == RunStatus.Running
+        and run.gpu_seconds < run.gpus * job.duration_hours * 3_600
+        and now - heard > config.params.report_timeout_secs
+    ):
+        return f"no usage receipt since {heard}"
     return None
 
 
@@ -231,7 +235,7 @@ def find_timeouts(snap: Snapshot, ctx: Context) -> list[Task]:
         if job.state not in (JobState.Open, JobState.Running):
             continue
         for run_address, run in snap.runs.get(job_address, []):
-            why = _timeout_reason(job, run, snap.nodes.get(run.node), snap.registry, snap.now)
+            why = _timeout_reason(job, run, snap.escrow, snap.now)
             if why is None:
                 continue
 
@@ -243,10 +247,10 @@ def find_timeouts(snap: Snapshot, ctx: Context) -> list[Task]:
                 if job is None or run is None or job.state not in (JobState.Open, JobState.Running):
                     return []
                 node = await Node.fetch(ctx.conn, run.node)
-                params = await RegistryConfig.fetch(ctx.conn, pda.registry_config())
-                if node is None or params is None:
+                config = await EscrowConfig.fetch(ctx.conn, pda.escrow_config())
+                if node is None or config is None:
                     return []
-                if _timeout_reason(job, run, node, params, await _now(ctx.conn)) is None:
+                if _timeout_reason(job, run, config, await _now(ctx.conn)) is None:
                     return []
                 return [
                     escrow.build_job_timeout_ix(
