@@ -15,7 +15,7 @@ from aiohttp import web
 from solders.keypair import Keypair
 
 from ionet_sdk import pda, spl, token
-from ionet_sdk._generated.ionet_registry.types import GpuModel, NodeAttestArgs, NodeStatus
+from ionet_sdk._generated.ionet_registry.types import NodeAttestArgs, NodeStatus
 from ionet_sdk._generated.ionet_token.accounts import Reward
 from ionet_sdk.cluster import save_keypair
 from ionet_sdk.heartbeat import Heartbeat
@@ -23,7 +23,7 @@ from ionet_sdk.liveness import Epochs
 from ionet_sdk.localnet import free_port
 from ionet_sdk.services.agent.gpus import simulated
 from ionet_sdk.services.keeper.service import Keeper, Outcome
-from ionet_sdk.services.network import SOL, Network, NetworkSettings
+from ionet_sdk.services.network import MODEL, SOL, Network, NetworkSettings
 from ionet_sdk.services.oracle.config import OracleConfig
 from ionet_sdk.services.oracle.directory import Directory
 from ionet_sdk.services.oracle.service import Oracle
@@ -75,12 +75,12 @@ async def test_keepers_sync_nodes_with_checked_leaves_and_resolve_claimable_rewa
         await net.register()
         client = net.client()
         for op in net.operators:  # what the verifier service records
-            report = simulated(GpuModel.Other, op.gpus, label=str(op.address))
+            report = simulated(MODEL, op.gpus, 24, label=str(op.address))
             await client.attest(
                 net.verifier_key, op.address,
                 NodeAttestArgs(
-                    gpu_model=GpuModel.Other, gpu_count=op.gpus, vram_gb_per_gpu=report.vram_gb_per_gpu,
-                    measured_tflops=1, rtt_us=500, packet_loss_bps=0, bandwidth_mbps=10_000,
+                    gpu_model=MODEL, gpu_count=op.gpus, vram_gb_per_gpu=report.vram_gb_per_gpu,
+                    measured_tflops=200, rtt_us=500, packet_loss_bps=0, bandwidth_mbps=10_000,
                     fingerprint=list(report.fingerprint),
                 ),
             )  # fmt: skip

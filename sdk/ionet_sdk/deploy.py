@@ -89,7 +89,9 @@ async def deploy(conn: Connection, plan: Plan) -> Report:
             epoch_secs=plan.epoch_secs,
             genesis_total=plan.genesis,
             params=plan.token_params,
-            schedule=halving_schedule(now, first_year=FIRST_YEAR_EMISSION, years=20),
+            schedule=halving_schedule(
+                now, first_year=FIRST_YEAR_EMISSION, years=20, epoch_secs=plan.epoch_secs
+            ),
         )
         await tx.send(
             conn,

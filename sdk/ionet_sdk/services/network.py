@@ -47,7 +47,7 @@ from ionet_sdk import escrow, pda, registry, spl, token
 from ionet_sdk._generated.ionet_escrow.accounts import Job, Run
 from ionet_sdk._generated.ionet_escrow.types import ConfigUpdateArgs as EscrowUpdateArgs
 from ionet_sdk._generated.ionet_escrow.types import JobState, RunStatus
-from ionet_sdk._generated.ionet_registry.accounts import Node
+from ionet_sdk._generated.ionet_registry.accounts import EpochRoot, Node
 from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs, GpuModel, HardwareSpec, NodeStatus
 from ionet_sdk._generated.ionet_token.accounts import Reward
 from ionet_sdk.client import IonetClient
@@ -56,7 +56,7 @@ from ionet_sdk.defaults import HOUR, IO, TOKEN_PARAMS
 from ionet_sdk.deploy import Plan, deploy
 from ionet_sdk.errors import IonetError
 from ionet_sdk.localnet import LocalValidator, free_port
-from ionet_sdk.programs import ESCROW_ID
+from ionet_sdk.programs import ESCROW_ID, REGISTRY_ID
 from ionet_sdk.rpc import RpcConnection
 from ionet_sdk.services.agent.gpus import simulated
 
@@ -65,6 +65,8 @@ IONET = Path(sys.executable).with_name("ionet")
 RUN_JOB_OFFSET = 8 + 4 * 8
 """Byte offset of `Run.job` (discriminator, four i64 fields)."""
 Say = Callable[[str], None]
+MODEL = GpuModel.Rtx4090
+"""The simulated agents' GPUs (a job cannot ask for `Other`)."""
 
 
 class NetworkError(IonetError):
@@ -76,7 +78,8 @@ class NetworkSettings:
     """The local network's shape and its protocol parameters (seconds unless named)."""
 
     gpus: tuple[int, ...] = (4, 2, 2, 1, 4, 2, 1, 1, 2, 4, 1, 2)
-    """One simulated agent per entry, with that many GPUs (model Other: a CPU passes its attestation)."""
+    """One simulated agent per entry, with that many RTX 4090s (24 GB; the verifier credits
+    a simulated agent whose proof checks out with the model's speed: `simulated_speed`)."""
     epoch_secs: int = 60
     """The IO token's epoch: the oracle closes (and roots) one per epoch."""
     root_challenge_secs: int = 60
@@ -177,6 +180,10 @@ class Network:
         self._conn: RpcConnection | None = None
         self.keys: dict[str, Path] = {}
         self.started = time.monotonic()
+        self._skipped = False
+        self.genesis = 0
+        self.cluster: list[Pubkey] = []
+        """The nodes the matcher picked for the job (once its runs started)."""
         self.final_runs: dict[Pubkey, Run] = {}
         """The job's runs with their final receipts, before settlement closes them."""
 
@@ -250,6 +257,7 @@ class Network:
             token_params=dataclasses.replace(TOKEN_PARAMS, reward_lock_secs=0),
         )  # fmt: skip
         self.say(str(await deploy(conn, plan)).splitlines()[0])
+        self.genesis = (await self.client().token_config()).genesis_time
         client = self.client()
         params = (await client.registry_config()).params
         update = ConfigUpdateArgs(
@@ -300,13 +308,13 @@ class Network:
         params = (await client.registry_config()).params
         for op in self.operators:
             op.address = pda.node(op.operator.pubkey(), op.node_id)
-            report = simulated(GpuModel.Other, op.gpus, label=str(op.address))
+            report = simulated(MODEL, op.gpus, 24, label=str(op.address))
             spec = HardwareSpec(
-                gpu_model=GpuModel.Other, gpu_count=op.gpus, vram_gb_per_gpu=report.vram_gb_per_gpu,
+                gpu_model=MODEL, gpu_count=op.gpus, vram_gb_per_gpu=report.vram_gb_per_gpu,
                 cuda_major=report.cuda_version[0], cuda_minor=report.cuda_version[1],
                 region=list(b"local\0\0\0"), bandwidth_mbps=10_000, fingerprint=list(report.fingerprint),
             )  # fmt: skip
-            stake = registry.min_stake(params, int(registry.GPU_TIERS[GpuModel.Other]), op.gpus) * 11 // 10
+            stake = registry.min_stake(params, int(registry.GPU_TIERS[MODEL]), op.gpus) * 11 // 10
             await client.send(
                 await client.build_transfer_ixs(self.deployer.pubkey(), op.operator.pubkey(), stake)
             )
@@ -348,9 +356,9 @@ class Network:
         for op in self.operators:
             self._service(
                 op.name, op.name,
-                ["agent", "run", "--node", str(op.address), "--oracles", oracle.url, "--heartbeat-secs",
-                 str(s.heartbeat_secs), "--watch-runs", "--simulate", "--sim-model", "Other", "--sim-count",
-                 str(op.gpus), "--chain-clock"],
+                ["agent", "run", "--node", str(op.address), "--oracles", oracle.url,
+                 "--heartbeat-secs", str(s.heartbeat_secs), "--watch-runs", "--simulate",
+                 "--sim-model", MODEL.name, "--sim-count", str(op.gpus), "--chain-clock"],
                 {"IONET_AGENT_RUNS_INTERVAL_SECS": "2", "IONET_AGENT_REPORT_EVERY_SECS": "60"},
             )  # fmt: skip
         targets = ",".join(f"{op.address}={self.services[op.name].url}" for op in self.operators)
@@ -358,12 +366,17 @@ class Network:
             "verifier", "verifier",
             ["verifier", "run", "--targets", targets, "--n", "256", "--rounds", "3", "--allow-simulated",
              "--interval-secs", "3600"],
-            {"IONET_VERIFIER_EVIDENCE_DIR": str(self.dir / "evidence")},
+            {"IONET_VERIFIER_EVIDENCE_DIR": str(self.dir / "evidence"),
+             "IONET_VERIFIER_SIMULATED_SPEED": "1"},
         )  # fmt: skip
         self._service("matcher", "matcher", ["matcher", "run"], {"IONET_MATCHER_INTERVAL_SECS": "1"})
         self._service(
             "keeper", "keeper", ["keeper", "run", "--oracles", oracle.url, "--interval-secs", "2"]
         )  # fmt: skip
+        # Heartbeats start with a fresh epoch: epoch 0 cannot be synced (a node's
+        # `synced_epoch` starts at 0), and a whole first epoch proves the most uptime.
+        epochs = (await self.client().token_config()).epoch_secs
+        await self.conn.warp(epochs - (await self.now() - self.genesis) % epochs)
         order = ["oracle", *(op.name for op in self.operators), "verifier", "matcher", "keeper"]
         for name in order:
             self.spawn(self.services[name])
@@ -388,6 +401,10 @@ class Network:
             return line.startswith(b"HTTP/")
 
         await self.wait_for(f"{service.name} to serve", up, poll=0.3)
+
+    def name_of(self, node: Pubkey) -> str:
+        """The service name of `node`'s agent."""
+        return next(op.name for op in self.operators if op.address == node)
 
     def check_alive(self) -> None:
         """Raise `NetworkError` with its log's tail if a service exited."""
@@ -429,10 +446,26 @@ class Network:
 
         async def active() -> bool:
             self.check_alive()
+            await self._skip_challenge_window()
             return all(n.status == NodeStatus.Active for n in (await self.nodes()).values())
 
         await self.wait_for("every node attested, synced and Active", active, poll=2.0)
         self.say("every node attested by the verifier and synced to the oracle's root: Active")
+
+    async def _skip_challenge_window(self) -> None:
+        """The clock driver at setup: once the oracle's first syncable root has its quorum,
+        warp past its challenge window instead of waiting it out."""
+        if self._skipped:
+            return
+        config = await self.client().registry_config()
+        for info in await self.conn.get_program_accounts(REGISTRY_ID, memcmp=[(0, EpochRoot.DISCRIMINATOR)]):
+            record = EpochRoot.decode(info.data)
+            if record.epoch >= 1 and record.quorum_at:
+                wait = record.quorum_at + config.params.root_challenge_secs - await self.now()
+                if wait > 0:
+                    await self.conn.warp(wait)
+                self._skipped = True
+                return
 
     async def cli(self, key: str, *args: str) -> str:
         """Run `ionet --url ... --keypair KEY ARGS` and return its stdout; raise on failure."""
@@ -449,7 +482,7 @@ class Network:
         """The client's one act: `ionet job create` (the job's address)."""
         s = self.settings
         await self.cli(
-            "client", "job", "create", "--job-id", str(job_id), "--gpu", "Other",
+            "client", "job", "create", "--job-id", str(job_id), "--gpu", MODEL.name,
             "--count", str(s.job_gpus), "--hours", str(s.job_hours), "--price", s.job_price,
             "--start-within", str(s.start_within_minutes),
         )  # fmt: skip
@@ -486,7 +519,8 @@ class Network:
 
     async def advance(self, job: Pubkey, seconds: int) -> None:
         """Warp the clock `seconds` forward, then wait until every running run of `job` has
-        a usage receipt stamped after the warp (the agents' own)."""
+        a usage receipt stamped after the warp (the agents' own), or has reported its whole
+        reservation."""
         await self.conn.warp(seconds)
         after = await self.now()
 
@@ -496,7 +530,12 @@ class Network:
             if data.state != JobState.Running:
                 return True
             runs = await self.runs(job)
-            return all(r.last_report_at >= after for r in runs.values() if r.status == RunStatus.Running)
+            reservation = data.duration_hours * HOUR
+            return all(
+                r.last_report_at >= after or r.gpu_seconds >= r.gpus * reservation
+                for r in runs.values()
+                if r.status == RunStatus.Running
+            )
 
         await self.wait_for(f"usage receipts after the warp to {after}", reported)
 
@@ -513,6 +552,7 @@ class Network:
             left = end - await self.now()
             if left > 0:
                 await self.advance(job, min(s.warp_step_secs, left + 1))
+                self.say(f"clock +{min(s.warp_step_secs, left + 1)} s: every run reported after the warp")
             else:
                 await self.wait_for("the keeper to complete the job", self._not_running(job))
             step += 1
@@ -611,6 +651,7 @@ async def run_network(
             summary.provisioning_secs = time.monotonic() - t0
             net.say(f"provisioning: job create to every run started in {summary.provisioning_secs:.1f} s")
             runs = await net.runs(job)
+            net.cluster = list(runs)
             await net.drive(job, None if between is None else (lambda step: between(net, step)))
             await net.wait_rewards(list(runs))
             summary = await collect(net, job, runs, before, summary)
