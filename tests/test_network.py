@@ -69,7 +69,7 @@ async def test_a_network_of_processes_runs_a_job_end_to_end_through_restarts(
     assert settlement["balanced"] is True
     assert settlement["refunded"] == 0
     # Rewards: the keeper minted the epochs and accrued each cluster node's work and
-    # presence; each operator claimed exactly what was resolved.
-    assert summary.rewards and all(
-        int(str(r["resolved"])) > 0 and r["claimed"] == r["resolved"] for r in summary.rewards
-    )
+    # presence; each operator claimed at least what was resolved (the claim resolves the
+    # buckets of epochs minted since).
+    assert len(summary.rewards) == len(summary.runs)
+    assert all(int(str(r["claimed"])) >= int(str(r["resolved"])) > 0 for r in summary.rewards)

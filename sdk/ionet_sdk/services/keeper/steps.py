@@ -14,7 +14,7 @@ built on a stale view fails with the program's error, which the service classifi
 | step | due when |
 | --- | --- |
 | mint_epochs | an IO epoch ended unminted (several per transaction; the circuit breaker may hold it) |
-| timeout_runs | a run not started by its job's start deadline, or a started run whose node is not live |
+| timeout_runs | a run not started by its start deadline, or running with no usage receipt for report_timeout_secs |
 | complete_jobs | a running job past start deadline + duration (anyone may complete it then) |
 | lapse_disputes | a disputed job past its dispute deadline (the default outcome) |
 | settle_jobs | a completed job past its challenge window, or a cancelled one, with runs open |
