@@ -10,9 +10,10 @@ tree (the oracle's own code: `epoch_leaves`, `MerkleTree`, the SQLite save); pro
 the heartbeats per second one oracle process (aiohttp + SQLite WAL, FULL sync, group
 commit) verifies, stores and answers with signed receipts, driven by a load generator in a
 second process on loopback; `node_sync` and `liveness_root_commit` on LiteSVM with real
-proofs of a tree of `--nodes` leaves (`--sync-sample` nodes synced). Assumed and said: the
-traffic (root commits per epoch, one sync+claim per node per week) and the claim's cost
-beyond the sync (an estimate until the claim by proof exists). A measurement, not a test:
+proofs of a tree of `--nodes` leaves (`--sync-sample` nodes synced), and the weekly
+sync+claim transaction (`node_sync` + `rewards_accrue` + `rewards_claim`, paying a real
+unlocked tranche) for as many nodes. Assumed and said: the traffic (root commits per
+epoch, one sync+claim per node per week). A measurement, not a test:
 it exits 0 whatever the figures.
 """
 
@@ -36,9 +37,11 @@ from solders.account import Account
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
-from ionet_sdk import merkle, pda, registry
+from ionet_sdk import merkle, pda, registry, token
 from ionet_sdk._generated.ionet_registry.constants import NODE_SEED
+from ionet_sdk._generated.ionet_token import events as token_events
 from ionet_sdk.cluster import save_keypair
+from ionet_sdk.defaults import TOKEN_PARAMS
 from ionet_sdk.heartbeat import Heartbeat
 from ionet_sdk.liveness import Epochs, LivenessLeaf
 from ionet_sdk.programs import REGISTRY_ID
@@ -56,9 +59,6 @@ HEARTBEAT_SECS = 60  # today's agent cadence (REGISTRY_PARAMS.heartbeat_interval
 EPOCH_SECS = 3_600
 ORACLES = 5  # n: each commits its root every epoch (m = 3 must agree)
 CLAIM_DAYS = 7  # a node syncs and claims once a week (one transaction, one signature)
-# Estimate of a sync+claim's CU besides the proof: account checks, the reward math, the
-# mint CPI to the node's token account (today's rewards_claim measures ~20-30k).
-CLAIM_OVERHEAD_CU = 30_000
 
 
 # --- today's on-chain heartbeat
@@ -128,6 +128,124 @@ async def measure_sync_cu(leaves: int, sample: int) -> dict[str, float]:
         "synced": len(units),
         "siblings": max(siblings),
         "commit_cu": vote.compute_units,
+    }
+
+
+async def measure_claim_cu(leaves: int, sample: int) -> dict[str, float]:
+    """The weekly sync+claim transaction, measured on LiteSVM in steady state: one
+    transaction of `node_sync` (a real proof), `rewards_accrue` (resolving last week's
+    minted bucket into a locked tranche) and `rewards_claim` (paying the tranche whose
+    lock, `reward_lock_secs`, has passed), signed by the operator, for `sample` nodes.
+
+    Set-up per node (not measured): synced to epoch root E1 and accrued in IO epoch e0;
+    e0 minted; synced to E2 and accrued in e1 (which resolves e0 into a locked tranche);
+    e1 minted; the lock passed and every ended epoch minted. The measured transaction then
+    syncs to E3 (a tree of `leaves` leaves, the sample among them), resolves e1 and pays
+    e0's tranche. Roots: 1-of-1 oracle set."""
+    env = await RegistrySandbox().setup()
+    await env.set_oracles(1, quorum=1)
+    real = await env.register()
+    template = await env.node(real)
+    info = await env.conn.get_account(real.address)
+    assert info is not None
+    operator = real.operator
+    destination = await env.io.account(operator)
+    nodes: list[tuple[Pubkey, Pubkey]] = []
+    for i in range(sample):
+        node_id = 20_000 + i
+        address, bump = Pubkey.find_program_address(
+            [NODE_SEED, bytes(operator.pubkey()), node_id.to_bytes(8, "little")], REGISTRY_ID
+        )
+        agent = Pubkey.new_unique()
+        data = dataclasses.replace(template, agent=agent, node_id=node_id, bump=bump).encode()
+        env.conn.svm.set_account(address, Account(info.lamports, data, REGISTRY_ID, False, 0))
+        await env.send([token.build_rewards_open_ix(address, env.payer.pubkey())], env.payer)
+        nodes.append((address, agent))
+
+    week = 0
+
+    rng = random.Random(13)
+
+    async def root(epoch: int, size: int = 0) -> tuple[merkle.MerkleTree, dict[bytes, int], list[bytes]]:
+        """Epoch `epoch`'s root over the sample's leaves, padded to `size` leaves."""
+        nonlocal week
+        week += 1
+        now = await env.io.now()
+        mine = [
+            LivenessLeaf(
+                address, agent, epoch, 3_000 * week, 3_600 * week, 144_000 * week, 60 * week,
+                now, 3_000, week, 0, 8,
+            )
+            for address, agent in nodes
+        ]  # fmt: skip
+        mine += [
+            LivenessLeaf(
+                Pubkey.from_bytes(rng.randbytes(32)), Pubkey.new_unique(), epoch, 0, 0, 0, 0, 0, 0, 0, 0, 8
+            )
+            for _ in range(size - len(mine))
+        ]
+        ordered = sorted(mine, key=lambda leaf: bytes(leaf.node))
+        raw = [leaf.to_bytes() for leaf in ordered]
+        tree = merkle.MerkleTree(raw)
+        await env.vote_root(env.oracles[0], epoch, tree)
+        env.conn.warp(env.config.params.root_challenge_secs)
+        return tree, {bytes(leaf.node): i for i, leaf in enumerate(ordered)}, raw
+
+    def sync_ix(
+        address: Pubkey, epoch: int, built: tuple[merkle.MerkleTree, dict[bytes, int], list[bytes]]
+    ) -> Any:
+        tree, position, raw = built
+        i = position[bytes(address)]
+        return registry.build_node_sync_ix(address, epoch, raw[i], tree.proof(i))
+
+    async def current_epoch() -> int:
+        config = await env.io.config()
+        return (await env.io.now() - config.genesis_time) // config.epoch_secs
+
+    async def mint_ended() -> None:
+        """Warp to the end of the current IO epoch and mint every ended one."""
+        config = await env.io.config()
+        env.conn.warp(
+            config.genesis_time + (await current_epoch() + 1) * config.epoch_secs - await env.io.now()
+        )
+        ended = await current_epoch()
+        while (await env.io.config()).epochs_minted < ended:
+            await env.io.crank()
+
+    e1 = await root(1)
+    first = await current_epoch()
+    for address, _ in nodes:
+        await env.send([sync_ix(address, 1, e1), token.build_rewards_accrue_ix(address)], env.payer)
+    await mint_ended()
+    e2 = await root(2)
+    second = await current_epoch()
+    for address, _ in nodes:
+        await env.send([sync_ix(address, 2, e2), token.build_rewards_accrue_ix(address, [first])], env.payer)
+    await mint_ended()
+    # Past the lock, a day at a time: the emission's circuit breaker bounds a day's minting.
+    for _ in range(TOKEN_PARAMS.reward_lock_secs // DAY + 1):
+        env.conn.warp(DAY - EPOCH_SECS)
+        await mint_ended()
+    e3 = await root(3, leaves)
+    units: list[int] = []
+    paid = 0
+    for address, _ in nodes:
+        ixs = [
+            sync_ix(address, 3, e3),
+            token.build_rewards_accrue_ix(address, [second]),
+            token.build_rewards_claim_ix(address, operator.pubkey(), destination, []),
+        ]
+        result = await env.send(ixs, operator)
+        units.append(result.compute_units)
+        paid += sum(
+            e.paid for e in token_events.parse_logs(result.logs) if isinstance(e, token_events.RewardsClaimed)
+        )
+    assert paid > 0, "the measured claims paid nothing: the set-up is wrong"
+    return {
+        "mean": sum(units) / len(units),
+        "max": max(units),
+        "claimed": len(units),
+        "paid": paid,
     }
 
 
@@ -334,6 +452,7 @@ async def main() -> None:
 
     heartbeat_cu = await measure_node_heartbeat_cu()
     sync = await measure_sync_cu(n, min(args.sync_sample, n))
+    claim = await measure_claim_cu(n, min(args.sync_sample, n))
     epoch = bench_epoch(n, args.beats)
     single = batched = None
     if not args.skip_load:
@@ -352,7 +471,6 @@ async def main() -> None:
     new_lamports = new_tx * LAMPORTS_PER_SIGNATURE
     today_per_node = today_lamports / n
     new_per_node = new_lamports / n
-    claim_cu = round(sync["mean"]) + CLAIM_OVERHEAD_CU
     print()
     print(
         "| figure | today: on-chain node_heartbeat every 60 s | new: off-chain heartbeats, epoch roots, weekly claims | how |"
@@ -380,8 +498,8 @@ async def main() -> None:
     row(
         "CU per transaction",
         f"{heartbeat_cu:,} (measured)",
-        f"~{claim_cu:,} per sync+claim",
-        f"the measured sync + {CLAIM_OVERHEAD_CU:,} CU for the claim (an estimate until the claim by proof exists)",
+        f"{claim['mean']:,.0f} mean, {claim['max']:,} max per sync+claim (measured)",
+        f"{claim['claimed']:,} weekly transactions on LiteSVM, each node_sync (real proof, {n:,}-leaf tree) + rewards_accrue (resolves last week's epoch) + rewards_claim (pays the unlocked tranche), signed by the operator",
     )
     row(
         "SOL per day, network (base fees)",

@@ -240,6 +240,18 @@ def build_job_timeout_ix(
     )
 
 
+def build_job_unassign_ix(job: Pubkey, node: Pubkey, *, rent_payer: Pubkey, signer: Pubkey) -> Instruction:
+    """`job_unassign` (the matcher, or the run's agent declining): withdraws `node`'s
+    not-yet-started run of `job` before the start deadline; `rent_payer` is the run's
+    (`Run.rent_payer`, paid back the run account's rent). Errors: `NotMatcher`,
+    `InvalidRunState` (started or removed), `StartDeadlinePassed`."""
+    return ix.job_unassign(
+        ix.JobUnassignAccounts(
+            job=job, run=pda.run(job, node), node=node, rent_payer=rent_payer, signer=signer
+        )
+    )
+
+
 def build_job_close_ix(config: EscrowConfig, job: Pubkey, data: Job) -> Instruction:
     """`job_close` (the client): closes a settled job and its vault; IO sent to the
     vault outside the job's books goes to the treasury."""

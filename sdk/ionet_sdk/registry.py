@@ -253,6 +253,18 @@ def build_liveness_root_commit_ix(oracle: Pubkey, epoch: int, root: bytes, leaf_
     )
 
 
+def build_liveness_root_close_ix(epoch: int, newer_epoch: int, creator: Pubkey) -> Instruction:
+    """Anyone: close epoch `epoch`'s root record, superseded by `newer_epoch`'s root in
+    effect; `creator` is the record's first voter (`EpochRoot.voters[0]`), paid back its
+    rent (lamports). Fails `RootNotSuperseded`, `WrongRootCreator`."""
+    return ix.liveness_root_close(
+        ix.LivenessRootCloseAccounts(
+            epoch_root=pda.epoch_root(epoch), newer=pda.epoch_root(newer_epoch), creator=creator
+        ),
+        epoch=epoch,
+    )
+
+
 def build_liveness_equivocation_ixs(reporter: Pubkey, first: bytes, second: bytes) -> list[Instruction]:
     """The evidence that an oracle signed two different roots for one epoch: two signed root
     statements (188 bytes each: message (124) || signature (64)), verified by the ed25519

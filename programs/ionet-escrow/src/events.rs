@@ -103,6 +103,18 @@ pub struct RunTimedOut {
 }
 
 #[event]
+pub struct RunUnassigned {
+    pub job: Pubkey,
+    pub run: Pubkey,
+    pub node: Pubkey,
+    pub gpus: u16,
+    /// true: the node's agent declined; false: the matcher withdrew it.
+    pub by_agent: bool,
+    /// The job's assigned GPUs after the withdrawal.
+    pub gpus_assigned: u16,
+}
+
+#[event]
 pub struct RunSettled {
     pub job: Pubkey,
     pub run: Pubkey,

@@ -116,6 +116,13 @@ pub mod ionet_escrow {
         instructions::job_timeout::handler(ctx)
     }
 
+    /// Matcher or the run's agent: withdraws an assignment that has not started,
+    /// before the start deadline (released with no reputation effect, the run
+    /// closed), so the matcher can place its GPUs on other nodes.
+    pub fn job_unassign(ctx: Context<JobUnassign>) -> Result<()> {
+        instructions::job_unassign::handler(ctx)
+    }
+
     /// Client: closes a settled job and its vault, recovering the rent; IO sent
     /// to the vault outside the job's books goes to the treasury.
     pub fn job_close(ctx: Context<JobClose>) -> Result<()> {

@@ -141,4 +141,8 @@ pub enum RegistryError {
     FingerprintInUse,
     #[msg("The node holds another fingerprint: declare the new hardware (node_update) first")]
     FingerprintChanged,
+    #[msg("No later epoch's root is in effect: this epoch's root is still needed")]
+    RootNotSuperseded,
+    #[msg("The rent goes back to the oracle that created the record (its first voter)")]
+    WrongRootCreator,
 }

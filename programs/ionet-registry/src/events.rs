@@ -214,6 +214,15 @@ pub struct LivenessRootVoted {
     pub reached_quorum: bool,
 }
 
+/// An epoch's root record was closed: a later epoch's root is in effect.
+#[event]
+pub struct LivenessRootClosed {
+    pub epoch: u64,
+    pub superseded_by: u64,
+    /// The oracle that created the record, paid back its rent.
+    pub creator: Pubkey,
+}
+
 /// Two root statements by one oracle for one epoch disagree: the oracle left the
 /// set, so its votes no longer count in any root that is not final.
 #[event]

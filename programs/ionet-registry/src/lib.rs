@@ -70,6 +70,12 @@ pub mod ionet_registry {
         instructions::liveness_root_commit::handler(ctx, epoch, root, leaf_count)
     }
 
+    /// Anyone: closes epoch `epoch`'s root record once a later epoch's root is in
+    /// effect (leaves are cumulative), its rent back to the oracle that created it.
+    pub fn liveness_root_close(ctx: Context<LivenessRootClose>, epoch: u64) -> Result<()> {
+        instructions::liveness_root_close::handler(ctx, epoch)
+    }
+
     /// Anyone: evidence (an ed25519 precompile instruction right before this one)
     /// that an oracle signed two different roots for one epoch removes it from the
     /// oracle list; its votes stop counting in roots not yet final.

@@ -20,6 +20,7 @@ pub mod job_resolve;
 pub mod job_settle;
 pub mod job_start;
 pub mod job_timeout;
+pub mod job_unassign;
 
 pub use config_init::*;
 pub use config_update::*;
@@ -36,3 +37,4 @@ pub use job_resolve::*;
 pub use job_settle::*;
 pub use job_start::*;
 pub use job_timeout::*;
+pub use job_unassign::*;

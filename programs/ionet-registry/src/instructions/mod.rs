@@ -8,6 +8,7 @@
 pub mod config_init;
 pub mod config_update;
 pub mod liveness_equivocation;
+pub mod liveness_root_close;
 pub mod liveness_root_commit;
 pub mod node_attest;
 pub mod node_deregister;
@@ -31,6 +32,7 @@ pub mod stake_withdraw;
 pub use config_init::*;
 pub use config_update::*;
 pub use liveness_equivocation::*;
+pub use liveness_root_close::*;
 pub use liveness_root_commit::*;
 pub use node_attest::*;
 pub use node_deregister::*;

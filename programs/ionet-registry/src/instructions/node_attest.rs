@@ -118,7 +118,7 @@ pub fn handler(ctx: Context<NodeAttest>, args: NodeAttestArgs) -> Result<()> {
         node.attestations_passed = node.attestations_passed.safe_add(1)?;
         node.effective_tier = args.gpu_model.tier() as u8;
         if node.status() == NodeStatus::Jailed {
-            node.status = NodeStatus::Verified as u8;
+            node.set_status(key, NodeStatus::Verified);
         }
     } else {
         node.attestations_failed = node.attestations_failed.safe_add(1)?;
@@ -129,7 +129,7 @@ pub fn handler(ctx: Context<NodeAttest>, args: NodeAttestArgs) -> Result<()> {
             != 0;
         if spoofed {
             node.spoofing_evidence = hash;
-            node.status = NodeStatus::Jailed as u8;
+            node.set_status(key, NodeStatus::Jailed);
         }
     }
     node.attestation = attestation;

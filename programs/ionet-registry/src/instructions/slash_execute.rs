@@ -177,7 +177,7 @@ pub fn handler(ctx: Context<SlashExecute>) -> Result<()> {
             Offense::JobFailure => {}
             Offense::Downtime => node.uptime_bps = uptime_after(node.uptime_bps, false),
             Offense::HardwareSpoofing | Offense::Misconduct => {
-                node.status = NodeStatus::Jailed as u8
+                node.set_status(node_key, NodeStatus::Jailed)
             }
         }
     }

@@ -240,8 +240,15 @@ impl Node {
     /// when the status moves. Then checks the invariants.
     pub fn refresh(&mut self, key: Pubkey, params: &RegistryParams, now: i64) -> Result<()> {
         self.recompute_reputation(params);
-        let from = self.status();
         let to = self.derived_status(params, now)?;
+        self.set_status(key, to);
+        self.invariant()
+    }
+
+    /// Moves the status, emitting `NodeStatusChanged` when it changes: every move
+    /// (a jailing by attestation or slash included) is visible to indexers.
+    pub fn set_status(&mut self, key: Pubkey, to: NodeStatus) {
+        let from = self.status();
         if to != from {
             emit!(NodeStatusChanged {
                 node: key,
@@ -251,7 +258,6 @@ impl Node {
             });
             self.status = to as u8;
         }
-        self.invariant()
     }
 
     /// Stored invariants, checked after every change.

@@ -750,6 +750,63 @@ class RunTimedOut:
 
 
 @dataclass(frozen=True, slots=True)
+class RunUnassigned:
+    """Event `RunUnassigned`."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([41, 125, 143, 178, 112, 16, 34, 124])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<32s32s32sH?H")
+
+    job: Pubkey
+    run: Pubkey
+    node: Pubkey
+    gpus: int
+    by_agent: bool
+    """true: the node's agent declined; false: the matcher withdrew it."""
+    gpus_assigned: int
+    """The job's assigned GPUs after the withdrawal."""
+
+    @classmethod
+    def read(cls, r: Reader) -> RunUnassigned:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("RunUnassigned: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                Pubkey.from_bytes(v[0]),  # job
+                Pubkey.from_bytes(v[1]),  # run
+                Pubkey.from_bytes(v[2]),  # node
+                v[3],  # gpus
+                v[4],  # by_agent
+                v[5],  # gpus_assigned
+            )
+        except ValueError as err:
+            raise DecodeError(f"RunUnassigned: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.pubkey(self.job)
+        w.pubkey(self.run)
+        w.pubkey(self.node)
+        w.u16(self.gpus)
+        w.bool(self.by_agent)
+        w.u16(self.gpus_assigned)
+
+    @classmethod
+    def decode(cls, data: bytes) -> RunUnassigned:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a RunUnassigned: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
 class UsageReported:
     """Event `UsageReported`."""
 
@@ -859,6 +916,7 @@ Event = (
     | RunSettled
     | RunStarted
     | RunTimedOut
+    | RunUnassigned
     | UsageReported
     | VaultDustSwept
 )
@@ -878,6 +936,7 @@ EVENTS: dict[bytes, type[Event]] = {
     RunSettled.DISCRIMINATOR: RunSettled,
     RunStarted.DISCRIMINATOR: RunStarted,
     RunTimedOut.DISCRIMINATOR: RunTimedOut,
+    RunUnassigned.DISCRIMINATOR: RunUnassigned,
     UsageReported.DISCRIMINATOR: UsageReported,
     VaultDustSwept.DISCRIMINATOR: VaultDustSwept,
 }

@@ -692,3 +692,54 @@ def job_timeout(
     w = Writer()
     w.raw(DISCRIMINATOR_JOB_TIMEOUT)
     return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
+class JobUnassignAccounts:
+    """Accounts of `job_unassign`, in the program's order."""
+
+    job: Pubkey
+    run: Pubkey
+    node: Pubkey
+    rent_payer: Pubkey
+    signer: Pubkey
+    """
+    The matcher (re-matching a node that has not started) or the run's agent
+    (declining an assignment it cannot serve).
+    """
+    config: Pubkey = Pubkey.from_string("D5ESCtqJeKj4nTamPRvqSUyfWm1ULW8YHnbAyYSBdiWG")
+    registry_config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
+    authority: Pubkey = Pubkey.from_string("HEBwofWBfnKEjEAX9hfMGVZnVybJG13hTFVWeb68U1ZH")
+    registry_program: Pubkey = Pubkey.from_string("GMJp7x7EvHRbWJEsEn2NAooBGekLr1Zg4ooqibRRET4G")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.job, is_signer=False, is_writable=True),
+            AccountMeta(self.run, is_signer=False, is_writable=True),
+            AccountMeta(self.node, is_signer=False, is_writable=True),
+            AccountMeta(self.registry_config, is_signer=False, is_writable=False),
+            AccountMeta(self.authority, is_signer=False, is_writable=False),
+            AccountMeta(self.rent_payer, is_signer=False, is_writable=True),
+            AccountMeta(self.signer, is_signer=True, is_writable=False),
+            AccountMeta(self.registry_program, is_signer=False, is_writable=False),
+        ]
+
+
+DISCRIMINATOR_JOB_UNASSIGN = bytes([120, 4, 191, 174, 98, 35, 242, 14])
+
+
+def job_unassign(
+    accounts: JobUnassignAccounts,
+    *,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Matcher or the run's agent: withdraws an assignment that has not started,
+    before the start deadline (released with no reputation effect, the run
+    closed), so the matcher can place its GPUs on other nodes.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_JOB_UNASSIGN)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])

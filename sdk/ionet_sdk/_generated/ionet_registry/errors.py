@@ -551,6 +551,22 @@ class FingerprintChanged(IonetRegistryError):
     error_msg = "The node holds another fingerprint: declare the new hardware (node_update) first"
 
 
+class RootNotSuperseded(IonetRegistryError):
+    """No later epoch's root is in effect: this epoch's root is still needed"""
+
+    code = 6067
+    error_name = "RootNotSuperseded"
+    error_msg = "No later epoch's root is in effect: this epoch's root is still needed"
+
+
+class WrongRootCreator(IonetRegistryError):
+    """The rent goes back to the oracle that created the record (its first voter)"""
+
+    code = 6068
+    error_name = "WrongRootCreator"
+    error_msg = "The rent goes back to the oracle that created the record (its first voter)"
+
+
 ERRORS: dict[int, type[IonetRegistryError]] = {
     NotUpgradeAuthority.code: NotUpgradeAuthority,
     InvalidProgramData.code: InvalidProgramData,
@@ -619,4 +635,6 @@ ERRORS: dict[int, type[IonetRegistryError]] = {
     TooManyRootProposals.code: TooManyRootProposals,
     FingerprintInUse.code: FingerprintInUse,
     FingerprintChanged.code: FingerprintChanged,
+    RootNotSuperseded.code: RootNotSuperseded,
+    WrongRootCreator.code: WrongRootCreator,
 }

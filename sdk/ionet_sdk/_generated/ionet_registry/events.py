@@ -175,6 +175,53 @@ class DustSwept:
 
 
 @dataclass(frozen=True, slots=True)
+class LivenessRootClosed:
+    """An epoch's root record was closed: a later epoch's root is in effect."""
+
+    DISCRIMINATOR: ClassVar[bytes] = bytes([131, 201, 135, 41, 34, 96, 178, 129])
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<QQ32s")
+
+    epoch: int
+    superseded_by: int
+    creator: Pubkey
+    """The oracle that created the record, paid back its rent."""
+
+    @classmethod
+    def read(cls, r: Reader) -> LivenessRootClosed:
+        try:
+            v = cls.LAYOUT.unpack_from(r.data, r.offset)
+        except struct.error as err:
+            raise DecodeError("LivenessRootClosed: data too short") from err
+        r.offset += cls.LAYOUT.size
+        try:
+            return cls(
+                v[0],  # epoch
+                v[1],  # superseded_by
+                Pubkey.from_bytes(v[2]),  # creator
+            )
+        except ValueError as err:
+            raise DecodeError(f"LivenessRootClosed: {err}") from err
+
+    def write(self, w: Writer) -> None:
+        w.raw(self.DISCRIMINATOR)
+        w.u64(self.epoch)
+        w.u64(self.superseded_by)
+        w.pubkey(self.creator)
+
+    @classmethod
+    def decode(cls, data: bytes) -> LivenessRootClosed:
+        """Decode event data, checking the 8-byte discriminator."""
+        if data[:8] != cls.DISCRIMINATOR:
+            raise DecodeError("not a LivenessRootClosed: discriminator mismatch")
+        return cls.read(Reader(data, 8))
+
+    def encode(self) -> bytes:
+        w = Writer()
+        self.write(w)
+        return w.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
 class LivenessRootVoted:
     """
     An oracle voted for a root of an epoch (`votes`: its proposal's votes from
@@ -1284,6 +1331,7 @@ Event = (
     ConfigInitialized
     | ConfigUpdated
     | DustSwept
+    | LivenessRootClosed
     | LivenessRootVoted
     | NodeAttested
     | NodeDeregistered
@@ -1311,6 +1359,7 @@ EVENTS: dict[bytes, type[Event]] = {
     ConfigInitialized.DISCRIMINATOR: ConfigInitialized,
     ConfigUpdated.DISCRIMINATOR: ConfigUpdated,
     DustSwept.DISCRIMINATOR: DustSwept,
+    LivenessRootClosed.DISCRIMINATOR: LivenessRootClosed,
     LivenessRootVoted.DISCRIMINATOR: LivenessRootVoted,
     NodeAttested.DISCRIMINATOR: NodeAttested,
     NodeDeregistered.DISCRIMINATOR: NodeDeregistered,

@@ -153,6 +153,49 @@ def liveness_equivocation(
 
 
 @dataclass(frozen=True, slots=True)
+class LivenessRootCloseAccounts:
+    """Accounts of `liveness_root_close`, in the program's order."""
+
+    epoch_root: Pubkey
+    """The superseded epoch's record; closed, its rent to the oracle that created it."""
+    newer: Pubkey
+    """
+    A later epoch's record whose root is in effect: every node's cumulative leaf
+    in it supersedes the closed epoch's (a sync needs a leaf newer than the node's).
+    """
+    creator: Pubkey
+    config: Pubkey = Pubkey.from_string("GXtK9sJVWArMf3r1vzsWhzcMV5KGzpP2XkEhbNd3aUvT")
+
+    def metas(self, program_id: Pubkey) -> list[AccountMeta]:
+        return [
+            AccountMeta(self.config, is_signer=False, is_writable=False),
+            AccountMeta(self.epoch_root, is_signer=False, is_writable=True),
+            AccountMeta(self.newer, is_signer=False, is_writable=False),
+            AccountMeta(self.creator, is_signer=False, is_writable=True),
+        ]
+
+
+DISCRIMINATOR_LIVENESS_ROOT_CLOSE = bytes([167, 215, 36, 200, 186, 233, 126, 177])
+
+
+def liveness_root_close(
+    accounts: LivenessRootCloseAccounts,
+    *,
+    epoch: int,
+    program_id: Pubkey = PROGRAM_ID,
+    remaining_accounts: Sequence[AccountMeta] = (),
+) -> Instruction:
+    """
+    Anyone: closes epoch `epoch`'s root record once a later epoch's root is in
+    effect (leaves are cumulative), its rent back to the oracle that created it.
+    """
+    w = Writer()
+    w.raw(DISCRIMINATOR_LIVENESS_ROOT_CLOSE)
+    w.u64(epoch)
+    return Instruction(program_id, w.getvalue(), [*accounts.metas(program_id), *remaining_accounts])
+
+
+@dataclass(frozen=True, slots=True)
 class LivenessRootCommitAccounts:
     """Accounts of `liveness_root_commit`, in the program's order."""
 

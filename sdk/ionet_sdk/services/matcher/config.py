@@ -42,6 +42,8 @@ class MatcherConfig:
     """With a websocket: a full read this often anyway (a missed notification heals)."""
     coordinates_file: Path | None = None
     """Where the nodes' Vivaldi coordinates are kept across restarts (JSON); None: memory only."""
+    start_grace_secs: int = 120
+    """A node assigned but not started this long (chain time) is withdrawn and replaced. unit: seconds"""
     fee_percentile: int = 75
     max_priority_fee: int = 100_000
     """unit: micro-lamports per CU"""
@@ -54,6 +56,8 @@ class MatcherConfig:
         for name in ("interval_secs", "poll_secs", "resync_secs"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")
+        if self.start_grace_secs <= 0:
+            raise ConfigError(f"start_grace_secs must be positive, got {self.start_grace_secs}")
         if not 0 <= self.fee_percentile <= 100:
             raise ConfigError(f"fee_percentile {self.fee_percentile} outside 0..100")
         if self.ws_url not in ("", "none") and not self.ws_url.startswith(("ws://", "wss://")):

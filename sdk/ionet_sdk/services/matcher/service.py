@@ -19,6 +19,10 @@
   a node twice (its run exists) and more GPUs than the job's (`TooManyGpus`), so a
   restart or a second matcher can never assign twice. A failed assignment is retried at
   the next sweep with the failing nodes read again.
+- **Re-matching**: a node assigned but not started `start_grace_secs` (chain time) after
+  the matcher assigned it (or, after a restart, first saw the assignment) is withdrawn
+  (`job_unassign`: no reputation effect, its run closed) while the job's start deadline
+  is ahead, and the job's GPUs are placed again without that node.
 - **Coordinates**: `POST /v1/coordinates` takes a node's Vivaldi coordinate signed by its
   agent key (`ionet_sdk.vivaldi.sign_coordinate`); JSON body `{"node", "x", "y",
   "height", "error", "ts", "near", "signature"}` (floats in ms, ts unix seconds
@@ -29,7 +33,8 @@
 Metrics: `ionet_matcher_jobs_matched_total`, `ionet_matcher_time_to_match_seconds` (from
 when the matcher first saw the job to the assignment landing), `ionet_matcher_pick_seconds`,
 `ionet_matcher_failures_total{kind}` (no_match, node_dropped, the program error's name,
-unconfirmed, transport), `ionet_matcher_rpc_seconds{method}`, `ionet_matcher_index_nodes`,
+unconfirmed, transport), `ionet_matcher_withdrawn_total` (assignments withdrawn),
+`ionet_matcher_rpc_seconds{method}`, `ionet_matcher_index_nodes`,
 `ionet_matcher_websocket_connected`.
 """
 
@@ -56,7 +61,7 @@ from websockets.exceptions import WebSocketException
 
 from ionet_sdk import escrow, lookup_tables, pda, tx
 from ionet_sdk._generated.ionet_escrow.accounts import EscrowConfig, Job, Run
-from ionet_sdk._generated.ionet_escrow.types import JobState
+from ionet_sdk._generated.ionet_escrow.types import JobState, RunStatus
 from ionet_sdk._generated.ionet_registry.accounts import Node, RegistryConfig
 from ionet_sdk.client import JOB_SIZE, JOB_STATE, NODE_SIZE
 from ionet_sdk.cluster import cluster_url, load_keypair
@@ -106,7 +111,13 @@ class Matcher:
         fee_percentile: int = 75,
         max_priority_fee: int = 100_000,
         coordinates_file: Path | None = None,
+        start_grace_secs: int = 120,
     ) -> None:
+        self.start_grace_secs = start_grace_secs
+        self.pending: dict[Pubkey, dict[Pubkey, int]] = {}
+        """job -> node -> chain time (s) the assignment was made or first seen, not yet started"""
+        self.withdrawn: dict[Pubkey, set[Pubkey]] = {}
+        """job -> nodes withdrawn from it: never picked for that job again"""
         self.metrics = registry or CollectorRegistry()
         self.conn = cast("Connection", TimedConnection(conn, rpc_latency(self.metrics, "matcher")))
         self.keypair = keypair
@@ -132,6 +143,9 @@ class Matcher:
             buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1),
         )  # fmt: skip
         self.failures = Counter("ionet_matcher_failures", "matching failures by kind", ["kind"], registry=m)
+        self.withdrawals = Counter(
+            "ionet_matcher_withdrawn", "assignments withdrawn (not started)", registry=m
+        )
         self.index_nodes = Gauge("ionet_matcher_index_nodes", "nodes in the index", registry=m)
         self.ws_connected = Gauge("ionet_matcher_websocket_connected", "1 while subscribed", registry=m)
         self.load_coordinates()
@@ -168,6 +182,8 @@ class Matcher:
             jobs.update((i.address, Job.decode(i.data)) for i in infos)
         for address, job in jobs.items():
             self.on_job(address, job)
+            if job.runs > job.runs_started:
+                self.pending.setdefault(address, {})
         for address in set(self.jobs) - set(jobs):
             self.jobs.pop(address, None)
 
@@ -288,6 +304,7 @@ class Matcher:
         if self.index is None:
             return []
         now = (await self.conn.get_clock()).unix_timestamp
+        await self.withdraw_stalled(now)
         order = sorted(self.jobs, key=lambda a: (self.jobs[a].created_at, str(a)))
         return [await self.match(a) for a in order if self.due(self.jobs[a], now)]
 
@@ -308,6 +325,7 @@ class Matcher:
         exclude: set[Pubkey] = set()
         if job.runs:
             exclude = {r.node for r in await self._runs(address)}
+        exclude |= self.withdrawn.get(address, set())
         try:
             placement = await self._checked_pick(job, need, now, exclude)
         except NoMatchError as err:
@@ -328,6 +346,7 @@ class Matcher:
             self.failures.labels("transport").inc()
             return MatchOutcome(address, "failed", placement, str(err).splitlines()[0])
         self.index.hold(placement.picks)
+        self.pending.setdefault(address, {}).update((p.node, now) for p in placement.picks)
         self.matched.inc()
         seen = self.first_seen.pop(address, None)
         if seen is not None:
@@ -340,6 +359,60 @@ class Matcher:
             min_bandwidth_mbps=placement.min_bandwidth_mbps,
         )  # fmt: skip
         return MatchOutcome(address, "matched", placement, signature=signature)
+
+    async def withdraw_stalled(self, now: int) -> list[Pubkey]:
+        """Withdraw (`job_unassign`) every assignment not started `start_grace_secs` after
+        it was made or first seen, while its job's start deadline is ahead; the job is
+        then due again and matched without those nodes. Returns the nodes withdrawn."""
+        withdrawn: list[Pubkey] = []
+        for address, since in list(self.pending.items()):
+            job = await Job.fetch(self.conn, address)
+            if job is None or job.state not in (JobState.Open, JobState.Running) or now > job.start_deadline:
+                self.pending.pop(address, None)
+                continue
+            assigned = {r.node: r for r in await self._runs(address) if r.status == RunStatus.Assigned}
+            for node in set(since) - set(assigned):
+                since.pop(node)  # started, or removed by someone else
+            for node in assigned:
+                since.setdefault(node, now)
+            if not since:
+                self.pending.pop(address, None)
+                continue
+            for node, run in assigned.items():
+                if now - since[node] < self.start_grace_secs:
+                    continue
+                ix = escrow.build_job_unassign_ix(
+                    address, node, rent_payer=run.rent_payer, signer=self.keypair.pubkey()
+                )
+                try:
+                    result = await self.conn.send_transaction(
+                        tx.build_transaction([ix], self.keypair, [], await self.conn.latest_blockhash())
+                    )
+                except ProgramError as err:  # it started meanwhile, or the deadline passed
+                    self.failures.labels(err.error_name).inc()
+                    events.emit(
+                        "withdraw_failed", logging.INFO, job=str(address), node=str(node),
+                        error=err.error_name,
+                    )  # fmt: skip
+                    continue
+                except (TransactionUnconfirmedError, TransportError) as err:
+                    self.failures.labels("transport").inc()
+                    events.emit(
+                        "withdraw_failed", logging.WARNING, job=str(address), error=str(err).splitlines()[0]
+                    )
+                    continue
+                since.pop(node)
+                self.withdrawn.setdefault(address, set()).add(node)
+                self.withdrawals.inc()
+                withdrawn.append(node)
+                self.jobs[address] = job  # due again: matched at this sweep
+                events.emit(
+                    "withdrawn", job=str(address), node=str(node), gpus=run.gpus,
+                    waited_secs=self.start_grace_secs, signature=str(result.signature),
+                )  # fmt: skip
+        if withdrawn:
+            await self._refresh(withdrawn)
+        return withdrawn
 
     async def _runs(self, job: Pubkey) -> list[Run]:
         infos = await self.conn.get_program_accounts(
@@ -547,6 +620,7 @@ async def run(cfg: MatcherConfig, stop: asyncio.Event, conn: Connection | None =
     matcher = Matcher(
         conn or cast("Connection", own), keypair, fee_percentile=cfg.fee_percentile,
         max_priority_fee=cfg.max_priority_fee, coordinates_file=cfg.coordinates_file,
+        start_grace_secs=cfg.start_grace_secs,
     )  # fmt: skip
     runner: web.AppRunner | None = None
     try:
