@@ -15,6 +15,7 @@ from aiohttp import web
 from solders.keypair import Keypair
 
 from ionet_sdk import pda, spl, token
+from ionet_sdk._generated.ionet_registry.accounts import EpochRoot
 from ionet_sdk._generated.ionet_registry.types import NodeAttestArgs, NodeStatus
 from ionet_sdk._generated.ionet_token.accounts import Reward
 from ionet_sdk.cluster import save_keypair
@@ -163,3 +164,27 @@ async def test_keepers_sync_nodes_with_checked_leaves_and_resolve_claimable_rewa
             info = await net.conn.get_account(spl.ata(op.operator.pubkey(), token.MINT))
             assert info is not None
             assert int.from_bytes(bytes(info.data)[64:72], "little") == reward.locked
+
+            # A later root: once it is in effect the keepers sync every node to it and close
+            # the superseded record (its rent back to the oracle), each exactly once.
+            now[0] = epochs.end(epoch + 1) + 2
+            assert await oracle.close(epoch + 1) is not None  # no heartbeat: leaves carried
+            later = epoch + 2
+            for t in range(1, epochs.epoch_secs - 5, 10):
+                now[0] = epochs.start(later) + t
+                for i, op in enumerate(net.operators):
+                    beat = Heartbeat(
+                        pda.registry_config(), op.address, op.agent.pubkey(), later, 10_000 + t * 10 + i,
+                        int(now[0]),
+                    ).sign(op.agent)  # fmt: skip
+                    await oracle.accept([beat.to_bytes()])
+            now[0] = epochs.end(later) + 2
+            assert await oracle.close(later) is not None
+            await net.conn.warp(net.settings.root_challenge_secs)
+            out = [o for _ in range(2) for pair in await asyncio.gather(a.tick(), b.tick()) for o in pair]
+            no_failures(out)
+            assert Counter(done(out, "sync_nodes")) == every_node
+            assert Counter(done(out, "close_roots")) == Counter({f"epoch root(s) {epoch}..{epoch + 1}": 1})
+            assert await EpochRoot.fetch(net.conn, pda.epoch_root(epoch)) is None
+            assert await EpochRoot.fetch(net.conn, pda.epoch_root(later)) is not None
+            assert all(n.synced_epoch == later for n in (await net.nodes()).values())

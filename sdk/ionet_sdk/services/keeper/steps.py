@@ -14,7 +14,7 @@ built on a stale view fails with the program's error, which the service classifi
 | step | due when |
 | --- | --- |
 | mint_epochs | an IO epoch ended unminted (several per transaction; the circuit breaker may hold it) |
-| timeout_runs | a run not started by its start deadline, or running with no usage receipt for report_timeout_secs |
+| timeout_runs | a run not started by its start deadline, or running with no receipt for report_timeout_secs |
 | complete_jobs | a running job past start deadline + duration (anyone may complete it then) |
 | lapse_disputes | a disputed job past its dispute deadline (the default outcome) |
 | settle_jobs | a completed job past its challenge window, or a cancelled one, with runs open |
@@ -24,6 +24,7 @@ built on a stale view fails with the program's error, which the service classifi
 | forfeit_rewards | a node slashed since its reward account last saw it |
 | open_rewards | an attested, unjailed node with no reward account (the keeper pays its rent) |
 | sync_nodes | an attested, unjailed node behind the newest root in effect (leaf from an oracle) |
+| close_roots | an epoch root record older than the newest root in effect (rent back to its creator) |
 | accrue_rewards | a reward account behind its node's proven points or work fees, or with minted buckets |
 """
 
@@ -98,6 +99,8 @@ class Snapshot:
     """Every attested, unjailed node (Verified, Active or Inactive): those the market may need."""
     node_rewards: dict[Pubkey, Reward] = field(default_factory=dict)
     """Every reward account, by node."""
+    root_creators: dict[int, Pubkey] = field(default_factory=dict)
+    """Every epoch root record: epoch -> its first voter (paid its rent back when closed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -483,6 +486,8 @@ async def read_liveness(conn: Connection, snap: Snapshot) -> None:
     discriminator: every epoch root, every node, every reward account). Raises `TransportError`."""
     for info in await conn.get_program_accounts(REGISTRY_ID, memcmp=[(0, EpochRoot.DISCRIMINATOR)]):
         record = EpochRoot.decode(info.data)
+        if record.voters:
+            snap.root_creators[record.epoch] = record.voters[0]
         effective = root_in_effect(record, snap.registry, snap.now)
         if effective is not None:
             snap.roots[record.epoch] = effective
@@ -568,6 +573,44 @@ def find_syncs(snap: Snapshot, ctx: Context) -> list[Task]:
     return tasks
 
 
+CLOSE_BATCH = 8
+"""`liveness_root_close` instructions per transaction."""
+
+
+def find_root_closes(snap: Snapshot, ctx: Context) -> list[Task]:
+    """Leaves are cumulative, so once a root is in effect no one needs an older one: its
+    record is closed (`liveness_root_close`), the rent back to the oracle that created it."""
+    if not snap.roots:
+        return []
+    newest = max(snap.roots)
+    old = sorted(e for e in snap.root_creators if e < newest)
+    tasks = []
+    for start in range(0, len(old), CLOSE_BATCH):
+        batch = old[start : start + CLOSE_BATCH]
+
+        async def build(batch: list[int] = batch) -> list[Instruction]:
+            config = await RegistryConfig.fetch(ctx.conn, pda.registry_config())
+            newer = await EpochRoot.fetch(ctx.conn, pda.epoch_root(newest))
+            if config is None or newer is None or root_in_effect(newer, config, await _now(ctx.conn)) is None:
+                return []
+            infos = await ctx.conn.get_multiple_accounts([pda.epoch_root(e) for e in batch])
+            records = [EpochRoot.decode(i.data) for i in infos if i is not None]
+            return [
+                registry.build_liveness_root_close_ix(r.epoch, newest, r.voters[0])
+                for r in records
+                if r.voters
+            ]
+
+        epochs = f"{batch[0]}..{batch[-1]}" if len(batch) > 1 else str(batch[0])
+        tasks.append(
+            Task(
+                "close_roots", f"epoch root(s) {epochs}", f"superseded by epoch {newest}'s root in effect",
+                build, raced=frozenset({"RootNotSuperseded"}),
+            )
+        )  # fmt: skip
+    return tasks
+
+
 def _accrual_due(node: Node, reward: Reward, config: TokenConfig | None) -> str | None:
     if node.slashed_total != reward.last_slashed_total:
         return None  # forfeit_rewards first: accrual would not resolve anything meanwhile
@@ -642,6 +685,7 @@ STEPS: tuple[Step, ...] = (
         "forfeit_rewards", find_forfeits, "forfeit rewards of nodes slashed since their reward account saw it"
     ),
     Step("accrue_rewards", find_accruals, "accrue proven presence and burned work into reward buckets"),
+    Step("close_roots", find_root_closes, "close epoch root records a newer root in effect superseded"),
 )
 """Run in this order each pass (settlement before finalization, slashes before forfeits)."""
 
