@@ -61,6 +61,12 @@ async def test_a_network_of_processes_runs_a_job_end_to_end_through_restarts(
         assert run["gpu_seconds"] == full
         assert delivered[str(run["node"])]["delivered_gpu_seconds"] == full
         assert delivered[str(run["node"])]["jobs_completed"] == 1
+    # The oracle kept up with the chain's epochs through the warps (`--chain-clock`): every
+    # node is synced to a root of the last few epochs, not of the wall clock's.
+    assert all(int(str(n["synced_epoch"])) >= summary.epoch - 5 for n in summary.nodes), (
+        summary.epoch,
+        summary.nodes,
+    )
     others = [n for name, n in delivered.items() if name not in {str(r["node"]) for r in summary.runs}]
     assert all(n["delivered_gpu_seconds"] == 0 and n["jobs_completed"] == 0 for n in others)
     # One settlement: paid, fees and refund add up to the deposit; the client got no refund

@@ -157,7 +157,7 @@ def render_network(summary: network.Summary, out: Console) -> None:
             table.add_row(*(str(v) for v in row.values()))
         out.print(table)
     restarts = ", ".join(f"{k} x{v}" for k, v in summary.restarts.items()) or "none"
-    out.print(f"restarts: {restarts}")
+    out.print(f"restarts: {restarts}; the chain is at IO epoch {summary.epoch}")
     out.print(
         f"provisioning: job create to every run started in [bold]{summary.provisioning_secs:.1f} s[/]"
         f" (target < 90 s); the whole network ran {summary.seconds:.0f} s"

@@ -95,6 +95,9 @@ class NetworkSettings:
     job_price: str = "2.5"
     """IO per GPU-hour"""
     start_within_minutes: int = 10
+    chain_clock: bool = True
+    """The oracle and the agents follow the chain's clock (`--chain-clock`): epochs and
+    `last_seen` as the chain counts time across warps."""
     deadline_secs: float = 600.0
     """The longest any one wait may take (wall seconds) before `NetworkError`."""
 
@@ -142,6 +145,8 @@ class Summary:
     settlement: dict[str, object] = field(default_factory=dict)
     rewards: list[dict[str, object]] = field(default_factory=list)
     restarts: dict[str, int] = field(default_factory=dict)
+    epoch: int = 0
+    """The IO epoch (the chain's clock) when the summary was taken."""
     provisioning_secs: float = 0.0
     """Wall seconds from `ionet job create` to every run started (the seeds' target: < 90)."""
     seconds: float = 0.0
@@ -349,8 +354,10 @@ class Network:
         """The oracle, the agents, then the verifier (it challenges the agents), the matcher
         and the keeper; returns when each answers its health endpoint."""
         s = self.settings
+        clock = ["--chain-clock"] if s.chain_clock else []
         oracle = self._service(
-            "oracle", "oracle", ["oracle", "run", "--db", str(self.dir / "oracle.sqlite3"), "--chain-clock"],
+            "oracle", "oracle",
+            ["oracle", "run", "--db", str(self.dir / "oracle.sqlite3"), *clock],
             {"IONET_ORACLE_VERIFY_THREADS": "1", "IONET_ORACLE_REGISTRY_TTL_SECS": "5"},
         )  # fmt: skip
         for op in self.operators:
@@ -358,7 +365,7 @@ class Network:
                 op.name, op.name,
                 ["agent", "run", "--node", str(op.address), "--oracles", oracle.url,
                  "--heartbeat-secs", str(s.heartbeat_secs), "--watch-runs", "--simulate",
-                 "--sim-model", MODEL.name, "--sim-count", str(op.gpus), "--chain-clock"],
+                 "--sim-model", MODEL.name, "--sim-count", str(op.gpus), *clock],
                 {"IONET_AGENT_RUNS_INTERVAL_SECS": "2", "IONET_AGENT_REPORT_EVERY_SECS": "60"},
             )  # fmt: skip
         targets = ",".join(f"{op.address}={self.services[op.name].url}" for op in self.operators)
@@ -665,6 +672,8 @@ async def collect(
 ) -> Summary:
     """The summary's tables from chain state (and one claim per cluster operator)."""
     data = await net.job(job)
+    config = await net.client().token_config()
+    summary.epoch = (await net.now() - config.genesis_time) // config.epoch_secs
     after = await net.nodes()
     names = {op.address: op for op in net.operators}
     for address, node in after.items():
