@@ -31,6 +31,7 @@ async def main_async(args: argparse.Namespace) -> int:
         matcher=Pubkey.from_string(args.matcher) if args.matcher else None,
         arbiter=Pubkey.from_string(args.arbiter) if args.arbiter else None,
         verifiers=[Pubkey.from_string(v) for v in args.verifier],
+        oracles=[Pubkey.from_string(o) for o in args.oracle],
     )
     conn = RpcConnection(args.url)
     try:
@@ -54,6 +55,9 @@ def main() -> int:
     parser.add_argument("--matcher", default=None)
     parser.add_argument("--arbiter", default=None)
     parser.add_argument("--verifier", action="append", default=[])
+    parser.add_argument(
+        "--oracle", action="append", default=[], help="a liveness oracle (default: the admin)"
+    )
     args = parser.parse_args()
     try:
         return asyncio.run(main_async(args))

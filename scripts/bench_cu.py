@@ -42,7 +42,6 @@ SYNC_TREE_LEAVES = 4_096
 BUDGETS = {
     "config_init": 15_000,
     "node_register": 15_000,
-    "node_heartbeat": 5_000,
     "node_attest": 10_000,
     "stake_deposit": 15_000,
     "stake_withdraw": 15_000,
@@ -105,9 +104,6 @@ def print_register_spread(spread: list[tuple[int, int]], budget: int) -> None:
     )
 
 
-STALE = REGISTRY_PARAMS.heartbeat_interval_secs + REGISTRY_PARAMS.heartbeat_grace_secs + 1
-
-
 async def measure() -> dict[str, int]:
     env = await RegistrySandbox().setup()
     cu = {"config_init": env.config_init_result.compute_units}
@@ -130,9 +126,8 @@ async def measure() -> dict[str, int]:
     cu["node_register + its vault (one tx)"] = env.last_result.compute_units
     cu["node_attest (first: creates the fingerprint index)"] = (await env.attest(node)).compute_units
     cu["stake_deposit"] = (await env.deposit(node, await env.min_stake(node) + 500 * IO)).compute_units
-    cu["node_heartbeat"] = (await env.heartbeat(node)).compute_units
-    env.conn.warp(REGISTRY_PARAMS.heartbeat_interval_secs)
-    cu["node_heartbeat (steady)"] = (await env.heartbeat(node)).compute_units
+    await env.prove_live(node)  # an oracle root, its challenge window, the sync: Active
+    cu["node_sync (1-leaf tree: activates the node)"] = env.last_result.compute_units
     new_agent = Keypair()
     env.conn.airdrop(new_agent.pubkey(), 10**9)
     update_agent = registry.build_node_update_ix(node.address, op, agent=new_agent.pubkey())
@@ -197,9 +192,8 @@ async def measure() -> dict[str, int]:
     # Back to Active (the unbonding wait outlived the attestation), then stale: the crank.
     cu["node_attest (again: the index exists)"] = (await env.attest(node)).compute_units
     await env.deposit(node, await env.min_stake(node) - (await env.node(node)).bonded)
-    env.conn.warp(REGISTRY_PARAMS.heartbeat_interval_secs)
-    await env.heartbeat(node)
-    env.conn.warp(STALE)
+    await env.prove_live(node)
+    env.conn.warp(env.config.params.liveness_max_age_secs + 1)
     crank = registry.build_node_mark_inactive_ix(node.address, env.payer.pubkey())
     cu["node_mark_inactive"] = (await env.send([crank], env.payer)).compute_units
 
@@ -220,22 +214,25 @@ async def measure_liveness(env: RegistrySandbox, node: NodeHandle) -> dict[str, 
     cu: dict[str, int] = {}
     oracles = await env.set_oracles(3, quorum=2)
     agent = node.agent.pubkey()
-    mine = LivenessLeaf.empty(node.address, agent).next(
-        1, epoch_uptime=HOUR, observed=HOUR, heartbeats=60, last_seen=0, agent=agent, tier=0, gpu_count=8
+    epoch = (await env.node(node)).synced_epoch + 1
+    before = env.proven.get(node.address, LivenessLeaf.empty(node.address, agent))
+    mine = before.next(
+        epoch, epoch_uptime=HOUR, observed=HOUR, heartbeats=60, last_seen=0, agent=agent, tier=0, gpu_count=8
     )
     others = [
         LivenessLeaf.empty(Pubkey.new_unique(), Pubkey.new_unique()) for _ in range(SYNC_TREE_LEAVES - 1)
     ]
     ordered = sorted([mine, *others], key=lambda leaf: bytes(leaf.node))
     tree = MerkleTree([leaf.to_bytes() for leaf in ordered])
-    first = await env.vote_root(oracles[0], 1, tree)
+    first = await env.vote_root(oracles[0], epoch, tree)
     cu["liveness_root_commit (first vote: creates the epoch root)"] = first.compute_units
-    cu["liveness_root_commit (the quorum's vote)"] = (await env.vote_root(oracles[1], 1, tree)).compute_units
+    quorum = await env.vote_root(oracles[1], epoch, tree)
+    cu["liveness_root_commit (the quorum's vote)"] = quorum.compute_units
     env.conn.warp(env.config.params.root_challenge_secs)
     label = f"node_sync ({SYNC_TREE_LEAVES:,} leaves, {len(tree.proof(0).siblings)} siblings)"
-    cu[label] = (await env.sync(node, 1, tree, mine)).compute_units
-    a = env.statement(oracles[2], 1, tree.root, tree.leaf_count)
-    b = env.statement(oracles[2], 1, bytes(32), 1)
+    cu[label] = (await env.sync(node, epoch, tree, mine)).compute_units
+    a = env.statement(oracles[2], epoch, tree.root, tree.leaf_count)
+    b = env.statement(oracles[2], epoch, bytes(32), 1)
     reporter = env.payer
     result = await env.send(registry.build_liveness_equivocation_ixs(reporter.pubkey(), a, b), reporter)
     cu["liveness_equivocation"] = program_units(result, str(REGISTRY_ID))
@@ -295,7 +292,6 @@ async def measure_escrow() -> dict[str, int]:
 
     cu["job_start"] = (await env.start(job, nodes[0])).compute_units
     env.conn.warp(HOUR)
-    await env.heartbeat(nodes[0])
     cu["job_report_usage"] = (await env.report(job, nodes[0], 8 * HOUR)).compute_units
     cu["job_complete"] = (await env.complete(job)).compute_units
     cu["job_dispute"] = (await env.dispute(job)).compute_units
@@ -303,13 +299,10 @@ async def measure_escrow() -> dict[str, int]:
     cu["job_settle + job_finalize, one run alone"] = (await env.settle(job, nodes[0])).compute_units
     cu["job_close"] = (await env.close(job)).compute_units
 
-    env.conn.warp(REGISTRY_PARAMS.heartbeat_interval_secs)
-    for node in nodes:
-        await env.heartbeat(node)
+    await env.prove_live(*nodes)  # one oracle root for all of them
     cluster = await running_job(env, nodes)
     env.conn.warp(HOUR)
     for node in nodes:
-        await env.heartbeat(node)
         await env.report(cluster, node, 8 * HOUR)
     await env.complete(cluster)
     env.conn.warp(ESCROW_PARAMS.challenge_window_secs)
@@ -327,18 +320,17 @@ async def measure_escrow() -> dict[str, int]:
 
     pending = await env.create_job(gpu_count=8)
     cu["job_cancel"] = (await env.cancel(pending)).compute_units
-    for node in nodes[:2]:
-        await env.heartbeat(node)
+    await env.prove_live(*nodes[:2])
     late = await env.create_job(gpu_count=16)
     await env.assign(late, nodes[0], nodes[1])
     await env.start(late, nodes[0])
-    env.conn.warp(601)
+    env.conn.warp(ESCROW_PARAMS.report_timeout_secs + 1)  # no receipt since the start; deadline passed
     cu["job_timeout (started, silent: refund, release, slash proposal)"] = (
         await env.timeout(late, nodes[0])
     ).compute_units
     cu["job_timeout (never started: refund, release)"] = (await env.timeout(late, nodes[1])).compute_units
 
-    await env.heartbeat(nodes[2])
+    await env.prove_live(nodes[2])
     disputed = await running_job(env, [nodes[2]])
     await env.complete(disputed)
     await env.dispute(disputed)
@@ -370,12 +362,10 @@ async def measure_token() -> dict[str, int]:
     cu["rewards_open"] = market.last_result.compute_units
     job = await running_job(market, [node])
     market.conn.warp(HOUR)
-    await market.heartbeat(node)
     await market.report(job, node, 8 * HOUR)
     await market.complete(job)
     market.conn.warp(ESCROW_PARAMS.challenge_window_secs)
     await market.settle(job, node)
-    await market.heartbeat(node)
     config = await io.config()
     epoch = (await market.now() - config.genesis_time) // config.epoch_secs
     cu["rewards_accrue"] = (

@@ -20,7 +20,7 @@ import itertools
 
 from ionet_sdk import escrow, lookup_tables, token, tx
 from ionet_sdk.client import MINT_BATCH
-from ionet_sdk.defaults import ESCROW_PARAMS, REGISTRY_PARAMS
+from ionet_sdk.defaults import ESCROW_PARAMS
 from ionet_sdk.logs import LOG_LIMIT_BYTES, log_bytes, logs_truncated
 from ionet_sdk.testing.escrow import EscrowSandbox
 from ionet_sdk.testing.registry import NodeHandle
@@ -32,9 +32,7 @@ async def settle_bytes(env: EscrowSandbox, nodes: list[NodeHandle], sizes: list[
     """Log bytes of one job_settle of n runs (through a lookup table), each n in `sizes`."""
     out = {}
     for n in sizes:
-        env.conn.warp(REGISTRY_PARAMS.heartbeat_interval_secs)
-        for node in nodes[:n]:
-            await env.heartbeat(node)
+        await env.prove_live(*nodes[:n])  # one oracle root for all of them
         job = await env.create_job(gpu_count=8 * n)
         for start in range(0, n, 8):
             await env.assign(job, *nodes[start : min(n, start + 8)])
@@ -42,7 +40,6 @@ async def settle_bytes(env: EscrowSandbox, nodes: list[NodeHandle], sizes: list[
             await env.start(job, node)
         env.conn.warp(HOUR)
         for node in nodes[:n]:
-            await env.heartbeat(node)
             await env.report(job, node, 8 * HOUR)  # the largest amounts: full usage
         await env.complete(job)
         env.conn.warp(ESCROW_PARAMS.challenge_window_secs)
@@ -95,9 +92,7 @@ async def main() -> None:
     env = await EscrowSandbox().setup()
     nodes = [await env.active_node() for _ in range(16)]
     settle = await settle_bytes(env, nodes, sorted({1, 2, 4, escrow.MAX_SETTLE_RUNS}))
-    env.conn.warp(REGISTRY_PARAMS.heartbeat_interval_secs)
-    for node in nodes:
-        await env.heartbeat(node)
+    await env.prove_live(*nodes)
     assign = await assign_bytes(env, nodes, sorted({1, 2, 4, 8, escrow.MAX_ASSIGN_NODES}))
     mint = await mint_bytes([1, 2, 4, 6])
     print(f"Log bytes per transaction (runtime limit {LOG_LIMIT_BYTES:,}; the SDK keeps "

@@ -262,7 +262,8 @@ def synthetic_nodes(w: World) -> list[bytes]:
             attestation=attested,
             status=NodeStatus.Active,
             reputation_bps=5_000,
-            last_heartbeat=NOW - 30,
+            last_seen=NOW - 30,  # proven live by a sync (half of its last epoch heard)
+            last_epoch_uptime_secs=1_800,
             node_id=i,
         )
         out.append(node.encode())

@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Liveness at the seeds' scale: today's per-minute on-chain heartbeat against signed
-off-chain heartbeats, oracle-committed epoch roots and lazy claims (docs/liveness.md).
+"""Liveness at the seeds' scale: the per-minute on-chain heartbeat ionet had until it was
+removed, against signed off-chain heartbeats, oracle-committed epoch roots and lazy claims
+(docs/liveness.md).
 
     python scripts/bench_scale.py --nodes 200000 [--load-heartbeats 60000] [--load-seconds 60]
 
-One run, printed side by side. Measured here: `node_heartbeat`'s compute units (the
-registry program on LiteSVM); the oracle's aggregation of an epoch and its 200,000-leaf
+One run, printed side by side. The baseline column is the removed `node_heartbeat`
+instruction: its compute units (3,060 CU) were measured by this script on commit 823267e
+and are recorded here, not re-measured (the instruction no longer exists); its traffic
+(one transaction per node per minute, 1,440 a day, 5,000 lamports per signature) is
+arithmetic. Measured here: the oracle's aggregation of an epoch and its 200,000-leaf
 tree (the oracle's own code: `epoch_leaves`, `MerkleTree`, the SQLite save); proof bytes;
 the heartbeats per second one oracle process (aiohttp + SQLite WAL, FULL sync, group
 commit) verifies, stores and answers with signed receipts, driven by a load generator in a
@@ -55,22 +59,13 @@ from ionet_sdk.testing.registry import RegistrySandbox
 LAMPORTS_PER_SIGNATURE = 5_000
 SOL = 1_000_000_000
 DAY = 86_400
-HEARTBEAT_SECS = 60  # today's agent cadence (REGISTRY_PARAMS.heartbeat_interval_secs)
+HEARTBEAT_SECS = 60  # the agent's cadence (REGISTRY_PARAMS.heartbeat_interval_secs)
+RECORDED_HEARTBEAT_CU = 3_060
+"""CU of one on-chain `node_heartbeat` (an Active node, a minute after its previous one),
+measured by this script on commit 823267e; the instruction was removed since."""
 EPOCH_SECS = 3_600
 ORACLES = 5  # n: each commits its root every epoch (m = 3 must agree)
 CLAIM_DAYS = 7  # a node syncs and claims once a week (one transaction, one signature)
-
-
-# --- today's on-chain heartbeat
-
-
-async def measure_node_heartbeat_cu() -> int:
-    """`node_heartbeat` of an Active node, a minute after its previous one (LiteSVM)."""
-    env = await RegistrySandbox().setup()
-    handle = await env.register()
-    await env.activate(handle)
-    env.conn.warp(HEARTBEAT_SECS)
-    return (await env.heartbeat(handle)).compute_units
 
 
 # --- the new design's on-chain sync, measured
@@ -427,8 +422,8 @@ def _free_port() -> int:
 # --- the report
 
 
-def row(name: str, today: str, new: str, how: str) -> None:
-    print(f"| {name} | {today} | {new} | {how} |")
+def row(name: str, baseline: str, new: str, how: str) -> None:
+    print(f"| {name} | {baseline} | {new} | {how} |")
 
 
 async def main() -> None:
@@ -450,7 +445,7 @@ async def main() -> None:
     n = args.nodes
     print(f"# bench_scale: {n:,} nodes   (load average before: {_loadavg()}, {os.cpu_count()} CPUs)")
 
-    heartbeat_cu = await measure_node_heartbeat_cu()
+    heartbeat_cu = RECORDED_HEARTBEAT_CU
     sync = await measure_sync_cu(n, min(args.sync_sample, n))
     claim = await measure_claim_cu(n, min(args.sync_sample, n))
     epoch = bench_epoch(n, args.beats)
@@ -463,26 +458,26 @@ async def main() -> None:
             args.load_heartbeats, args.load_nodes, args.batch, args.concurrency, args.load_seconds
         )
 
-    today_tx = n * DAY // HEARTBEAT_SECS
-    today_lamports = today_tx * LAMPORTS_PER_SIGNATURE
+    onchain_tx = n * DAY // HEARTBEAT_SECS
+    onchain_lamports = onchain_tx * LAMPORTS_PER_SIGNATURE
     commits = ORACLES * DAY // EPOCH_SECS
     claims = n / CLAIM_DAYS
     new_tx = commits + claims
     new_lamports = new_tx * LAMPORTS_PER_SIGNATURE
-    today_per_node = today_lamports / n
+    onchain_per_node = onchain_lamports / n
     new_per_node = new_lamports / n
     print()
     print(
-        "| figure | today: on-chain node_heartbeat every 60 s | new: off-chain heartbeats, epoch roots, weekly claims | how |"
+        "| figure | removed: on-chain node_heartbeat every 60 s (recorded at 823267e) | new: off-chain heartbeats, epoch roots, weekly claims | how |"
     )
     print("| --- | ---: | ---: | --- |")
     row(
         "transactions per day",
-        f"{today_tx:,}",
+        f"{onchain_tx:,}",
         f"{new_tx:,.0f}",
         f"{ORACLES} oracle root commits per 1 h epoch + one sync+claim per node per {CLAIM_DAYS} days (assumed)",
     )
-    row("transactions per second", f"{today_tx / DAY:,.0f}", f"{new_tx / DAY:,.2f}", "")
+    row("transactions per second", f"{onchain_tx / DAY:,.0f}", f"{new_tx / DAY:,.2f}", "")
     row(
         "CU of a node_sync (measured, LiteSVM)",
         "-",
@@ -497,19 +492,19 @@ async def main() -> None:
     )
     row(
         "CU per transaction",
-        f"{heartbeat_cu:,} (measured)",
+        f"{heartbeat_cu:,} (recorded at 823267e)",
         f"{claim['mean']:,.0f} mean, {claim['max']:,} max per sync+claim (measured)",
         f"{claim['claimed']:,} weekly transactions on LiteSVM, each node_sync (real proof, {n:,}-leaf tree) + rewards_accrue (resolves last week's epoch) + rewards_claim (pays the unlocked tranche), signed by the operator",
     )
     row(
         "SOL per day, network (base fees)",
-        f"{today_lamports / SOL:,.1f}",
+        f"{onchain_lamports / SOL:,.1f}",
         f"{new_lamports / SOL:,.2f}",
         f"{LAMPORTS_PER_SIGNATURE:,} lamports per signature, no priority fees",
     )
     row(
         "lamports per node per day",
-        f"{today_per_node:,.0f}",
+        f"{onchain_per_node:,.0f}",
         f"{new_per_node:,.1f}",
         "the network's fees / nodes",
     )
@@ -555,7 +550,7 @@ async def main() -> None:
     print()
     print(f"load average after: {_loadavg()} (the machine is shared: the figures are lower bounds)")
     print(
-        f"goal: liveness_cost_ratio = {today_per_node / new_per_node:,.0f} x (target >= 5000)".replace(
+        f"goal: liveness_cost_ratio = {onchain_per_node / new_per_node:,.0f} x (target >= 5000)".replace(
             ",", ""
         )
     )

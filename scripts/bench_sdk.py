@@ -11,11 +11,12 @@
    the same IDL; both decodes are checked to agree. borsh-construct pins an old
    construct-typing that solana-py cannot use, so it runs in its own virtualenv
    (`.venv-bench`, created on first use) and reports its timing back.
-2. Builds and signs heartbeat transactions (v0 message, one signature).
+2. Builds and signs stake-deposit transactions (v0 message, one signature; the
+   operator bonds 1 base unit: a small, always-valid transaction).
 3. Round trips on the embedded connection: build, sign, send, read back.
 4. End-to-end latency against a validator process over HTTP JSON-RPC
-   (`LocalValidator`): a node heartbeat built, signed, sent, confirmed and its
-   account read back, per transaction (p50, p95, max).
+   (`LocalValidator`): a 1-base-unit stake deposit built, signed, sent, confirmed
+   and the node account read back, per transaction (p50, p95, max).
 Prints the tables. A measurement, not a test.
 """
 
@@ -100,7 +101,7 @@ async def node_account() -> tuple[RegistrySandbox, bytes]:
 
 
 async def rpc_latencies(count: int) -> list[float]:
-    """Seconds per heartbeat round trip against a validator process (JSON-RPC over HTTP)."""
+    """Seconds per stake-deposit round trip against a validator process (JSON-RPC over HTTP)."""
     admin, operator, agent = Keypair(), Keypair(), Keypair()
     async with LocalValidator(upgrade_authority=admin) as validator:
         conn = RpcConnection(validator.url)
@@ -110,16 +111,15 @@ async def rpc_latencies(count: int) -> list[float]:
             for kp in (operator, agent):
                 await conn.request_airdrop(kp.pubkey(), SOL)
             stake = 1_100 * IO
-            await client.transfer(admin, operator.pubkey(), stake)
+            await client.transfer(admin, operator.pubkey(), stake + count)
             spec = hardware(count=1, label="bench-rpc")
             node = await client.register_node(operator, 1, agent.pubkey(), spec)
             await client.stake(operator, node, stake)
             await client.attest(admin, node, measurement(spec))
             latencies = []
             for _ in range(count):
-                await conn.warp(30)
                 start = time.perf_counter()
-                await client.heartbeat(agent, node)
+                await client.stake(operator, node, 1)
                 await client.node(node)
                 latencies.append(time.perf_counter() - start)
             return latencies
@@ -160,18 +160,22 @@ async def main_async(accounts: int, builds: int, round_trips: int, rpc_trips: in
     assert bytes.fromhex(sample["operator"]) == bytes(decoded.operator)
 
     blockhash = await env.conn.latest_blockhash()
+    assert handle.token_account is not None
+    deposit = registry.build_stake_deposit_ix(
+        env.config, handle.address, handle.vault, handle.operator.pubkey(), handle.token_account, amount=1
+    )
     start = time.perf_counter()
     for _ in range(builds):
-        ix = registry.build_node_heartbeat_ix(handle.address, handle.agent.pubkey())
-        tx.build_transaction([ix], handle.agent, [], blockhash)
+        ix = registry.build_stake_deposit_ix(
+            env.config, handle.address, handle.vault, handle.operator.pubkey(), handle.token_account, amount=1
+        )
+        tx.build_transaction([ix], handle.operator, [], blockhash)
     build_seconds = time.perf_counter() - start
 
     start = time.perf_counter()
     for _ in range(round_trips):
-        env.conn.warp(30)
-        await tx.send(
-            env.conn, [registry.build_node_heartbeat_ix(handle.address, handle.agent.pubkey())], handle.agent
-        )
+        env.conn.warp(30)  # a fresh blockhash: the same deposit again is a new transaction
+        await tx.send(env.conn, [deposit], handle.operator)
         await Node.fetch(env.conn, handle.address)
     trip_seconds = time.perf_counter() - start
 
@@ -179,7 +183,7 @@ async def main_async(accounts: int, builds: int, round_trips: int, rpc_trips: in
     rows = [
         ("decode Node (ionet_sdk, struct)", accounts, ours),
         ("decode Node (borsh-construct)", accounts, borsh_seconds),
-        ("build + sign heartbeat tx (v0)", builds, build_seconds),
+        ("build + sign stake-deposit tx (v0)", builds, build_seconds),
         ("round trip, embedded SVM", round_trips, trip_seconds),
     ]
     print(f"{'benchmark':<34}{'count':>10}{'time (s)':>12}{'rate':>14}")
@@ -192,7 +196,9 @@ async def main_async(accounts: int, builds: int, round_trips: int, rpc_trips: in
     print()
     header = ("count", "p50 ms", "p95 ms", "max ms")
     print(
-        f"{'end-to-end over JSON-RPC (heartbeat)':<40}" + "".join(f"{h:>9}" for h in header) + f"{'rate':>10}"
+        f"{'end-to-end over JSON-RPC (stake deposit)':<40}"
+        + "".join(f"{h:>9}" for h in header)
+        + f"{'rate':>10}"
     )
     print(
         f"{'send + confirm + read back':<40}{len(latencies):>9}{p50 * 1e3:>9.1f}{p95 * 1e3:>9.1f}"

@@ -14,10 +14,11 @@ import sys
 from ionet_sdk import pda
 from ionet_sdk._generated.ionet_registry import errors, events
 from ionet_sdk._generated.ionet_registry.accounts import RegistryConfig
-from ionet_sdk.defaults import IO, REGISTRY_PARAMS
+from ionet_sdk.defaults import IO
 from ionet_sdk.errors import IonetError
 from ionet_sdk.programs import REGISTRY_ID
 from ionet_sdk.testing.escrow import EscrowSandbox
+from ionet_sdk.testing.registry import SANDBOX_REGISTRY_PARAMS
 
 
 def row(label: str, value: object) -> None:
@@ -39,7 +40,7 @@ async def run() -> None:
 
     result = await world.send([world.config_init_ix()], world.deployer)
     config = await RegistryConfig.fetch(world.conn, pda.registry_config())
-    if config is None or config.admin != world.admin.pubkey() or config.params != REGISTRY_PARAMS:
+    if config is None or config.admin != world.admin.pubkey() or config.params != SANDBOX_REGISTRY_PARAMS:
         raise SystemExit("smoke: the config read back does not match what was sent")
     (event,) = events.parse_logs(result.logs)
 
@@ -55,11 +56,13 @@ async def run() -> None:
     row("slash per offense (%)", [b / 100 for b in config.params.slash_bps])
 
     world.config = config
+    await world.set_oracles(1, quorum=1)  # the liveness oracle that proves nodes live
     node = await world.register()
     active = await world.activate(node)
     print(
         f"\nnode {node.address}: 8x H100 attested, {active.bonded / IO:,.0f} IO bonded, "
-        f"heartbeat {world.last_result.compute_units} CU, reputation {active.reputation_bps / 100:.1f}%"
+        f"proven live by an oracle root (node_sync {world.last_result.compute_units} CU), "
+        f"reputation {active.reputation_bps / 100:.1f}%"
     )
 
     await world.init_escrow()
@@ -67,10 +70,9 @@ async def run() -> None:
     escrowed = world.last_result.compute_units
     await world.assign(job, node)
     await world.start(job, node)
-    for _ in range(60):  # an hour of work, heartbeats every minute
+    for minute in range(1, 61):  # an hour of work, a usage receipt every minute
         world.conn.warp(60)
-        await world.heartbeat(node)
-    await world.report(job, node, 8 * 3_600)
+        await world.report(job, node, 8 * 60 * minute)
     await world.complete(job)
     world.conn.warp(world.escrow_config.params.challenge_window_secs)
     supply = await world.supply()

@@ -43,21 +43,31 @@ class EscrowEnv(EscrowSandbox, RegistryEnv):
             await self.start(job, node)
         return Running(job, nodes)
 
-    async def live(self, seconds: int, nodes: list[NodeHandle]) -> None:
-        """Let `seconds` pass with the nodes heartbeating on time."""
-        step = 60
-        for _ in range(seconds // step):
-            self.conn.warp(step)
+    async def live(self, seconds: int, job: JobHandle, nodes: list[NodeHandle], step: int = 60) -> None:
+        """Let `seconds` pass with the nodes' agents sending a usage receipt every `step`
+        seconds (`job_report_usage`: all the run's GPUs busy since its start, capped at the
+        reservation): a running run's liveness is its own receipts (`report_timeout_secs`)."""
+        left = seconds
+        while left > 0:
+            self.conn.warp(min(step, left))
+            left -= min(step, left)
             for node in nodes:
-                await self.heartbeat(node)
-        self.conn.warp(seconds % step)
+                await self.report_elapsed(job, node)
+
+    async def report_elapsed(self, job: JobHandle, node: NodeHandle) -> int:
+        """Report the node's run as busy on all its GPUs since its start (capped at its
+        reservation); returns the GPU-seconds reported."""
+        run, data = await self.run(job, node), await self.job(job)
+        now = (await self.conn.get_clock()).unix_timestamp
+        usage = run.gpus * min(now - run.started_at, data.duration_hours * HOUR)
+        await self.report(job, node, usage)
+        return usage
 
     async def ran(self, hours: int = 1, node_count: int = 2, /, **spec: object) -> Running:
         """A running job whose nodes delivered `hours` fully and reported it."""
         r = await self.running(node_count, **spec)
         self.conn.warp(hours * HOUR)
         for node in r.nodes:
-            await self.heartbeat(node)
             run = await self.run(r.job, node)
             await self.report(r.job, node, run.gpus * hours * HOUR)
         return r

@@ -18,10 +18,15 @@ from typing import Any
 
 import pytest
 from solders.keypair import Keypair
+from solders.pubkey import Pubkey
 
-from ionet_sdk.cluster import save_keypair
+from ionet_sdk import pda, registry, tx
+from ionet_sdk._generated.ionet_registry.accounts import RegistryConfig
+from ionet_sdk.cluster import load_keypair, save_keypair
 from ionet_sdk.defaults import IO
+from ionet_sdk.liveness import LivenessLeaf
 from ionet_sdk.localnet import free_port
+from ionet_sdk.merkle import MerkleTree
 from ionet_sdk.rpc import RpcConnection
 
 REPO = Path(__file__).resolve().parent.parent
@@ -205,7 +210,8 @@ def test_a_node_and_a_job_through_their_whole_lives(localnet: tuple[Path, str]) 
     measured = ("--gpu", "H100", "--count", "1", "--vram", "80", "--tflops", "989", "--rtt-us", "500")
     attested = json.loads(as_("admin", "node", "attest", node, *measured).stdout)
     assert attested == {"passed": True, "status": "Verified"}
-    as_("agent", "node", "heartbeat", node)
+    prove_live(url, load_keypair(Path(admin)), node, keys["agent"].pubkey())
+    assert json.loads(as_("admin", "node", "show", node).stdout)["status"] == "Active"
     as_("agent", "rewards", "accrue", node)  # opens the reward account: work accrues from now on
     as_("operator", "stake", "unstake", node, "50")
     assert json.loads(as_("operator", "stake", "show", node).stdout)["unbonding"] == 50 * IO
@@ -242,7 +248,6 @@ def test_a_node_and_a_job_through_their_whole_lives(localnet: tuple[Path, str]) 
     assert (proposal["offense"], proposal["status"]) == ("Misconduct", "Overturned")
 
     # Rewards: accrued, epochs minted, claimed into a locked tranche.
-    as_("agent2", "node", "heartbeat", node)
     as_("agent2", "rewards", "accrue", node)
     warp(url, 3_600)
     assert json.loads(as_("admin", "rewards", "mint-epoch", "--all").stdout)["epochs_minted"] >= 1
@@ -256,6 +261,36 @@ def test_a_node_and_a_job_through_their_whole_lives(localnet: tuple[Path, str]) 
     fails("admin", "TimelockNotElapsed", "params", "execute")
     fails("admin", "expected NAME=VALUE", "params", "propose", "--set", "nope=1")
     as_("admin", "params", "cancel")
+
+
+def prove_live(url: str, oracle: Keypair, node: str, agent: Pubkey) -> None:
+    """Liveness the network's way, the oracle's part over RPC: `ionet deploy` made the admin
+    the registry's oracle (quorum 1); it commits epoch 1's root of the node's leaf (heard
+    now, for half of a one-hour epoch: the least that makes a node eligible), the clock
+    passes the root's challenge window, and anyone syncs the node with its proof (what
+    `ionet node sync` does with an oracle service's proof)."""
+
+    async def go() -> None:
+        conn = RpcConnection(url)
+        try:
+            address = Pubkey.from_string(node)
+            now = (await conn.get_clock()).unix_timestamp
+            leaf = LivenessLeaf.empty(address, agent).next(
+                1, epoch_uptime=1_800, observed=3_600, heartbeats=30, last_seen=now, agent=agent,
+                tier=0, gpu_count=1,
+            )  # fmt: skip
+            tree = MerkleTree([leaf.to_bytes()])
+            commit = registry.build_liveness_root_commit_ix(oracle.pubkey(), 1, tree.root, tree.leaf_count)
+            await tx.send(conn, [commit], oracle)
+            config = await RegistryConfig.fetch(conn, pda.registry_config())
+            assert config is not None
+            await conn.warp(config.params.root_challenge_secs)
+            sync = registry.build_node_sync_ix(address, 1, leaf.to_bytes(), tree.proof(0))
+            await tx.send(conn, [sync], oracle)
+        finally:
+            await conn.close()
+
+    asyncio.run(go())
 
 
 def warp(url: str, seconds: int) -> None:
@@ -437,7 +472,7 @@ def test_node_show_is_readable_and_never_cut(localnet: tuple[Path, str]) -> None
     assert re.fullmatch(
         r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \((now|\d+ (s|min|h|d) ago)\)", rows["registered_at"]
     )
-    assert rows["last_heartbeat"] == "never"
+    assert rows["last_seen"] == "never"
     assert not {"bump", "reserved", "padding", "declared.padding"} & rows.keys()
     assert node in text and "…" not in text  # the whole address, in a pipe
     as_json = strict_json(ionet(cwd, "--url", url, "--json", "node", "show", node).stdout)

@@ -175,7 +175,7 @@ def test_chain_text_flags_and_never_are_rendered_safely(localnet: tuple[Path, st
     assert as_json["attestation"]["passed"] is False and as_json["attestation"]["mismatch"] == []
     # 0 means never: null, with the meaning.
     assert as_json["unbonding_ready_at"] is None and as_json["unbonding_ready_at_reason"] == "never"
-    assert as_json["last_heartbeat"] is None and as_json["last_heartbeat_reason"] == "never"
+    assert as_json["last_seen"] is None and as_json["last_seen_reason"] == "never"
     listed = ionet(cwd, "--url", url, "--json", "node", "list")
     assert "\x1b" not in listed.stdout
     assert {n["declared"]["region"] for n in strict_json(listed.stdout)} >= {"a\\x0ab\\x1b[31m"}

@@ -77,7 +77,6 @@ async def test_queries_and_a_job_settled_in_batches(market: EscrowEnv) -> None:
     market.conn.warp(HOUR)
     handle = market.job_handle(buyer, 7, spec)
     for h in h100s:
-        await market.heartbeat(h)
         await market.report(handle, h, 8 * HOUR)
     await market.complete(handle)
     market.conn.warp(market.escrow_config.params.challenge_window_secs)

@@ -61,6 +61,8 @@ async def test_config_update_is_admin_only_and_bounded(market: EscrowEnv) -> Non
         replace(ESCROW_PARAMS, challenge_window_secs=0),
         replace(ESCROW_PARAMS, max_nodes_per_job=0),
         replace(ESCROW_PARAMS, dispute_bond=0),
+        replace(ESCROW_PARAMS, report_timeout_secs=59),  # bounds: 60 s ..= 1 day
+        replace(ESCROW_PARAMS, report_timeout_secs=86_401),
     ):
         await market.rejects(
             [escrow.build_config_update_ix(market.admin.pubkey(), replace(args, params=params))],
@@ -75,6 +77,11 @@ async def test_config_update_is_admin_only_and_bounded(market: EscrowEnv) -> Non
     await market.send([escrow.build_config_update_ix(market.admin.pubkey(), args)], market.admin)
     config = await market.refresh_escrow_config()
     assert config.matcher == new_matcher
+    for timeout in (60, 86_400):  # both bounds are valid
+        params = replace(ESCROW_PARAMS, report_timeout_secs=timeout)
+        update = ConfigUpdateArgs(admin=None, matcher=None, arbiter=None, params=params)
+        await market.send([escrow.build_config_update_ix(market.admin.pubkey(), update)], market.admin)
+        assert (await market.refresh_escrow_config()).params.report_timeout_secs == timeout
 
 
 async def test_the_escrow_authority_is_the_registrys_job_authority() -> None:

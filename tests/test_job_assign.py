@@ -86,7 +86,6 @@ async def test_hardware_must_match_the_spec(market: EscrowEnv) -> None:
 
 async def test_reputation_floor_and_registry_eligibility(market: EscrowEnv) -> None:
     node = await market.active_node()
-    # A start deadline an hour away: the stale-heartbeat case below waits 10 minutes.
     job = await market.create_job(gpu_count=8, start_deadline=await market.now() + 3_600)
     strict = replace(ESCROW_PARAMS, min_reputation_bps=9_900)
     args = ConfigUpdateArgs(admin=None, matcher=None, arbiter=None, params=strict)
@@ -110,15 +109,39 @@ async def test_reputation_floor_and_registry_eligibility(market: EscrowEnv) -> N
         [market.matcher],
         watch(job, unbonded),
     )
-    # A node whose heartbeat went stale is not eligible either.
-    market.conn.warp(10 * 60)
-    await market.rejects(
-        [market.assign_ix(job, [(node, 8)])],
-        market.payer,
-        registry_errors.NodeNotEligible,
-        [market.matcher],
-        watch(job, node),
-    )
+
+
+async def test_assignment_needs_recently_proven_liveness(market: EscrowEnv) -> None:
+    """Eligibility reads the node's oracle-proven liveness (`node_sync`), nothing else:
+    never synced, synced to an epoch with less than `min_epoch_uptime_secs` of presence,
+    or last seen more than `liveness_max_age_secs` ago: refused by the registry."""
+    params = market.config.params
+    node = await market.register()
+    await market.attest(node)
+    await market.deposit(node, await market.min_stake(node))
+    start_deadline = await market.now() + params.liveness_max_age_secs + 2 * 3_600
+    first, second = [await market.create_job(gpu_count=4, start_deadline=start_deadline) for _ in range(2)]
+
+    async def refused(job: JobHandle) -> None:
+        await market.rejects(
+            [market.assign_ix(job, [(node, 4)])],
+            market.payer,
+            registry_errors.NodeNotEligible,
+            [market.matcher],
+            watch(job, node),
+        )
+
+    await refused(first)  # attested and bonded, never proven live
+    await market.prove_live(node, epoch_uptime_secs=params.min_epoch_uptime_secs - 1)
+    await refused(first)  # heard, but for too little of its epoch
+    await market.prove_live(node)
+    await market.assign(first, node, gpus=4)  # a fresh leaf: eligible
+    last_seen = (await market.node(node)).last_seen
+    market.conn.warp(last_seen + params.liveness_max_age_secs + 1 - await market.now())
+    await refused(second)  # the oracles' last sighting is too old
+    await market.prove_live(node)
+    await market.assign(second, node, gpus=4)
+    assert (await market.node(node)).committed_gpus == 8
 
 
 async def test_only_the_matcher_assigns(market: EscrowEnv) -> None:
@@ -162,8 +185,7 @@ async def test_gpu_count_node_limit_duplicates_and_deadline(market: EscrowEnv) -
         [market.matcher],
         watch(job, a),
     )
-    market.conn.warp(601)
-    await market.heartbeat(b)
+    market.conn.warp(601)  # b is still proven live (liveness_max_age_secs is hours)
     await market.rejects(
         [market.assign_ix(job, [(b, 4)])],
         market.payer,

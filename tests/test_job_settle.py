@@ -42,8 +42,6 @@ def watched(env: EscrowEnv, r: Running) -> list[Pubkey]:
 async def test_settle_pays_pro_rata_burns_the_fee_and_refunds_the_rest(market: EscrowEnv) -> None:
     r = await market.running(2)  # 16 GPUs x 4 h x 2 IO = 128 IO escrowed
     market.conn.warp(HOUR)
-    for node in r.nodes:
-        await market.heartbeat(node)
     await market.report(r.job, r.nodes[0], 8 * HOUR)  # a full hour on 8 GPUs
     await market.report(r.job, r.nodes[1], 4 * HOUR)  # half of it
     await market.settled_window(r)
@@ -196,7 +194,6 @@ async def test_a_sixteen_node_cluster_settles_in_two_transactions_with_every_eve
         await market.start(job, node)
     market.conn.warp(HOUR)
     for node in nodes:
-        await market.heartbeat(node)
         await market.report(job, node, 8 * HOUR)
     r = Running(job, nodes)
     await market.settled_window(r)

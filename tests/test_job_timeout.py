@@ -1,5 +1,7 @@
-"""job_timeout: a node that never started or went silent is removed and refunded for; one
-that had started and went silent is also slashed."""
+"""job_timeout: a node that never started (by the start deadline) or whose usage receipts
+stopped (none for `report_timeout_secs`) is removed and refunded for; one that had started
+and went silent is also slashed. A running run's liveness is its own receipts, not the
+node's registry liveness; a run that delivered its whole reservation is never timed out."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from ionet_sdk import pda, registry
 from ionet_sdk._generated.ionet_escrow import errors, events
 from ionet_sdk._generated.ionet_escrow.types import JobState, RunStatus
 from ionet_sdk._generated.ionet_registry.types import Offense, SlashStatus
-from ionet_sdk.defaults import IO, REGISTRY_PARAMS
+from ionet_sdk.defaults import ESCROW_PARAMS, IO, REGISTRY_PARAMS
 
 from .escrow_env import HOUR, EscrowEnv, NodeHandle
 from .registry_env import with_account
@@ -20,7 +22,8 @@ def operator_token(node: NodeHandle) -> Pubkey:
     return node.token_account
 
 
-SILENCE = REGISTRY_PARAMS.heartbeat_interval_secs + REGISTRY_PARAMS.heartbeat_grace_secs + 1
+REPORT_TIMEOUT = ESCROW_PARAMS.report_timeout_secs  # 900 s
+SILENCE = REPORT_TIMEOUT + 1
 
 
 async def test_a_node_that_never_started_is_removed_and_refunded_but_not_slashed(market: EscrowEnv) -> None:
@@ -34,7 +37,7 @@ async def test_a_node_that_never_started_is_removed_and_refunded_but_not_slashed
     await market.rejects(
         [await market.timeout_ix(job, sleeper)], market.payer, errors.NodeHealthy, watch=watch
     )
-    await market.live(601, [starter, sleeper])
+    await market.live(601, job, [starter])  # the starter reports; the sleeper never started
     reputation_before = (await market.node(sleeper)).reputation_bps
     client_before = await market.token_balance(job.client.token_account)
 
@@ -67,12 +70,24 @@ async def test_a_silent_node_is_paid_for_what_it_delivered_and_the_rest_is_refun
     market.conn.warp(100)
     await market.report(r.job, silent, 8 * 100)  # 800 GPU-seconds, then silence
     run = market.run_address(r.job, silent)
+    watch = [r.job.address, run, silent.address, r.job.vault]
+    for each in r.nodes:
+        await market.rejects(
+            [await market.timeout_ix(r.job, each)], market.payer, errors.NodeHealthy, watch=watch
+        )
+    # The talker sends a receipt every minute; the silent node's last one is exactly
+    # report_timeout_secs old: not yet silent for longer than that.
+    await market.live(REPORT_TIMEOUT, r.job, [talker])
+    for each in r.nodes:
+        await market.rejects(
+            [await market.timeout_ix(r.job, each)], market.payer, errors.NodeHealthy, watch=watch
+        )
+    await market.live(1, r.job, [talker])
+    # Now only the talker's run is live: both nodes' oracle-proven liveness is still fresh
+    # (proven at activation, younger than liveness_max_age_secs); only the receipts differ.
+    assert all([await market.liveness_fresh(n) for n in r.nodes])
     await market.rejects(
-        [await market.timeout_ix(r.job, talker)], market.payer, errors.NodeHealthy, watch=[r.job.address, run]
-    )
-    await market.live(SILENCE, [talker])
-    await market.rejects(
-        [await market.timeout_ix(r.job, talker)], market.payer, errors.NodeHealthy, watch=[r.job.address, run]
+        [await market.timeout_ix(r.job, talker)], market.payer, errors.NodeHealthy, watch=[r.job.address]
     )
     earned_by_silent = 800 * 2 * IO // HOUR
     client_before = await market.token_balance(r.job.client.token_account)
@@ -98,8 +113,8 @@ async def test_a_silent_node_is_paid_for_what_it_delivered_and_the_rest_is_refun
     await market.rejects(
         [await market.timeout_ix(r.job, silent)], market.payer, errors.InvalidRunState, watch=[r.job.address]
     )
-    await market.live(HOUR, [talker])
-    await market.report(r.job, talker, 8 * HOUR)
+    await market.live(HOUR, r.job, [talker])
+    earned_by_talker = (await market.run(r.job, talker)).gpu_seconds * 2 * IO // HOUR
     await market.settled_window(r)
     talker_before = await market.token_balance(operator_token(talker))
     silent_before = await market.token_balance(operator_token(silent))
@@ -108,7 +123,7 @@ async def test_a_silent_node_is_paid_for_what_it_delivered_and_the_rest_is_refun
     assert statuses == [RunStatus.Running, RunStatus.Removed]
     assert (
         await market.token_balance(operator_token(talker))
-        == talker_before + 16 * IO - 16 * IO * 200 // 10_000
+        == talker_before + earned_by_talker - earned_by_talker * 200 // 10_000
     )
     assert await market.token_balance(operator_token(silent)) == (
         silent_before + earned_by_silent - earned_by_silent * 200 // 10_000
@@ -130,7 +145,7 @@ async def test_a_silent_node_is_paid_for_what_it_delivered_and_the_rest_is_refun
 async def test_no_timeouts_once_the_job_completed_and_no_substitutions(market: EscrowEnv) -> None:
     r = await market.running(2)
     other = await market.running(1)
-    await market.live(SILENCE, [])
+    market.conn.warp(SILENCE)  # started and never reported: silent since its start
     good = await market.timeout_ix(r.job, r.nodes[0])
     keys = [m.pubkey for m in good.accounts]
     stranger = await market.new_client()
@@ -168,3 +183,23 @@ async def test_a_run_that_delivered_and_reported_its_whole_duration_is_never_tim
     )
     after = await market.node(node)
     assert (after.jobs_failed, after.pending_slashes) == (before.jobs_failed, 0) == (0, 0)
+
+
+async def test_a_run_with_recent_receipts_is_not_timed_out_when_its_nodes_proof_went_stale(
+    market: EscrowEnv,
+) -> None:
+    # The registry's liveness gates assignment only; a running run answers for itself.
+    r = await market.running(1, duration_hours=8)
+    (node,) = r.nodes
+    await market.live(market.config.params.liveness_max_age_secs + 600, r.job, [node], step=600)
+    assert not await market.liveness_fresh(node)  # no sync for over 4 h
+    run = market.run_address(r.job, node)
+    await market.rejects(
+        [await market.timeout_ix(r.job, node)],
+        market.payer,
+        errors.NodeHealthy,
+        watch=[r.job.address, run, node.address, r.job.vault],
+    )
+    market.conn.warp(SILENCE)  # and once its receipts stop, it is timed out
+    await market.timeout(r.job, node)
+    assert RunStatus((await market.run(r.job, node)).status) == RunStatus.Removed

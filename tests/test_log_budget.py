@@ -33,7 +33,6 @@ async def test_the_largest_batches_keep_every_event(market: EscrowEnv) -> None:
         await market.start(job, node)
     market.conn.warp(HOUR)
     for node in nodes:
-        await market.heartbeat(node)
         await market.report(job, node, 8 * HOUR)
     await market.complete(job)
     market.conn.warp(market.escrow_config.params.challenge_window_secs)

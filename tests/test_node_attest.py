@@ -45,9 +45,12 @@ async def test_spoofed_hardware_is_recorded_and_jails_the_node(env: RegistryEnv)
     assert not event.passed
     assert node.spoofing_evidence == event.attestation_hash != [0] * 32
     assert node.attestations_failed == 1
-    # A jailed node cannot become active by staking and heartbeating.
+    # The jailing is an event like every status move (indexers follow them).
+    (moved,) = [e for e in events.parse_logs(result.logs) if isinstance(e, events.NodeStatusChanged)]
+    assert (moved.node, moved.from_, moved.to) == (handle.address, NodeStatus.Registered, NodeStatus.Jailed)
+    # A jailed node cannot become active by staking and being proven live.
     await env.deposit(handle, 10**13)
-    await env.heartbeat(handle)
+    await env.prove_live(handle)
     assert (await env.node(handle)).status == NodeStatus.Jailed
 
 
@@ -71,7 +74,7 @@ async def test_attestation_expires(env: RegistryEnv) -> None:
     handle = await env.register()
     await env.activate(handle)
     env.conn.warp(REGISTRY_PARAMS.attestation_validity_secs + 1)
-    await env.heartbeat(handle)
+    await env.prove_live(handle)  # live, but its attestation expired
     node = await env.node(handle)
     assert node.status == NodeStatus.Inactive
 

@@ -319,7 +319,7 @@ async def test_forged_node_outside_its_pda_or_with_a_noncanonical_bump_is_reject
     assert info is not None
     forged = Keypair().pubkey()
     env.conn.svm.set_account(forged, Account(info.lamports, info.data, info.owner, False))
-    ix = registry.build_node_heartbeat_ix(forged, handle.agent.pubkey())
+    ix = registry.build_node_mark_inactive_ix(forged, handle.agent.pubkey())
     await env.rejects([ix], handle.agent, errors.InvalidPda, watch=[forged, handle.address])
 
     node = Node.decode(info.data)
@@ -328,7 +328,7 @@ async def test_forged_node_outside_its_pda_or_with_a_noncanonical_bump_is_reject
         handle.address, Account(info.lamports, tampered + info.data[len(tampered) :], info.owner, False)
     )
     await env.rejects(
-        [registry.build_node_heartbeat_ix(handle.address, handle.agent.pubkey())],
+        [registry.build_node_mark_inactive_ix(handle.address, handle.agent.pubkey())],
         handle.agent,
         errors.InvalidPda,
         watch=[handle.address],

@@ -97,14 +97,3 @@ async def test_one_failure_costs_more_reputation_than_an_hour_of_perfect_uptime_
     assert after.slashes_executed == 1
     lost = before - after.reputation_bps
     assert lost >= 500 > gained, (lost, gained)
-
-
-async def test_on_chain_heartbeats_no_longer_raise_reputation(env: RegistryEnv) -> None:
-    handle = await env.register()
-    await env.activate(handle)
-    before = await env.node(handle)
-    for _ in range(60):  # an hour of heartbeats, no oracle proof
-        env.conn.warp(REGISTRY_PARAMS.heartbeat_interval_secs)
-        await env.heartbeat(handle)
-    after = await env.node(handle)
-    assert (after.uptime_bps, after.reputation_bps) == (before.uptime_bps, before.reputation_bps)

@@ -29,7 +29,7 @@ def readme_operator_block() -> str:
 
 def test_the_readmes_operator_path_works_as_written(tmp_path: Path) -> None:
     script = readme_operator_block()
-    assert "ionet localnet start" in script and "ionet node heartbeat" in script
+    assert "ionet localnet start" in script and "ionet node attest" in script
     home, work = tmp_path / "home", tmp_path / "work"
     home.mkdir()
     work.mkdir()
@@ -58,11 +58,13 @@ def test_the_readmes_operator_path_works_as_written(tmp_path: Path) -> None:
         shown = ionet("node", "show", node, "--json")
         assert shown.returncode == 0, shown.stderr
         data = json.loads(shown.stdout)
-        assert data["status"] == "Active"
+        # Attested and bonded; Active needs proven liveness (an oracle root and a sync).
+        assert data["status"] == "Verified"
+        assert (data["last_seen"], data["synced_epoch"]) == (None, 0)
         assert data["declared"]["gpu_model"] == "Rtx4090"
         assert (data["declared"]["gpu_count"], data["declared"]["vram_gb_per_gpu"]) == (4, 24)
         assert data["agent"] == str(load_keypair(work / "agent.json").pubkey())
-        assert "Active" in result.stdout  # the block's own `ionet node show $NODE`
+        assert "Verified" in result.stdout  # the block's own `ionet node show $NODE`
     finally:
         if (work / ".localnet" / "state.json").exists():
             stopped = subprocess.run(

@@ -120,7 +120,7 @@ async def test_carried_pools_are_no_jackpot(market: EscrowEnv) -> None:
         await market.prove_availability(available, 8 * HOUR * 5)  # an H100 node, all hour
         await accrue(market, available, [epoch - 1] if epoch > first else [])
         await mint_through(market, epoch)
-    await market.heartbeat(sniper)  # alive now, for the assignment
+    await market.prove_live(sniper)  # proven alive now (no availability credited), for the assignment
     _, burned = await self_dealt_job(market, sniper, price=2 * IO, gpus=1, gpu_seconds=1)
     epoch = await current_epoch(market)
     assert await accrue(market, sniper) <= burned

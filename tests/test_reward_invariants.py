@@ -83,7 +83,7 @@ async def run_job(w: World, i: int, price: int, gpus: int, secs: int) -> None:
     assert node.token_account is not None
     client = ClientHandle(node.operator, node.token_account) if i == 0 else await m.new_client(10_000 * IO)
     with contextlib.suppress(IonetError):
-        await m.heartbeat(node)  # alive now, for the assignment
+        await m.prove_live(node)  # proven alive now (no availability credited), for the assignment
     job = await m.create_job(client, price_per_gpu_hour=price, gpu_count=gpus, duration_hours=1)
     try:
         await m.assign(job, node, gpus=gpus)

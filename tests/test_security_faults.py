@@ -288,7 +288,6 @@ async def test_no_node_gets_a_start_window_it_cannot_meet(market: EscrowEnv) -> 
     node = await market.active_node()
     job = await market.create_job(start_deadline=await market.now() + MIN_START_WINDOW_SECS + 60)
     market.conn.warp(61)
-    await market.heartbeat(node)
     await market.rejects(
         [market.assign_ix(job, [(node, 8)])],
         market.payer,

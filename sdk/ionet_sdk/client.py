@@ -369,11 +369,6 @@ class IonetClient:
         """Withdraw unbonded stake after the unbonding period to the operator's IO account."""
         return await self.send(await self.build_withdraw_ixs(operator.pubkey(), node), [operator])
 
-    async def heartbeat(self, agent: Keypair, node: Pubkey) -> SendResult:
-        """The node agent's liveness proof (at most once per the registry's heartbeat
-        interval, else `HeartbeatTooEarly`)."""
-        return await self.send([registry.build_node_heartbeat_ix(node, agent.pubkey())], [agent])
-
     async def sync_node(self, node: Pubkey, epoch: int, leaf: bytes, proof: Proof) -> SendResult:
         """`node_sync` (anyone; the client's payer pays the fee): brings the node's uptime,
         last sighting and reputation up to its 128-byte liveness `leaf` in epoch `epoch`'s

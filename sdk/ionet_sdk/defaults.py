@@ -47,7 +47,7 @@ ESCROW_PARAMS = EscrowParams(
     max_gpus_per_job=512,
     max_duration_hours=30 * 24,
     max_start_delay_secs=DAY,
-    report_timeout_secs=900,
+    report_timeout_secs=15 * 60,
 )
 
 # Mirrors ionet_token::state::TokenParams::DEFAULT.

@@ -8,7 +8,9 @@ or the local validator, which preloads them). Then, each step only if needed:
    admin's IO account; the escrow's and the registry's PDAs as burn reporters;
 2. the treasury: the admin's IO account;
 3. the registry config: the admin, the slashing authority (the admin), the
-   escrow's authority PDA as job authority, the verifiers;
+   escrow's authority PDA as job authority, the verifiers, then (a `config_update`
+   by the admin: `config_init` takes no oracles) the liveness oracles with a
+   majority quorum, so that nodes can be proven live (`node_sync`);
 4. the escrow config: the admin, matcher and arbiter.
 Existing state is read and compared; a second run changes nothing and says so.
 A mismatch it cannot fix with the keys it has is an error, never overwritten.
@@ -16,7 +18,7 @@ A mismatch it cannot fix with the keys it has is an error, never overwritten.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from solders.keypair import Keypair
 from solders.pubkey import Pubkey
@@ -26,6 +28,7 @@ from ionet_sdk._generated.ionet_escrow.accounts import EscrowConfig
 from ionet_sdk._generated.ionet_escrow.types import ConfigInitArgs as EscrowInitArgs
 from ionet_sdk._generated.ionet_registry.accounts import RegistryConfig
 from ionet_sdk._generated.ionet_registry.types import ConfigInitArgs as RegistryInitArgs
+from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs as RegistryUpdateArgs
 from ionet_sdk._generated.ionet_token.accounts import TokenConfig
 from ionet_sdk._generated.ionet_token.types import TokenInitArgs, TokenParams
 from ionet_sdk.connection import Connection
@@ -47,6 +50,8 @@ class Plan:
     matcher: Pubkey | None = None
     arbiter: Pubkey | None = None
     verifiers: list[Pubkey] = field(default_factory=list)
+    oracles: list[Pubkey] = field(default_factory=list)
+    """Liveness oracles (default: the admin), quorum a strict majority of them."""
     genesis: int = GENESIS
     epoch_secs: int = EPOCH_SECS
     """The IO token's epoch (seconds; fixed at init): short ones for local networks."""
@@ -134,11 +139,27 @@ async def deploy(conn: Connection, plan: Plan) -> Report:
         )
         ix = registry.build_config_init_ix(plan.deployer.pubkey(), token.MINT, treasury, registry_args)
         await tx.send(conn, [ix], plan.deployer)
-        report.changed.append(f"registry config {pda.registry_config()}")
+        oracles = plan.oracles or [admin]
+        update = RegistryUpdateArgs(
+            admin=None,
+            slashing_authority=None,
+            job_authority=None,
+            verifiers=None,
+            params=replace(REGISTRY_PARAMS, oracle_quorum=len(oracles) // 2 + 1),
+            oracles=oracles,
+        )
+        await tx.send(conn, [registry.build_config_update_ix(admin, update)], plan.deployer, [plan.admin])
+        report.changed.append(
+            f"registry config {pda.registry_config()}, {len(oracles)} liveness oracle(s), "
+            f"quorum {len(oracles) // 2 + 1}"
+        )
     else:
         if (reg.stake_mint, reg.job_authority) != (token.MINT, pda.escrow_authority()):
             raise DeployError("the registry's stake mint or job authority differs from the IO token / escrow")
-        report.verified.append(f"registry config {pda.registry_config()}, {len(reg.verifiers)} verifier(s)")
+        report.verified.append(
+            f"registry config {pda.registry_config()}, {len(reg.verifiers)} verifier(s), "
+            f"{len(reg.oracles)} oracle(s)"
+        )
 
     # 3. The escrow.
     esc = await EscrowConfig.fetch(conn, pda.escrow_config())

@@ -37,9 +37,12 @@ class Pick:
 
 
 def live_until(node: Node, params: RegistryParams) -> int:
-    """The last instant (unix seconds) at which the node counts as live: as the registry's
-    `liveness_fresh`, its oracle-proven `last_seen` plus `liveness_max_age_secs`, if its
-    last synced epoch's uptime reached `min_epoch_uptime_secs`; -1 otherwise (never synced)."""
+    """The last instant (unix seconds) at which the node counts as live, as the registry's
+    `Node::liveness_fresh`: the oracles' last sighting proven by its last sync (`last_seen`)
+    plus `liveness_max_age_secs`, provided that sync's epoch showed at least
+    `min_epoch_uptime_secs` of presence; -1 for a node never proven live (or proven with
+    too little presence). The one place the matcher and the keeper read liveness, so that
+    a change of the rule is made here once."""
     if node.last_seen <= 0 or node.last_epoch_uptime_secs < params.min_epoch_uptime_secs:
         return -1
     return node.last_seen + params.liveness_max_age_secs
@@ -58,7 +61,7 @@ def rejection(node: Node, job: Job, params: RegistryParams, min_reputation_bps: 
     if not attested.passed or now >= attested.expires_at:
         return "no valid attestation"
     if not node_live(node, params, now):
-        return "not live (heartbeat stale)"
+        return "not live (proven liveness stale)"
     model, wanted = GpuModel(attested.gpu_model), GpuModel(job.gpu_model)
     if (GPU_TIERS[model] != GPU_TIERS[wanted]) if job.match_tier else (model != wanted):
         return f"GPU {model.name}, job wants {wanted.name}{' class' if job.match_tier else ''}"

@@ -209,12 +209,6 @@ def build_slash_close_ix(node: Pubkey, slash_index: int, rent_payer: Pubkey) -> 
     )
 
 
-def build_node_heartbeat_ix(node: Pubkey, agent: Pubkey) -> Instruction:
-    """The agent's liveness proof (the agent signs; at most once per heartbeat interval, else
-    `HeartbeatTooEarly`)."""
-    return ix.node_heartbeat(ix.NodeHeartbeatAccounts(config=pda.registry_config(), node=node, agent=agent))
-
-
 ED25519_PROGRAM_ID = Pubkey.from_string("Ed25519SigVerify111111111111111111111111111")
 """Solana's ed25519 signature-verification precompile."""
 
@@ -302,7 +296,10 @@ def build_node_sync_ix(node: Pubkey, epoch: int, leaf: bytes, proof: Proof) -> I
 
 
 def build_node_mark_inactive_ix(node: Pubkey, cranker: Pubkey) -> Instruction:
-    """Mark a node whose heartbeats stopped Inactive (anyone; `cranker` signs)."""
+    """Mark an Active node whose oracle-proven liveness went stale Inactive (anyone;
+    `cranker` signs): its last synced `last_seen` is older than `liveness_max_age_secs`
+    or its last synced epoch's uptime is below `min_epoch_uptime_secs`. Raises
+    `NodeNotStale` while it is fresh, `NodeNotActive` unless Active."""
     return ix.node_mark_inactive(
         ix.NodeMarkInactiveAccounts(config=pda.registry_config(), node=node, cranker=cranker)
     )

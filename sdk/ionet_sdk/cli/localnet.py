@@ -333,12 +333,16 @@ def default_keypair(path: Path) -> Keypair:
     return load_or_fail(path)
 
 
-def deploy(
+def deploy(  # noqa: PLR0917 (typer: one parameter per option)
     ctx: typer.Context,
     admin: Annotated[Path | None, typer.Option(help="admin keypair (default: --keypair)")] = None,
     matcher: Annotated[str | None, typer.Option(help="the matching authority (default: admin)")] = None,
     arbiter: Annotated[str | None, typer.Option(help="the dispute arbiter (default: admin)")] = None,
     verifier: Annotated[list[str] | None, typer.Option(help="a hardware verifier (repeatable)")] = None,
+    oracle: Annotated[
+        list[str] | None,
+        typer.Option(help="a liveness oracle (repeatable; default: admin; quorum a majority)"),
+    ] = None,
 ) -> None:
     """Initialize or verify the IO token, registry and escrow (the deploy migration)."""
     plan = Plan(
@@ -347,6 +351,7 @@ def deploy(
         matcher=parse_pubkey(matcher) if matcher else None,
         arbiter=parse_pubkey(arbiter) if arbiter else None,
         verifiers=[parse_pubkey(v) for v in verifier or []],
+        oracles=[parse_pubkey(o) for o in oracle or []],
     )
 
     async def work(client: IonetClient) -> Report:

@@ -334,17 +334,6 @@ def node_update(  # noqa: PLR0917 (typer: one parameter per option)
     sent(ctx, "node updated", run(ctx, work, signer=True))
 
 
-@node_app.command("heartbeat", epilog=example("ionet node heartbeat $NODE -k agent.json", NODE_EXAMPLE))
-def node_heartbeat(ctx: typer.Context, node: str) -> None:
-    """Send a heartbeat (the --keypair is the node's agent)."""
-    key = parse_pubkey(node)
-
-    async def work(client: IonetClient) -> Any:
-        return await client.heartbeat(client.payer, key)
-
-    sent(ctx, "heartbeat", run(ctx, work, signer=True))
-
-
 @node_app.command(
     "attest",
     epilog=example('ionet node attest $NODE --gpu "RTX 4090" --count 4 --vram 24 --tflops 165', NODE_EXAMPLE),

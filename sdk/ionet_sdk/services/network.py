@@ -257,7 +257,8 @@ class Network:
         await conn.request_airdrop(admin.pubkey(), 1_000 * SOL)
         plan = Plan(
             deployer=admin, admin=admin, matcher=self.matcher_key.pubkey(),
-            verifiers=[self.verifier_key.pubkey()], epoch_secs=s.epoch_secs,
+            verifiers=[self.verifier_key.pubkey()], oracles=[self.oracle_key.pubkey()],
+            epoch_secs=s.epoch_secs,
             # Rewards resolved at the end of their epoch are claimable at once (no lock).
             token_params=dataclasses.replace(TOKEN_PARAMS, reward_lock_secs=0),
         )  # fmt: skip

@@ -2,7 +2,14 @@
 held by the sandbox's payer), the registry, a treasury, the config.
 
 Used by the tests, the compute-unit benchmark and the demo. `RegistrySandbox`
-drives the common flows (register, attest, stake, heartbeat) with fresh keys.
+drives the common flows (register, attest, stake, prove live) with fresh keys.
+
+Liveness is proven the network's way (docs/liveness.md §7): the sandbox's liveness oracle
+(one key, quorum 1) commits an epoch root of real leaves, the clock passes the root's
+challenge window, and `node_sync` brings each node up to its leaf with a real proof
+(`RegistrySandbox.prove_live`). The sandbox's registry parameters are the defaults with
+the shortest challenge window the program allows (`SANDBOX_REGISTRY_PARAMS`), so that
+proving a node live moves the clock one minute, not two hours.
 """
 
 from __future__ import annotations
@@ -29,7 +36,8 @@ from ionet_sdk._generated.ionet_registry.types import (
 )
 from ionet_sdk.accounts import AccountInfo
 from ionet_sdk.connection import SendResult
-from ionet_sdk.defaults import IO, IO_DECIMALS, REGISTRY_PARAMS
+from ionet_sdk.defaults import EPOCH_SECS, IO, IO_DECIMALS, REGISTRY_PARAMS
+from ionet_sdk.errors import InvalidArgumentError
 from ionet_sdk.heartbeat import RootStatement
 from ionet_sdk.liveness import LivenessLeaf
 from ionet_sdk.merkle import MerkleTree
@@ -39,6 +47,11 @@ from ionet_sdk.testing import SANDBOX_START
 from ionet_sdk.testing.token import GENESIS, TokenSandbox
 
 SOL = 1_000_000_000
+ROOT_CHALLENGE_SECS_MIN = 60
+"""The registry's least `root_challenge_secs` (its parameter bounds)."""
+SANDBOX_REGISTRY_PARAMS = replace(REGISTRY_PARAMS, root_challenge_secs=ROOT_CHALLENGE_SECS_MIN)
+"""The sandbox's registry parameters: the defaults (`ionet_sdk.defaults.REGISTRY_PARAMS`)
+with a one-minute root challenge window (the default is two hours)."""
 
 
 def fingerprint(label: str) -> list[int]:
@@ -100,6 +113,11 @@ class RegistrySandbox:
         self.deployer, self.admin, self.slasher, self.payer = (Keypair() for _ in range(4))
         self.verifiers = [Keypair(), Keypair()]
         self.oracles: list[Keypair] = []
+        """The config's liveness oracles (after `setup`: one key, quorum 1; `set_oracles`)."""
+        self.proven: dict[Pubkey, LivenessLeaf] = {}
+        """The last leaf `prove_live` synced each node to (its cumulative heartbeat and
+        presence counts, which the chain does not store)."""
+        self._liveness_epoch = 0
         self.mint: Pubkey = token.MINT
         self.io = TokenSandbox(self.conn)
         self.treasury = Keypair()
@@ -107,7 +125,8 @@ class RegistrySandbox:
 
     async def setup(self, *, init_config: bool = True) -> Self:
         """Deploy the registry (upgrade authority: `deployer`), create the IO mint and the
-        treasury, and (unless `init_config` is false) initialize the config."""
+        treasury, and (unless `init_config` is false) initialize the config and make one
+        fresh key its liveness oracle (quorum 1)."""
         for kp in (self.deployer, self.admin, self.slasher, self.payer, *self.verifiers):
             self.conn.airdrop(kp.pubkey(), 100 * SOL)
         self.conn.deploy(REGISTRY_ID, program_path("ionet_registry"), self.deployer.pubkey())
@@ -121,6 +140,7 @@ class RegistrySandbox:
         if init_config:
             self.config_init_result = await self.send([self.config_init_ix()], self.deployer)
             await self.refresh_config()
+            await self.set_oracles(1, quorum=1)
         return self
 
     def config_init_args(self) -> ConfigInitArgs:
@@ -129,7 +149,7 @@ class RegistrySandbox:
             slashing_authority=self.slasher.pubkey(),
             job_authority=Pubkey.default(),
             verifiers=[v.pubkey() for v in self.verifiers],
-            params=REGISTRY_PARAMS,
+            params=SANDBOX_REGISTRY_PARAMS,
         )
 
     def config_init_ix(self, signer: Pubkey | None = None, args: ConfigInitArgs | None = None) -> Instruction:
@@ -220,11 +240,6 @@ class RegistrySandbox:
         )
         return await self.send([ix], self.payer, [verifier])
 
-    async def heartbeat(self, handle: NodeHandle) -> SendResult:
-        return await self.send(
-            [registry.build_node_heartbeat_ix(handle.address, handle.agent.pubkey())], handle.agent
-        )
-
     # --- liveness oracles and roots
 
     async def set_oracles(self, count: int = 3, quorum: int = 2) -> list[Keypair]:
@@ -278,6 +293,82 @@ class RegistrySandbox:
     async def sync(self, handle: NodeHandle, epoch: int, tree: MerkleTree, leaf: LivenessLeaf) -> SendResult:
         return await self.send([self.sync_ix(handle, epoch, tree, leaf)], self.payer)
 
+    async def prove_live(
+        self,
+        *handles: NodeHandle,
+        epoch_uptime_secs: int | None = None,
+        observed_secs: int = EPOCH_SECS,
+        last_seen: int | None = None,
+    ) -> tuple[int, MerkleTree]:
+        """Prove `handles` live now, the real way: a quorum of the config's oracles commits
+        the root of a fresh epoch's tree of the nodes' next cumulative leaves
+        (`ionet_sdk.liveness`), the clock passes the challenge window
+        (`root_challenge_secs`: one minute in the sandbox), and each node is synced
+        (`node_sync`) with its real proof, paid by the sandbox's payer.
+
+        What each leaf credits, on top of the node's current proven figures (so cumulative
+        figures never go down): one epoch of `observed_secs` (default 3,600 s) in which the
+        oracles heard the node for `epoch_uptime_secs` (default the config's
+        `min_epoch_uptime_secs`, 1,800 s: half the epoch, the least that makes a node
+        eligible, which keeps a node at the initial reputation's 50% uptime ratio), one
+        heartbeat per `heartbeat_interval_secs` of that uptime, and `last_seen` (default:
+        the clock when the root is committed; as the oracle carries it, never earlier than
+        the node's previous leaf's). The leaf names the node's current agent and tier. It
+        credits **no availability points**: the leaf carries the node's proven points
+        unchanged, so reward tests see only the points they add themselves.
+
+        Returns (epoch, tree). The epoch is the next one that no node of `handles` synced
+        yet and no root was committed for; the clock moves one challenge window. Raises the
+        program's typed error (`ionet_sdk.errors.ProgramError`) if the commit or a sync is
+        refused; `InvalidArgumentError` if the sandbox has no oracles (set up without
+        `init_config`: call `set_oracles` first)."""
+        if not self.oracles:
+            raise InvalidArgumentError("the sandbox has no liveness oracles: call set_oracles first")
+        params = self.config.params
+        uptime = params.min_epoch_uptime_secs if epoch_uptime_secs is None else epoch_uptime_secs
+        nodes = [await self.node(h) for h in handles]
+        epoch = max([self._liveness_epoch, *(n.synced_epoch for n in nodes)]) + 1
+        while await self.conn.get_account(pda.epoch_root(epoch)) is not None:
+            epoch += 1
+        self._liveness_epoch = epoch
+        now = (await self.conn.get_clock()).unix_timestamp
+        seen = now if last_seen is None else last_seen
+        leaves: list[LivenessLeaf] = []
+        for handle, node in zip(handles, nodes, strict=True):
+            before = self.proven.get(handle.address, LivenessLeaf.empty(handle.address, node.agent))
+            before = replace(
+                before,
+                uptime_secs=max(before.uptime_secs, node.proven_uptime_secs),
+                observed_secs=max(before.observed_secs, node.proven_observed_secs),
+                availability_points=max(before.availability_points, node.proven_availability_points),
+            )
+            leaf = replace(
+                before.next(
+                    epoch, epoch_uptime=uptime, observed=observed_secs,
+                    heartbeats=uptime // max(params.heartbeat_interval_secs, 1), last_seen=seen,
+                    agent=node.agent, tier=int(node.effective_tier), gpu_count=node.declared.gpu_count,
+                ),
+                availability_points=before.availability_points,
+            )  # fmt: skip
+            leaves.append(leaf)
+        tree = await self.commit_root(epoch, leaves)
+        for handle, leaf in zip(handles, leaves, strict=True):
+            await self.sync(handle, epoch, tree, leaf)
+            self.proven[handle.address] = leaf
+        return epoch, tree
+
+    async def liveness_fresh(self, handle: NodeHandle) -> bool:
+        """The registry's `Node::liveness_fresh` at the clock's time: synced to a leaf whose
+        `last_seen` is at most `liveness_max_age_secs` old and whose epoch uptime is at least
+        `min_epoch_uptime_secs`."""
+        node, params = await self.node(handle), self.config.params
+        now = (await self.conn.get_clock()).unix_timestamp
+        return (
+            node.last_seen > 0
+            and now - node.last_seen <= params.liveness_max_age_secs
+            and node.last_epoch_uptime_secs >= params.min_epoch_uptime_secs
+        )
+
     async def epoch_root(self, epoch: int) -> EpochRoot:
         record = await EpochRoot.fetch(self.conn, pda.epoch_root(epoch))
         assert record is not None
@@ -289,10 +380,11 @@ class RegistrySandbox:
         return registry.min_stake(self.config.params, node.effective_tier, node.declared.gpu_count)
 
     async def activate(self, handle: NodeHandle, extra_stake: int = 0) -> Node:
-        """Attest, bond the minimum stake (+ extra), heartbeat: the node becomes Active."""
+        """Attest, bond the minimum stake (+ extra), prove it live (`prove_live`: the clock
+        moves one challenge window): the node becomes Active."""
         await self.attest(handle)
         await self.deposit(handle, await self.min_stake(handle) + extra_stake)
-        await self.heartbeat(handle)
+        await self.prove_live(handle)
         node = await self.node(handle)
         assert node.status == NodeStatus.Active
         return node

@@ -92,7 +92,8 @@ pub fn handler(ctx: Context<JobTimeout>) -> Result<()> {
                 // heartbeat exists): silent once none came for `report_timeout_secs`.
                 let heard = run.started_at.max(run.last_report_at);
                 require!(
-                    now.safe_sub(heard)? > i64::from(ctx.accounts.config.params.report_timeout_secs),
+                    now.safe_sub(heard)?
+                        > i64::from(ctx.accounts.config.params.report_timeout_secs),
                     EscrowError::NodeHealthy
                 );
                 false
