@@ -121,6 +121,9 @@ def _network(ctx: typer.Context) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, interrupt)
+    # Ctrl-C even where SIGINT was inherited ignored (a background job): asyncio.run then
+    # cancels the play, whose cleanup stops every process.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     started = time.monotonic()
 
     def say(text: str) -> None:
