@@ -11,6 +11,10 @@ started; the seeds' target is under 90 s).
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +25,7 @@ from ionet_sdk.services.network import Network, NetworkSettings, run_network
 pytestmark = pytest.mark.network
 
 RESTARTS = ("oracle", "verifier", "matcher", "keeper")
+IONET = Path(sys.executable).with_name("ionet")
 
 
 async def test_a_network_of_processes_runs_a_job_end_to_end_through_restarts(
@@ -79,3 +84,50 @@ async def test_a_network_of_processes_runs_a_job_end_to_end_through_restarts(
     # buckets of epochs minted since).
     assert len(summary.rewards) == len(summary.runs)
     assert all(int(str(r["claimed"])) >= int(str(r["resolved"])) > 0 for r in summary.rewards)
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_ctrl_c_in_the_network_demo_stops_every_process() -> None:
+    demo = subprocess.Popen(
+        [str(IONET), "demo", "--network"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        assert demo.stdout is not None
+        seen = []
+        for line in demo.stdout:
+            seen.append(line)
+            if "services up" in line:
+                break
+        started = children(demo.pid)
+        # The validator and 16 services: oracle, verifier, matcher, keeper, 12 agents.
+        assert len(started) == 17, (started, seen)
+        demo.send_signal(signal.SIGINT)
+        rest, _ = demo.communicate(timeout=120)
+        assert demo.returncode == 1
+        assert "interrupted: every service and the validator were stopped" in rest
+        assert [p for p in started if alive(p)] == []
+    finally:
+        if demo.poll() is None:
+            demo.kill()
+            demo.wait()
