@@ -30,7 +30,7 @@ from ionet_sdk._generated.ionet_registry.accounts import RegistryConfig
 from ionet_sdk._generated.ionet_registry.types import ConfigInitArgs as RegistryInitArgs
 from ionet_sdk._generated.ionet_registry.types import ConfigUpdateArgs as RegistryUpdateArgs
 from ionet_sdk._generated.ionet_token.accounts import TokenConfig
-from ionet_sdk._generated.ionet_token.types import TokenInitArgs
+from ionet_sdk._generated.ionet_token.types import TokenInitArgs, TokenParams
 from ionet_sdk.connection import Connection
 from ionet_sdk.defaults import EPOCH_SECS, ESCROW_PARAMS, IO, REGISTRY_PARAMS, TOKEN_PARAMS
 from ionet_sdk.economics import halving_schedule
@@ -53,6 +53,10 @@ class Plan:
     oracles: list[Pubkey] = field(default_factory=list)
     """Liveness oracles (default: the admin), quorum a strict majority of them."""
     genesis: int = GENESIS
+    epoch_secs: int = EPOCH_SECS
+    """The IO token's epoch (seconds; fixed at init): short ones for local networks."""
+    token_params: TokenParams = TOKEN_PARAMS
+    """The IO token's parameters at init (later changes go through the timelock)."""
 
 
 @dataclass
@@ -87,10 +91,12 @@ async def deploy(conn: Connection, plan: Plan) -> Report:
             admin=admin,
             fee_reporter=pda.escrow_authority(),
             slash_reporter=pda.registry_config(),
-            epoch_secs=EPOCH_SECS,
+            epoch_secs=plan.epoch_secs,
             genesis_total=plan.genesis,
-            params=TOKEN_PARAMS,
-            schedule=halving_schedule(now, first_year=FIRST_YEAR_EMISSION, years=20),
+            params=plan.token_params,
+            schedule=halving_schedule(
+                now, first_year=FIRST_YEAR_EMISSION, years=20, epoch_secs=plan.epoch_secs
+            ),
         )
         await tx.send(
             conn,

@@ -67,6 +67,9 @@ def run_command(  # noqa: PLR0917 (typer: one parameter per option)
     ] = None,
     sim_model: Annotated[str | None, typer.Option(help="simulated GPU model")] = None,
     sim_count: Annotated[int | None, typer.Option(help="simulated GPUs")] = None,
+    chain_clock: Annotated[
+        bool | None, typer.Option("--chain-clock", help="heartbeats timed by the chain's clock")
+    ] = None,
     log_json: Annotated[bool | None, typer.Option("--log-json/--log-text", help="log format")] = None,
 ) -> None:
     """Run the agent until SIGTERM/SIGINT (the --keypair is the node's agent hot key): serve
@@ -79,7 +82,7 @@ def run_command(  # noqa: PLR0917 (typer: one parameter per option)
             defaults={"keypair": options.keypair, "rpc_url": options.url},
             node=node, host=host, port=port, oracles=oracles, heartbeat_secs=heartbeat_secs,
             backend=backend, watch_runs=watch_runs, simulate=simulate, sim_model=sim_model,
-            sim_count=sim_count, log_json=log_json,
+            sim_count=sim_count, chain_clock=chain_clock, log_json=log_json,
         )  # fmt: skip
         report = agent_service.hardware(cfg)
     except IonetError as err:

@@ -10,10 +10,13 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.table import Table
 
 from ionet_sdk import demo
 from ionet_sdk.cli.common import console, dumps, fail, progress
 from ionet_sdk.errors import IonetError
+from ionet_sdk.services import network
 from ionet_sdk.services.indexer import service as indexer_service
 from ionet_sdk.services.indexer.config import IndexerConfig
 
@@ -30,9 +33,21 @@ def demo_command(
         typer.Option("--explore", help="then index the marketplace and serve the explorer until Ctrl-C"),
     ] = False,
     port: Annotated[int, typer.Option(help="the explorer's port (with --explore)")] = EXPLORER_PORT,
+    network: Annotated[
+        bool,
+        typer.Option(
+            "--network",
+            help="the network as processes: oracle, verifier, matcher, keeper and 12 agents (minutes)",
+        ),
+    ] = False,
 ) -> None:
     """Start a local validator, deploy, and play the marketplace end to end (about 15 s);
-    end with the explorer's address (`--explore` serves it over the demo's chain)."""
+    end with the explorer's address (`--explore` serves it over the demo's chain).
+    `--network`: every service its own process instead, one job from `ionet job create`
+    to its settlement and the rewards it earns, with no manual step (docs/services.md)."""
+    if network:
+        _network(ctx)
+        return
     if validator == "solana-test-validator":
         raise fail(
             "--validator solana-test-validator: the demo plays days of protocol time with "
@@ -96,3 +111,57 @@ def _explorer(ctx: typer.Context, port: int) -> Callable[[demo.Report, str], Awa
             await serving
 
     return after
+
+
+def _network(ctx: typer.Context) -> None:
+    """`ionet demo --network`: `services.network.run_network` with progress lines, then
+    the summary tables. Ctrl-C or SIGTERM stops every process it started."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+    # Ctrl-C even where SIGINT was inherited ignored (a background job): asyncio.run then
+    # cancels the play, whose cleanup stops every process.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    started = time.monotonic()
+
+    def say(text: str) -> None:
+        if not ctx.obj.json:
+            console.print(f"[dim]{time.monotonic() - started:6.1f} s[/] {text}")
+
+    try:
+        summary = asyncio.run(network.run_network(say=say))
+    except KeyboardInterrupt:
+        raise fail("interrupted: every service and the validator were stopped") from None
+    except (IonetError, ValueError, OSError) as err:
+        raise fail(str(err).splitlines()[0], type(err).__name__) from None
+    if ctx.obj.json:
+        typer.echo(dumps(summary))
+        return
+    render_network(summary, console)
+
+
+def render_network(summary: network.Summary, out: Console) -> None:
+    """The network demo's tables: nodes, the job, its runs, the settlement, the rewards."""
+    for title, rows in (
+        ("nodes", summary.nodes),
+        ("job", [summary.job]),
+        ("runs", summary.runs),
+        ("settlement (IO base units)", [summary.settlement]),
+        ("rewards (IO base units)", summary.rewards),
+    ):
+        if not rows:
+            continue
+        table = Table(title=title)
+        for column in rows[0]:
+            table.add_column(column.replace("_", " "))
+        for row in rows:
+            table.add_row(*(str(v) for v in row.values()))
+        out.print(table)
+    restarts = ", ".join(f"{k} x{v}" for k, v in summary.restarts.items()) or "none"
+    out.print(f"restarts: {restarts}; the chain is at IO epoch {summary.epoch}")
+    out.print(
+        f"provisioning: job create to every run started in [bold]{summary.provisioning_secs:.1f} s[/]"
+        f" (target < 90 s); the whole network ran {summary.seconds:.0f} s"
+    )

@@ -44,6 +44,9 @@ def run_command(  # noqa: PLR0917 (typer: one parameter per option)
     ] = None,
     coverage_secs: Annotated[float | None, typer.Option(help="presence credited per heartbeat, s")] = None,
     max_skew_secs: Annotated[float | None, typer.Option(help="allowed agent clock skew, s")] = None,
+    chain_clock: Annotated[
+        bool | None, typer.Option("--chain-clock", help="follow the chain's clock (warped localnet)")
+    ] = None,
     log_json: Annotated[bool | None, typer.Option("--log-json/--log-text", help="log format")] = None,
 ) -> None:
     """Run the oracle until SIGTERM/SIGINT (the --keypair signs receipts and roots; --url
@@ -54,7 +57,8 @@ def run_command(  # noqa: PLR0917 (typer: one parameter per option)
             config,
             defaults={"rpc_url": options.url, "keypair": options.keypair},
             host=host, port=port, db=db, genesis_time=genesis_time, epoch_secs=epoch_secs,
-            coverage_secs=coverage_secs, max_skew_secs=max_skew_secs, log_json=log_json,
+            coverage_secs=coverage_secs, max_skew_secs=max_skew_secs, chain_clock=chain_clock,
+            log_json=log_json,
         )  # fmt: skip
     except IonetError as err:
         raise fail(str(err)) from None

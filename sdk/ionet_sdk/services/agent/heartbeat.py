@@ -13,7 +13,7 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from solders.keypair import Keypair
@@ -60,13 +60,16 @@ async def run(
     interval: float = 60.0,
     count: int | None = None,
     stats: HeartbeatStats | None = None,
+    clock: Callable[[], float] = time.time,
 ) -> HeartbeatStats:
     """Send heartbeats until `stop` is set (or `count` rounds are done); returns the tally.
 
     An oracle that does not answer `/v1/info` (down, or answering garbage) is asked again
     each round and gets heartbeats once it answers; one that names another registry config
     or epoch clock than the first to answer is left out (logged). No oracle ever stops the
-    heartbeats to the others. A round in which no oracle has answered yet sends nothing."""
+    heartbeats to the others. A round in which no oracle has answered yet sends nothing.
+    `clock`: unix seconds for the heartbeat's epoch and timestamp (the oracles' clock:
+    `ChainClock.now` where they follow the chain's)."""
     stats = HeartbeatStats() if stats is None else stats
     sequencer = Sequencer()
     clients = [OracleClient(url) for url in oracles]
@@ -97,7 +100,7 @@ async def run(
         while not stop.is_set() and (count is None or rounds < count):
             if len(infos) + len(disagree) < len(clients):
                 await learn()
-            now = time.time()
+            now = clock()
             if infos:
                 first = next(iter(infos.values()))
                 signed = Heartbeat(

@@ -28,6 +28,7 @@ import contextlib
 import os
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,7 @@ from ionet_sdk.rpc import RpcConnection
 from ionet_sdk.services.agent import heartbeat
 from ionet_sdk.services.agent.gpus import HardwareReport, discover, simulated
 from ionet_sdk.services.agent.runs import RunWatcher
+from ionet_sdk.services.common.clock import ChainClock
 from ionet_sdk.services.common.ops import add_ops_routes
 from ionet_sdk.services.common.runtime import Events
 from ionet_sdk.services.common.settings import load_settings
@@ -86,6 +88,9 @@ class AgentConfig:
     sim_model: str = "Other"
     sim_count: int = 1
     sim_vram_gb: int = 24
+    chain_clock: bool = False
+    """Time heartbeats by the cluster's Clock sysvar (read every second from `rpc_url`)
+    instead of the machine's clock: set it where the oracles set it (a warped local validator)."""
     log_json: bool = False
 
     def validate(self) -> None:
@@ -370,18 +375,27 @@ async def run(cfg: AgentConfig, stop: asyncio.Event, report: HardwareReport | No
         fingerprint=found.fingerprint.hex(), port=cfg.port,
     )  # fmt: skip
     beats: asyncio.Task[heartbeat.HeartbeatStats] | None = None
+    conn: RpcConnection | None = None
+    clock: Callable[[], float] = time.time
+    following: asyncio.Task[None] | None = None
+    if cfg.chain_clock or cfg.watch_runs:
+        conn = RpcConnection(cluster_url(cfg.rpc_url))
+    if cfg.chain_clock and conn is not None:
+        chain = ChainClock(conn)
+        with contextlib.suppress(IonetError, OSError):
+            await chain.refresh()
+        clock = chain.now
+        following = asyncio.create_task(chain.follow(stop))
     if cfg.oracle_urls:
         agent.last_heartbeat = heartbeat.HeartbeatStats()
         beats = asyncio.create_task(
             heartbeat.run(
                 keypair, Pubkey.from_string(cfg.node), cfg.oracle_urls, stop,
-                interval=cfg.heartbeat_secs, stats=agent.last_heartbeat,
+                interval=cfg.heartbeat_secs, stats=agent.last_heartbeat, clock=clock,
             )
         )  # fmt: skip
-    conn: RpcConnection | None = None
     watcher: asyncio.Task[None] | None = None
-    if cfg.watch_runs:
-        conn = RpcConnection(cluster_url(cfg.rpc_url))
+    if cfg.watch_runs and conn is not None:
         runs = RunWatcher(
             IonetClient(conn, keypair), keypair, Pubkey.from_string(cfg.node), cfg.report_every_secs
         )
@@ -393,6 +407,8 @@ async def run(cfg: AgentConfig, stop: asyncio.Event, report: HardwareReport | No
         await runner.cleanup()
         if watcher is not None:
             await watcher
+        if following is not None:
+            await following
         if conn is not None:
             await conn.close()
         if beats is not None:

@@ -6,6 +6,7 @@ rpc_url = "localnet"
 keypair = "~/.config/ionet/keeper.json"   # pays fees and the rent of slash proposals
 interval_secs = 5
 port = 8790                                # /health and /metrics
+oracles = "http://127.0.0.1:8787"          # leaves and proofs for node_sync
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ class KeeperConfig:
     """Priority fee: this percentile of getRecentPrioritizationFees for the accounts locked."""
     max_priority_fee: int = 100_000
     """unit: micro-lamports per CU; the priority fee never exceeds it."""
+    oracles: str = ""
+    """Oracle base URLs, comma-separated: where `sync_nodes` fetches each node's leaf and
+    proof (checked against the on-chain root); empty: nodes are not synced."""
     log_json: bool = False
 
     def validate(self) -> None:
@@ -56,6 +60,9 @@ class KeeperConfig:
         if unknown:
             known = ", ".join(s.name for s in STEPS)
             raise ConfigError(f"unknown keeper step(s) {', '.join(sorted(unknown))}: use {known}")
+
+    def oracle_urls(self) -> list[str]:
+        return [u.strip() for u in self.oracles.split(",") if u.strip()]
 
     def step_names(self) -> list[str]:
         return [s.strip() for s in self.steps.split(",") if s.strip()]

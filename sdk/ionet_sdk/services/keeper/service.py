@@ -77,7 +77,8 @@ class Outcome:
 
 
 class Keeper:
-    """Cranks `steps` (default: all of `STEPS`) with `payer` signing and paying."""
+    """Cranks `steps` (default: all of `STEPS`) with `payer` signing and paying;
+    `oracles`: base URLs the sync step reads nodes' leaves from."""
 
     def __init__(
         self,
@@ -88,6 +89,7 @@ class Keeper:
         registry: CollectorRegistry | None = None,
         fee_percentile: int = 75,
         max_priority_fee: int = 100_000,
+        oracles: Sequence[str] = (),
     ) -> None:
         self.metrics = registry or CollectorRegistry()
         self.conn = cast("Connection", TimedConnection(conn, rpc_latency(self.metrics, "keeper")))
@@ -95,7 +97,7 @@ class Keeper:
         self.steps = list(steps)
         self.fee_percentile = fee_percentile
         self.max_priority_fee = max_priority_fee
-        self.ctx = Context(self.conn, payer.pubkey())
+        self.ctx = Context(self.conn, payer.pubkey(), tuple(oracles))
         self.actions = Counter(
             "ionet_keeper_actions",
             "keeper tasks by step and result",
@@ -225,6 +227,7 @@ async def run(cfg: KeeperConfig, stop: asyncio.Event, conn: Connection | None = 
     keeper = Keeper(
         conn or cast("Connection", own), payer, steps=chosen,
         fee_percentile=cfg.fee_percentile, max_priority_fee=cfg.max_priority_fee,
+        oracles=cfg.oracle_urls(),
     )  # fmt: skip
     runner: web.AppRunner | None = None
     try:

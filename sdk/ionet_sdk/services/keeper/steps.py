@@ -22,6 +22,10 @@ built on a stale view fails with the program's error, which the service classifi
 | lapse_appeals | an appealed slash past `appeal_deadline + APPEAL_RESOLUTION_SECS` |
 | execute_slashes | a proposed slash past its appeal window, or an upheld one (with the reward forfeit) |
 | forfeit_rewards | a node slashed since its reward account last saw it |
+| open_rewards | an attested, unjailed node with no reward account (the keeper pays its rent) |
+| sync_nodes | an attested, unjailed node behind the newest root in effect (leaf from an oracle) |
+| close_roots | an epoch root record older than the newest root in effect (rent back to its creator) |
+| accrue_rewards | a reward account behind its node's proven points or work fees, or with minted buckets |
 """
 
 from __future__ import annotations
@@ -32,17 +36,19 @@ from dataclasses import dataclass, field
 from solders.instruction import Instruction
 from solders.pubkey import Pubkey
 
-from ionet_sdk import escrow, pda, registry, token
+from ionet_sdk import escrow, merkle, pda, registry, token
 from ionet_sdk._generated.ionet_escrow.accounts import EscrowConfig, Job, Run
 from ionet_sdk._generated.ionet_escrow.types import JobState, RunStatus
-from ionet_sdk._generated.ionet_registry.accounts import Node, RegistryConfig, SlashProposal
+from ionet_sdk._generated.ionet_registry.accounts import EpochRoot, Node, RegistryConfig, SlashProposal
 from ionet_sdk._generated.ionet_registry.constants import APPEAL_RESOLUTION_SECS
-from ionet_sdk._generated.ionet_registry.types import SlashStatus
+from ionet_sdk._generated.ionet_registry.types import NodeStatus, SlashStatus
 from ionet_sdk._generated.ionet_token.accounts import Reward, TokenConfig
 from ionet_sdk.client import JOB_SIZE, JOB_STATE, MINT_BATCH, SETTLE_BATCH
 from ionet_sdk.connection import Connection
 from ionet_sdk.errors import IonetError
-from ionet_sdk.programs import ESCROW_ID, REGISTRY_ID
+from ionet_sdk.liveness import LivenessLeaf
+from ionet_sdk.programs import ESCROW_ID, REGISTRY_ID, TOKEN_ID
+from ionet_sdk.services.oracle.client import OracleClient
 
 Build = Callable[[], Awaitable[list[Instruction]]]
 MAX_MINT_TASKS = 50
@@ -87,6 +93,14 @@ class Snapshot:
     proposals: list[tuple[Pubkey, SlashProposal]]
     rewards: dict[Pubkey, Reward] = field(default_factory=dict)
     """Reward accounts of slashed nodes, by node."""
+    roots: dict[int, tuple[int, bytes]] = field(default_factory=dict)
+    """The epoch roots in effect now: epoch -> (leaf_count, root) (`read_liveness`)."""
+    market: dict[Pubkey, Node] = field(default_factory=dict)
+    """Every attested, unjailed node (Verified, Active or Inactive): those the market may need."""
+    node_rewards: dict[Pubkey, Reward] = field(default_factory=dict)
+    """Every reward account, by node."""
+    root_creators: dict[int, Pubkey] = field(default_factory=dict)
+    """Every epoch root record: epoch -> its first voter (paid its rent back when closed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +110,8 @@ class Context:
 
     conn: Connection
     keeper: Pubkey
+    oracles: tuple[str, ...] = ()
+    """Oracle base URLs the sync step fetches leaves and proofs from (none: no syncs)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +160,7 @@ async def read_snapshot(conn: Connection) -> Snapshot:
     slashed = [n for n, node in nodes.items() if node.slashed_total > 0]
     reward_infos = await conn.get_multiple_accounts([token.reward_account(n) for n in slashed])
     rewards = {n: Reward.decode(i.data) for n, i in zip(slashed, reward_infos, strict=True) if i is not None}
-    return Snapshot(
+    snap = Snapshot(
         clock.unix_timestamp,
         registry_config,
         escrow_config,
@@ -155,6 +171,8 @@ async def read_snapshot(conn: Connection) -> Snapshot:
         proposals,
         rewards,
     )
+    await read_liveness(conn, snap)
+    return snap
 
 
 async def _now(conn: Connection) -> int:
@@ -439,10 +457,215 @@ def find_forfeits(snap: Snapshot, ctx: Context) -> list[Task]:
     return tasks
 
 
+# --- liveness and rewards: open_rewards, sync_nodes, accrue_rewards
+
+MARKET_STATUSES = (NodeStatus.Verified, NodeStatus.Active, NodeStatus.Inactive)
+
+
+def root_in_effect(record: EpochRoot, config: RegistryConfig, now: int) -> tuple[int, bytes] | None:
+    """`(leaf_count, root)` of `record` if `node_sync` accepts it at `now` (unix seconds):
+    final, or a quorum of the config's *current* oracles and `root_challenge_secs` passed
+    since it was reached (the program's `EpochRoot::in_effect`); else None."""
+    if record.quorum_at == 0 or record.accepted >= len(record.proposals):
+        return None
+    proposal = record.proposals[record.accepted]
+    if not record.is_final:
+        if now < record.quorum_at + config.params.root_challenge_secs:
+            return None
+        live = {bytes(o) for o in config.oracles}
+        votes = sum(
+            1 for i, voter in enumerate(record.voters) if proposal.signers >> i & 1 and bytes(voter) in live
+        )
+        if votes < config.params.oracle_quorum:
+            return None
+    return proposal.leaf_count, bytes(proposal.root)
+
+
+async def read_liveness(conn: Connection, snap: Snapshot) -> None:
+    """Fill `snap.roots`, `snap.market` and `snap.node_rewards` (getProgramAccounts by
+    discriminator: every epoch root, every node, every reward account). Raises `TransportError`."""
+    for info in await conn.get_program_accounts(REGISTRY_ID, memcmp=[(0, EpochRoot.DISCRIMINATOR)]):
+        record = EpochRoot.decode(info.data)
+        if record.voters:
+            snap.root_creators[record.epoch] = record.voters[0]
+        effective = root_in_effect(record, snap.registry, snap.now)
+        if effective is not None:
+            snap.roots[record.epoch] = effective
+    for info in await conn.get_program_accounts(REGISTRY_ID, memcmp=[(0, Node.DISCRIMINATOR)]):
+        node = Node.decode(info.data)
+        if node.status in MARKET_STATUSES:
+            snap.market[info.address] = node
+    for info in await conn.get_program_accounts(TOKEN_ID, memcmp=[(0, Reward.DISCRIMINATOR)]):
+        reward = Reward.decode(info.data)
+        snap.node_rewards[reward.node] = reward
+
+
+def find_reward_opens(snap: Snapshot, ctx: Context) -> list[Task]:
+    """Reward accounts start counting when opened (`rewards_open` records the node's
+    proven points then), so the keeper opens one for each node of the market that has none,
+    before the sync step credits it."""
+    if snap.token is None:
+        return []
+    tasks = []
+    for address in snap.market:
+        if address in snap.node_rewards:
+            continue
+
+        async def build(address: Pubkey = address) -> list[Instruction]:
+            if await ctx.conn.get_account(token.reward_account(address)) is not None:
+                return []
+            node = await Node.fetch(ctx.conn, address)
+            if node is None or node.status not in MARKET_STATUSES:
+                return []
+            return [token.build_rewards_open_ix(address, ctx.keeper)]
+
+        tasks.append(Task("open_rewards", f"node {address}", "attested node with no reward account", build))
+    return tasks
+
+
+async def fetch_leaf(
+    oracles: tuple[str, ...], epoch: int, node: Pubkey, root: bytes
+) -> tuple[bytes, merkle.Proof] | None:
+    """The node's leaf and proof in `epoch` from the first of `oracles` that serves one
+    hashing to `root` (the on-chain root in effect, not only the one the oracle signed);
+    None when none does (the node was not heard, or the oracles are down). An oracle that
+    answers with another root is passed over (logged by the caller as skipped)."""
+    for url in oracles:
+        try:
+            async with OracleClient(url) as oracle:
+                found = await oracle.node_proof(epoch, node)
+        except IonetError:  # unavailable, or a proof that does not match its own root
+            continue
+        if found is not None and found.root == root and merkle.verify(root, found.leaf_bytes, found.proof):
+            return found.leaf_bytes, found.proof
+    return None
+
+
+def find_syncs(snap: Snapshot, ctx: Context) -> list[Task]:
+    """One `node_sync` per node of the market behind the newest root in effect."""
+    if not ctx.oracles or not snap.roots:
+        return []
+    epoch = max(snap.roots)
+    tasks = []
+    for address, node in snap.market.items():
+        if node.synced_epoch >= epoch:
+            continue
+
+        async def build(address: Pubkey = address) -> list[Instruction]:
+            config = await RegistryConfig.fetch(ctx.conn, pda.registry_config())
+            record = await EpochRoot.fetch(ctx.conn, pda.epoch_root(epoch))
+            node = await Node.fetch(ctx.conn, address)
+            if config is None or record is None or node is None:
+                return []
+            effective = root_in_effect(record, config, await _now(ctx.conn))
+            if effective is None or node.synced_epoch >= epoch or node.status not in MARKET_STATUSES:
+                return []
+            found = await fetch_leaf(ctx.oracles, epoch, address, effective[1])
+            if found is None:
+                return []
+            leaf, proof = found
+            if LivenessLeaf.from_bytes(leaf).agent != node.agent:
+                return []  # heard under an earlier agent key: the program would refuse it
+            return [registry.build_node_sync_ix(address, epoch, leaf, proof)]
+
+        why = f"synced to epoch {node.synced_epoch}, root of epoch {epoch} in effect"
+        tasks.append(Task("sync_nodes", f"node {address}", why, build, raced=frozenset({"StaleLeaf"})))
+    return tasks
+
+
+CLOSE_BATCH = 8
+"""`liveness_root_close` instructions per transaction."""
+
+
+def find_root_closes(snap: Snapshot, ctx: Context) -> list[Task]:
+    """Leaves are cumulative, so once a root is in effect no one needs an older one: its
+    record is closed (`liveness_root_close`), the rent back to the oracle that created it."""
+    if not snap.roots:
+        return []
+    newest = max(snap.roots)
+    old = sorted(e for e in snap.root_creators if e < newest)
+    tasks = []
+    for start in range(0, len(old), CLOSE_BATCH):
+        batch = old[start : start + CLOSE_BATCH]
+
+        async def build(batch: list[int] = batch) -> list[Instruction]:
+            config = await RegistryConfig.fetch(ctx.conn, pda.registry_config())
+            newer = await EpochRoot.fetch(ctx.conn, pda.epoch_root(newest))
+            if config is None or newer is None or root_in_effect(newer, config, await _now(ctx.conn)) is None:
+                return []
+            infos = await ctx.conn.get_multiple_accounts([pda.epoch_root(e) for e in batch])
+            records = [EpochRoot.decode(i.data) for i in infos if i is not None]
+            return [
+                registry.build_liveness_root_close_ix(r.epoch, newest, r.voters[0])
+                for r in records
+                if r.voters
+            ]
+
+        epochs = f"{batch[0]}..{batch[-1]}" if len(batch) > 1 else str(batch[0])
+        tasks.append(
+            Task(
+                "close_roots", f"epoch root(s) {epochs}", f"superseded by epoch {newest}'s root in effect",
+                build, raced=frozenset({"RootNotSuperseded"}),
+            )
+        )  # fmt: skip
+    return tasks
+
+
+def _accrual_due(node: Node, reward: Reward, config: TokenConfig | None) -> str | None:
+    if node.slashed_total != reward.last_slashed_total:
+        return None  # forfeit_rewards first: accrual would not resolve anything meanwhile
+    # A jailed node's new points are accrued too: the program passes them over (they never pay).
+    new_points = node.proven_availability_points > reward.last_proven_points
+    fees = zip(node.work_fees_by_tier, reward.last_work_fees_by_tier, strict=True)
+    new_work = any(f > seen for f, seen in fees)
+    resolvable = _resolvable(reward, config)
+    if not (new_points or new_work or resolvable):
+        return None
+    return ", ".join(
+        part
+        for part, due in (
+            (f"{node.proven_availability_points - reward.last_proven_points} new proven points", new_points),
+            ("new burned work fees", new_work),
+            (f"buckets of minted epochs {resolvable}", bool(resolvable)),
+        )
+        if due
+    )
+
+
+def find_accruals(snap: Snapshot, ctx: Context) -> list[Task]:
+    """`rewards_accrue` for each reward account its node has outrun; it resolves the
+    buckets of minted epochs into locked tranches the operator claims once unlocked."""
+    tasks = []
+    for address, reward in snap.node_rewards.items():
+        node = snap.market.get(address) or snap.nodes.get(address)
+        if node is None:
+            continue
+        why = _accrual_due(node, reward, snap.token)
+        if why is None:
+            continue
+
+        async def build(address: Pubkey = address) -> list[Instruction]:
+            node = await Node.fetch(ctx.conn, address)
+            reward = await Reward.fetch(ctx.conn, token.reward_account(address))
+            config = await TokenConfig.fetch(ctx.conn, token.CONFIG)
+            if node is None or reward is None or _accrual_due(node, reward, config) is None:
+                return []
+            return [token.build_rewards_accrue_ix(address, _resolvable(reward, config))]
+
+        # NothingToAccrue: the new work fees were too small to make a point, or another
+        # keeper (or the agent) accrued it first.
+        tasks.append(
+            Task("accrue_rewards", f"node {address}", why, build, raced=frozenset({"NothingToAccrue"}))
+        )
+    return tasks
+
+
 STEPS: tuple[Step, ...] = (
     Step(
         "mint_epochs", find_mints, "mint ended IO epochs, catching up within the circuit breaker", serial=True
     ),
+    Step("open_rewards", find_reward_opens, "open reward accounts for attested nodes that have none"),
+    Step("sync_nodes", find_syncs, "sync nodes to the newest liveness root in effect (leaf from an oracle)"),
     Step(
         "timeout_runs",
         find_timeouts,
@@ -461,6 +684,8 @@ STEPS: tuple[Step, ...] = (
     Step(
         "forfeit_rewards", find_forfeits, "forfeit rewards of nodes slashed since their reward account saw it"
     ),
+    Step("accrue_rewards", find_accruals, "accrue proven presence and burned work into reward buckets"),
+    Step("close_roots", find_root_closes, "close epoch root records a newer root in effect superseded"),
 )
 """Run in this order each pass (settlement before finalization, slashes before forfeits)."""
 
@@ -472,5 +697,6 @@ RACED_ERRORS = frozenset({
     "AccountNotInitialized", "AccountDiscriminatorMismatch", "AccountOwnedByWrongProgram",
     "ChallengeWindowOpen", "AppealWindowOpen", "CompleteTooEarly",
 })  # fmt: skip
-# Program errors that mean "not yet": the breaker's window or the per-epoch slash cap.
-DEFERRED_ERRORS = frozenset({"CircuitBreakerTripped", "SlashCapReached"})
+# Program errors that mean "not yet": the breaker's window, the per-epoch slash cap, or
+# accrual while epochs wait to be minted.
+DEFERRED_ERRORS = frozenset({"CircuitBreakerTripped", "SlashCapReached", "EmissionsBehind"})

@@ -57,6 +57,11 @@ class OracleConfig:
     """Threads that verify a batch's signatures (libsodium runs without the GIL)."""
     retain_epochs: int = 48
     """Heartbeats older than this many epochs are deleted after aggregation (leaves and roots stay)."""
+    chain_clock: bool = False
+    """Read time from the cluster's Clock sysvar (every `chain_clock_secs`) instead of the
+    machine's: for a local validator whose clock is warped (`ionet demo --network`); the
+    agents then set it too, or their heartbeats are refused as late."""
+    chain_clock_secs: float = 1.0
     log_json: bool = False
 
     def validate(self) -> OracleConfig:
@@ -65,9 +70,12 @@ class OracleConfig:
             raise ConfigError(f"oracle port {self.port} outside 1..65535")
         if self.epoch_secs is not None and self.epoch_secs <= 0:
             raise ConfigError(f"epoch_secs must be positive, got {self.epoch_secs}")
-        for name in ("coverage_secs", "max_skew_secs", "settle_secs", "registry_ttl_secs"):
+        names = ("coverage_secs", "max_skew_secs", "settle_secs", "registry_ttl_secs", "chain_clock_secs")
+        for name in names:
             if getattr(self, name) < 0:
                 raise ConfigError(f"{name} must not be negative")
+        if self.chain_clock_secs == 0:
+            raise ConfigError("chain_clock_secs must be positive")
         if self.coverage_secs == 0:
             raise ConfigError("coverage_secs must be positive")
         if not 1 <= self.verify_threads <= 64:

@@ -28,6 +28,7 @@ import functools
 import logging
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +50,7 @@ from ionet_sdk.heartbeat import MessageError, Receipt, SignedHeartbeat
 from ionet_sdk.liveness import Epochs, LivenessLeaf
 from ionet_sdk.merkle import MerkleTree
 from ionet_sdk.rpc import RpcConnection
+from ionet_sdk.services.common.clock import ChainClock
 from ionet_sdk.services.common.ops import add_ops_routes
 from ionet_sdk.services.common.runtime import Events
 from ionet_sdk.services.oracle.aggregate import BuiltEpoch, close_epoch, nodes_to_close
@@ -115,6 +117,9 @@ class Oracle:
     last_commit: float = field(default_factory=time.monotonic)
     accepted: int = 0
     refused: int = 0
+    clock: Callable[[], float] = time.time
+    """unix seconds: the epochs, the skew check and receipts read it (`ChainClock.now`
+    with `chain_clock`, for a validator whose clock is warped)."""
 
     def __post_init__(self) -> None:
         self.signer = SigningKey(bytes(self.keypair)[:32])
@@ -173,7 +178,7 @@ class Oracle:
         """Check, store durably, then sign a receipt for each heartbeat (in order)."""
         if not self.accepting:
             return [RefusedError("stopping", "the oracle is shutting down")] * len(bodies)
-        now = time.time()
+        now = self.clock()
         results: list[_Checked | RefusedError]
         if len(bodies) >= PARALLEL_CHECKS_FROM and self.cfg.verify_threads > 1:
             # libsodium releases the GIL: a batch's signatures verify (and its receipts are
@@ -292,7 +297,7 @@ class Oracle:
         """Close each epoch `settle_secs` after it ends, in order, catching up after downtime."""
         while not stop.is_set():
             target = await asyncio.to_thread(self.next_epoch)
-            if target is not None and time.time() >= self.epochs.end(target) + self.cfg.settle_secs:
+            if target is not None and self.clock() >= self.epochs.end(target) + self.cfg.settle_secs:
                 await self.close(target)
                 continue
             with contextlib.suppress(TimeoutError):
@@ -423,7 +428,7 @@ class Oracle:
                 "config": str(self.config),
                 "genesis_time": self.epochs.genesis_time,
                 "epoch_secs": self.epochs.epoch_secs,
-                "epoch": self.epochs.epoch_at(time.time()),
+                "epoch": self.epochs.epoch_at(self.clock()),
                 "coverage_secs": self.cfg.coverage_secs,
                 "max_skew_secs": self.cfg.max_skew_secs,
             }
@@ -435,7 +440,8 @@ class Oracle:
         if self.writer_error is not None:
             problems.append(f"store: {self.writer_error}")
         target = await asyncio.to_thread(self.next_epoch)
-        lag = time.time() - (self.epochs.end(target) if target is not None else time.time())
+        now = self.clock()
+        lag = now - (self.epochs.end(target) if target is not None else now)
         if lag > self.cfg.settle_secs + max(60.0, self.epochs.epoch_secs):
             problems.append(f"epoch {target} ended {lag:.0f} s ago and is not closed")
         return problems
@@ -559,22 +565,29 @@ async def run(cfg: OracleConfig, stop: asyncio.Event, conn: Connection | None = 
     try:
         epochs = await resolve_epochs(cfg, source)
         config = Pubkey.from_string(cfg.registry_config) if cfg.registry_config else pda.registry_config()
+        clock = ChainClock(source, cfg.chain_clock_secs)
+        if cfg.chain_clock:
+            await clock.refresh()
         oracle = Oracle(
-            cfg, keypair, config, epochs, store, Directory(source, cfg.registry_ttl_secs), chain=source
-        )
+            cfg, keypair, config, epochs, store, Directory(source, cfg.registry_ttl_secs), chain=source,
+            clock=clock.now if cfg.chain_clock else time.time,
+        )  # fmt: skip
         oracle.last_seq = await asyncio.to_thread(store.last_sequences)
         runner = web.AppRunner(oracle.app(), access_log=None, handle_signals=False)
         await runner.setup()
         site = web.TCPSite(runner, cfg.host, cfg.port, reuse_address=True)
         await site.start()
         event(
-            "started", oracle=str(oracle.oracle_key), config=str(config), epoch=epochs.epoch_at(time.time()),
-            settings=cfg.redacted(), resumed_nodes=len(oracle.last_seq),
+            "started", oracle=str(oracle.oracle_key), config=str(config),
+            epoch=epochs.epoch_at(oracle.clock()), settings=cfg.redacted(),
+            resumed_nodes=len(oracle.last_seq),
         )  # fmt: skip
         try:
             async with asyncio.TaskGroup() as tasks:
                 writer = tasks.create_task(oracle.writer())
                 tasks.create_task(oracle.closer(stop))
+                if cfg.chain_clock:
+                    tasks.create_task(clock.follow(stop))
                 await stop.wait()
                 oracle.accepting = False
                 await site.stop()  # no new connections; requests in flight finish

@@ -44,7 +44,7 @@ from solders.keypair import Keypair
 from solders.pubkey import Pubkey
 
 from ionet_sdk import compute_proof as cp
-from ionet_sdk import merkle
+from ionet_sdk import merkle, registry
 from ionet_sdk._generated.ionet_registry.types import GpuModel, NodeAttestArgs
 from ionet_sdk.client import AttestationOutcome, IonetClient
 from ionet_sdk.errors import ConfigError, IonetError
@@ -81,6 +81,11 @@ class VerifierConfig:
     reveal_timeout_secs: float = 30.0
     allow_simulated: bool = False
     """Accept agents that report simulated GPUs (tests, demos)."""
+    simulated_speed: bool = False
+    """With `allow_simulated`: a simulated agent whose proof of compute checks out is
+    recorded at its model's expected TFLOPS (`registry.EXPECTED_TFLOPS`), since its speed is
+    what is simulated (a CPU never reaches a GPU's figure). For local networks whose jobs
+    need a real model (`ionet demo --network`); never on a real cluster."""
     attest: bool = True
     evidence_dir: Path = Path("verifier-evidence")
     log_json: bool = False
@@ -88,6 +93,8 @@ class VerifierConfig:
     def validate(self) -> None:
         if not 0 < self.port < 65536:
             raise ConfigError(f"verifier port {self.port} outside 1..65535")
+        if self.simulated_speed and not self.allow_simulated:
+            raise ConfigError("simulated_speed needs allow_simulated")
         if not cp.MIN_N <= self.n <= cp.MAX_N or self.n % 64:
             raise ConfigError(f"n {self.n}: a multiple of 64 in [{cp.MIN_N}, {cp.MAX_N}]")
         if self.rounds == 1 or self.rounds < 0:
@@ -264,7 +271,7 @@ async def challenge_node(
             gpu_model=report.model,
             gpu_count=report.count,
             vram_gb_per_gpu=report.vram_gb_per_gpu,
-            measured_tflops=min(int(result.registry_tflops), 2**32 - 1) if result.passed else 0,
+            measured_tflops=_recorded_tflops(result, report, cfg),
             rtt_us=min(rtt_us, 2**32 - 1),
             packet_loss_bps=loss_bps,
             bandwidth_mbps=min(mbps, 2**32 - 1),
@@ -276,6 +283,16 @@ async def challenge_node(
         result.attestation_reasons = outcome.reasons
         result.jailed = outcome.jailed
     return result
+
+
+def _recorded_tflops(result: ChallengeResult, report: HardwareReport, cfg: VerifierConfig) -> int:
+    """What the attestation records: the measured figure; a simulated agent's model's
+    expected one with `simulated_speed`; 0 when the proof failed."""
+    if not result.passed:
+        return 0
+    if report.simulated and cfg.allow_simulated and cfg.simulated_speed:
+        return registry.EXPECTED_TFLOPS[report.model]
+    return min(int(result.registry_tflops), 2**32 - 1)
 
 
 async def _run_challenge(
