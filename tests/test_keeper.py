@@ -104,6 +104,12 @@ async def test_two_keepers_crank_a_job_and_its_slashes_without_failing_each_othe
         job = await w.client.job(w.job)
         assert job.state == JobState.Settled and job.runs_open == 0 and job.fees > 0
 
+        # The settlement's burned work fees: each node of the job accrues them, once.
+        out = await both(a, b)
+        no_failures(out)
+        accrued = done(out, "accrue_rewards")
+        assert len(accrued) == len(set(accrued)) > 0
+
         # Nothing is due now: a pass sends nothing.
         out = await both(a, b)
         assert not [o for o in out if o.result in ("done", "failed")], out
@@ -190,6 +196,10 @@ async def test_keeper_run_serves_health_and_metrics_and_stops_on_sigterm(tmp_pat
                     break
                 await asyncio.sleep(0.5)
             assert proposal.status == SlashStatus.Executed
+            # Healthy once its first pass has finished (after two days it also mints, syncs
+            # and accrues: the slash lands before the pass ends).
+            while time.monotonic() < deadline and not await _healthy(port):
+                await asyncio.sleep(0.5)
             health = json.loads(_get(f"http://127.0.0.1:{port}/health"))
             assert health["status"] == "ok"
             metrics = _get(f"http://127.0.0.1:{port}/metrics")
@@ -205,9 +215,20 @@ async def test_keeper_run_serves_health_and_metrics_and_stops_on_sigterm(tmp_pat
         assert lines[-1]["event"] == "stopped"
 
 
+async def _healthy(port: int) -> bool:
+    try:
+        await asyncio.to_thread(_get, f"http://127.0.0.1:{port}/health")
+    except AssertionError:  # 503: not yet
+        return False
+    return True
+
+
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return str(response.read().decode())
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode())
+    except urllib.error.HTTPError as err:
+        raise AssertionError(f"{url}: {err.code} {err.read().decode()}") from None
 
 
 def test_keeper_settings_refuse_unknown_steps() -> None:
