@@ -274,3 +274,20 @@ async def test_a_node_whose_agent_declined_is_not_assigned_to_that_job_again() -
         runs = await w.client.runs(job)
         assert sum(r.gpus for r in runs) == 2
         assert not declined & {r.node for r in runs}
+
+
+async def test_an_assignment_is_not_withdrawn_once_the_job_could_not_be_placed_again() -> None:
+    """Withdrawing is free for the node because its GPUs go to another one. With less than
+    the escrow's MIN_START_WINDOW_SECS left no node can be assigned: withdrawing then only
+    wipes the failure of a node that did not start (job_timeout records it)."""
+    async with world() as w:
+        m = Matcher(w.conn, w.matcher, start_grace_secs=120)
+        await m.reload()
+        job = await w.post_job(2)
+        await m.reload()
+        (first,) = await m.sweep()
+        assert first.result == "matched"
+        deadline = (await w.client.job(job)).start_deadline
+        await w.conn.warp(deadline - await w.now() - 299)  # grace long past; 299 s left
+        assert await m.withdraw_stalled(await w.now()) == []
+        assert (await w.client.job(job)).gpus_assigned == 2

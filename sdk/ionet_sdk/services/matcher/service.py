@@ -21,10 +21,10 @@
   the next sweep with the failing nodes read again.
 - **Re-matching**: a node assigned but not started `start_grace_secs` (chain time) after
   the matcher assigned it (or, after a restart, first saw the assignment) is withdrawn
-  (`job_unassign`: no reputation effect, its run closed) while the job's start deadline
-  is ahead, and the job's GPUs are placed again without that node. A node whose agent
-  declined its assignment (`job_unassign` signed by the agent) is likewise never picked
-  for that job again.
+  (`job_unassign`: no reputation effect, its run closed) while the job can still be
+  assigned (`MIN_START_WINDOW_SECS` before its start deadline), and the job's GPUs are
+  placed again without that node. A node whose agent declined its assignment
+  (`job_unassign` signed by the agent) is likewise never picked for that job again.
 - **Coordinates**: `POST /v1/coordinates` takes a node's Vivaldi coordinate signed by its
   agent key (`ionet_sdk.vivaldi.sign_coordinate`); JSON body `{"node", "x", "y",
   "height", "error", "ts", "near", "signature"}` (floats in ms, ts unix seconds
@@ -364,7 +364,8 @@ class Matcher:
 
     async def withdraw_stalled(self, now: int) -> list[Pubkey]:
         """Withdraw (`job_unassign`) every assignment not started `start_grace_secs` after
-        it was made or first seen, while its job's start deadline is ahead; the job is
+        it was made or first seen, while its job can still be assigned (at least
+        `MIN_START_WINDOW_SECS` before its start deadline); the job is
         then due again and matched without those nodes (and without nodes whose agent
         declined their assignment meanwhile). Returns the nodes withdrawn."""
         withdrawn: list[Pubkey] = []
@@ -372,7 +373,13 @@ class Matcher:
         changed: set[Pubkey] = set()
         for address, since in list(self.pending.items()):
             job = await Job.fetch(self.conn, address)
-            if job is None or job.state not in (JobState.Open, JobState.Running) or now > job.start_deadline:
+            # Only while the GPUs can still be placed again (job_assign's start window):
+            # later a withdrawal would only wipe the failure of a node that did not start.
+            if (
+                job is None
+                or job.state not in (JobState.Open, JobState.Running)
+                or now + MIN_START_WINDOW_SECS > job.start_deadline
+            ):
                 self.pending.pop(address, None)
                 continue
             runs = await self._runs(address)
