@@ -1,7 +1,7 @@
 """Property test: random sequences of job operations across several jobs, through the
 real programs on LiteSVM, with the escrow's invariants checked after every step.
 
-After every operation, for every job:
+After every operation (job_unassign by the matcher or the agent among them), for every job:
 - deposited = vault balance + paid + fees + refunded;
 - nodes were paid (with fees) no more than price x the GPU-seconds they reported,
   and never more than the deposit;
@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from solders.pubkey import Pubkey
 
-from ionet_sdk import pda
+from ionet_sdk import escrow, pda
 from ionet_sdk._generated.ionet_escrow import events
 from ionet_sdk._generated.ionet_escrow.accounts import Run
 from ionet_sdk._generated.ionet_escrow.types import JobState, RunStatus
@@ -49,6 +49,8 @@ operation = st.one_of(
         st.just("live"), st.tuples(st.sampled_from([30, 200, 700, 3_700]), st.integers(0, 2**NODES - 1))
     ),
     st.tuples(st.just("timeout"), st.tuples(job_slot, node_slot)),
+    # job_unassign, by the matcher (0) or by the run's agent declining (1)
+    st.tuples(st.just("unassign"), st.tuples(job_slot, node_slot, st.integers(0, 1))),
     st.tuples(
         st.just("complete"),
         st.tuples(
@@ -135,6 +137,13 @@ async def apply(env: EscrowEnv, nodes: list[NodeHandle], model: Model, op: Op) -
         model.reported[(job.address, node.address)] = gpu_seconds
     elif name == "timeout":
         await env.timeout(job, nodes[args[1]])
+    elif name == "unassign":
+        node = nodes[args[1]]
+        signer = node.agent if args[2] else env.matcher
+        ix = escrow.build_job_unassign_ix(
+            job.address, node.address, rent_payer=env.payer.pubkey(), signer=signer.pubkey()
+        )
+        await env.send([ix], signer)
     elif name == "complete":
         await env.complete(job)
     elif name == "dispute":
@@ -246,7 +255,13 @@ def test_a_scripted_sequence_reaches_every_state() -> None:
         ("resolve", (0, 0, 0)),
         ("settle", (0,)),
         ("create", (1, 8, 1, 1)),
+        ("assign", (1, 2)),
+        ("unassign", (1, 2, 1)),  # the agent declines; the same node is assigned again
+        ("assign", (1, 2)),
+        ("unassign", (1, 2, 0)),  # the matcher withdraws it; another node takes the GPUs
+        ("assign", (1, 3)),
         ("cancel", (1,)),
+        ("settle", (1,)),
     ]
 
     model = asyncio.run(scenario(ops))

@@ -203,3 +203,31 @@ async def test_a_run_with_recent_receipts_is_not_timed_out_when_its_nodes_proof_
     market.conn.warp(SILENCE)  # and once its receipts stop, it is timed out
     await market.timeout(r.job, node)
     assert RunStatus((await market.run(r.job, node)).status) == RunStatus.Removed
+
+
+async def test_a_lower_report_timeout_does_not_expose_runs_already_under_way(market: EscrowEnv) -> None:
+    """A job keeps the receipt timeout it was created under (as it keeps its price and
+    fee): the admin lowering `report_timeout_secs` must not make a healthy run, whose
+    agent reports at the cadence the old timeout allowed, removable and slashable."""
+    from dataclasses import replace
+
+    from ionet_sdk import escrow
+    from ionet_sdk._generated.ionet_escrow.types import ConfigUpdateArgs
+
+    r = await market.running(1)
+    (node,) = r.nodes
+    await market.live(REPORT_TIMEOUT // 3, r.job, [node], step=REPORT_TIMEOUT // 3)  # receipts every 300 s
+    lowered = replace(ESCROW_PARAMS, report_timeout_secs=60)
+    update = ConfigUpdateArgs(admin=None, matcher=None, arbiter=None, params=lowered)
+    await market.send([escrow.build_config_update_ix(market.admin.pubkey(), update)], market.admin)
+    market.conn.warp(61)  # 61 s since the last receipt: past the new timeout, well within the job's
+    run = market.run_address(r.job, node)
+    await market.rejects(
+        [await market.timeout_ix(r.job, node)], market.payer, errors.NodeHealthy,
+        watch=[r.job.address, run, node.address, r.job.vault],
+    )  # fmt: skip
+    # A job created after the change is held to the new timeout.
+    later = await market.running(1)
+    (other,) = later.nodes
+    market.conn.warp(61)
+    await market.timeout(later.job, other)

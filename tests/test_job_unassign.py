@@ -111,3 +111,28 @@ async def test_unassign_is_refused_to_strangers_after_a_start_and_after_the_dead
         job.address, node.address, rent_payer=market.payer.pubkey(), signer=market.matcher.pubkey()
     )
     await market.rejects([ix], market.matcher, errors.StartDeadlinePassed, watch=watch)
+
+
+async def test_an_agent_cannot_decline_once_the_job_could_no_longer_be_placed_elsewhere(
+    market: EscrowEnv,
+) -> None:
+    """Declining is free of any reputation effect because the matcher can still place the
+    GPUs on another node. Once less than MIN_START_WINDOW_SECS (300 s) is left before the
+    start deadline no node can be assigned any more: an agent that held the job until then
+    and did not start has failed it (job_timeout), and must not walk away unrecorded."""
+    node = await market.active_node()
+    job = await market.create_job(gpu_count=8)
+    await market.assign(job, node, gpus=8)
+    run = pda.run(job.address, node.address)
+    data = await market.job(job)
+    market.conn.warp(data.start_deadline - await market.now() - 299)
+    ix = escrow.build_job_unassign_ix(
+        job.address, node.address, rent_payer=market.payer.pubkey(), signer=node.agent.pubkey()
+    )
+    await market.rejects([ix], node.agent, errors.StartWindowTooShort, watch=[job.address, run, node.address])
+    # The matcher may still withdraw it (its own choice: nothing the node did).
+    ix = escrow.build_job_unassign_ix(
+        job.address, node.address, rent_payer=market.payer.pubkey(), signer=market.matcher.pubkey()
+    )
+    await market.send([ix], market.matcher)
+    assert await market.conn.get_account(run) is None

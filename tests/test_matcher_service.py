@@ -242,3 +242,52 @@ async def test_a_node_that_does_not_start_is_withdrawn_and_its_gpus_placed_elsew
         await w.conn.warp(121)
         assert set(await restarted.withdraw_stalled(await w.now())) == replacements
         assert (await w.client.job(job)).gpus_assigned == 0
+
+
+async def test_a_node_whose_agent_declined_is_not_assigned_to_that_job_again() -> None:
+    """An agent may decline its assignment (`job_unassign` signed by the run's agent, no
+    reputation effect). The matcher must place the GPUs elsewhere, not hand the job back
+    to the node that declined it (an assign/decline loop the matcher pays for)."""
+    from ionet_sdk import escrow
+
+    async with world() as w:
+        m = Matcher(w.conn, w.matcher, start_grace_secs=600)
+        await m.reload()
+        job = await w.post_job(2)
+        await m.reload()
+        (first,) = await m.sweep()
+        assert first.result == "matched" and first.placement is not None
+        declined = {p.node for p in first.placement.picks}
+        for run in await w.client.runs(job):
+            agent = next(n.agent for n in w.nodes if n.address == run.node)
+            ix = escrow.build_job_unassign_ix(job, run.node, rent_payer=run.rent_payer, signer=agent.pubkey())
+            await w.client.send([ix], [agent])
+        assert (await w.client.job(job)).gpus_assigned == 0
+        # What the matcher's subscriptions deliver: the job and the released nodes.
+        m.on_job(job, await w.client.job(job))
+        for node in declined:
+            account = await w.conn.get_account(node)
+            assert account is not None
+            m.on_node(node, account.data)
+        outcomes = await m.sweep()
+        assert [o.result for o in outcomes] == ["matched"], [(o.result, o.detail) for o in outcomes]
+        runs = await w.client.runs(job)
+        assert sum(r.gpus for r in runs) == 2
+        assert not declined & {r.node for r in runs}
+
+
+async def test_an_assignment_is_not_withdrawn_once_the_job_could_not_be_placed_again() -> None:
+    """Withdrawing is free for the node because its GPUs go to another one. With less than
+    the escrow's MIN_START_WINDOW_SECS left no node can be assigned: withdrawing then only
+    wipes the failure of a node that did not start (job_timeout records it)."""
+    async with world() as w:
+        m = Matcher(w.conn, w.matcher, start_grace_secs=120)
+        await m.reload()
+        job = await w.post_job(2)
+        await m.reload()
+        (first,) = await m.sweep()
+        assert first.result == "matched"
+        deadline = (await w.client.job(job)).start_deadline
+        await w.conn.warp(deadline - await w.now() - 299)  # grace long past; 299 s left
+        assert await m.withdraw_stalled(await w.now()) == []
+        assert (await w.client.job(job)).gpus_assigned == 2

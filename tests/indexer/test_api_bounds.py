@@ -79,3 +79,34 @@ async def test_a_node_id_above_i64_is_indexed_exactly(tmp_path: Path) -> None:
     finally:
         await client.close()
         db.dispose()
+
+
+async def test_a_withdrawn_assignment_is_not_shown_assigned(tmp_path: Path) -> None:
+    """job_unassign closes the run (RunUnassigned): the indexer must not keep showing it
+    Assigned, nor the job's GPUs as still assigned."""
+    from ionet_sdk._generated.ionet_escrow import events as ee
+    from ionet_sdk._generated.ionet_escrow.constants import PROGRAM_ID as ESCROW
+
+    def tx(i: int, event: Any) -> FetchedTx:
+        data = base64.b64encode(event.encode()).decode()
+        logs = [f"Program {ESCROW} invoke [1]", f"Program data: {data}", f"Program {ESCROW} success"]
+        return FetchedTx(f"{i:088d}", 1_000 + i, 1_800_000_000 + i, None, "finalized", logs, (str(ESCROW),))
+
+    db = Database(f"sqlite:///{tmp_path / 'index.db'}")
+    db.migrate()
+    job, client_key, run, node = (Keypair().pubkey() for _ in range(4))
+    created = ee.JobCreated(job, client_key, 1, GpuModel.H100, 8, 4, 10**8, 32 * 10**8, 1_800_003_600)
+    assigned = ee.NodeAssigned(job, run, node, 8, 8)
+    unassigned = ee.RunUnassigned(job, run, node, 8, True, 0)
+    for i, event in enumerate((created, assigned, unassigned)):
+        assert db.apply([tx(i, event)]).transactions == 1
+    client = TestClient(TestServer(build_app(db)))
+    await client.start_server()
+    try:
+        body = await (await client.get(f"/api/v1/runs?job={job}")).json()
+        (row,) = [r for r in body["items"] if r["address"] == str(run)]
+        assert row["status"] == "Unassigned", row
+        assert (await (await client.get(f"/api/v1/jobs/{job}")).json())["gpus_assigned"] == 0
+    finally:
+        await client.close()
+        db.dispose()

@@ -135,6 +135,7 @@ pub fn handler(ctx: Context<JobCreate>, args: JobCreateArgs) -> Result<()> {
     job.min_vram_gb = spec.min_vram_gb;
     job.payout_bps = 10_000;
     job.fee_bps = fee_bps;
+    job.report_timeout_secs = ctx.accounts.config.params.report_timeout_secs;
     job.gpu_model = spec.gpu_model as u8;
     job.match_tier = u8::from(spec.match_tier);
     job.min_cuda_major = spec.min_cuda_major;

@@ -89,11 +89,13 @@ pub fn handler(ctx: Context<JobTimeout>) -> Result<()> {
                 let reservation = u64::from(run.gpus).safe_mul(job.duration_secs()?)?;
                 require!(run.gpu_seconds < reservation, EscrowError::NodeHealthy);
                 // A running run's liveness is its own usage receipts (no on-chain
-                // heartbeat exists): silent once none came for `report_timeout_secs`.
+                // heartbeat exists): silent once none came for `report_timeout_secs`
+                // (the job's, fixed at its creation).
                 let heard = run.started_at.max(run.last_report_at);
+                let timeout =
+                    job.report_timeout_secs(ctx.accounts.config.params.report_timeout_secs);
                 require!(
-                    now.safe_sub(heard)?
-                        > i64::from(ctx.accounts.config.params.report_timeout_secs),
+                    now.safe_sub(heard)? > i64::from(timeout),
                     EscrowError::NodeHealthy
                 );
                 false

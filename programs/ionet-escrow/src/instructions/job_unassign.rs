@@ -2,6 +2,7 @@ use anchor_lang::prelude::*;
 use ionet_registry::program::IonetRegistry;
 use ionet_registry::state::JobOutcome;
 
+use crate::constants::MIN_START_WINDOW_SECS;
 use crate::error::EscrowError;
 use crate::events::RunUnassigned;
 use crate::math::SafeMath;
@@ -47,7 +48,9 @@ pub struct JobUnassign<'info> {
 /// (nothing was promised yet: the matcher could have chosen otherwise), the run
 /// account is closed (its rent back to its payer) and the job's assigned GPUs
 /// drop by the run's. The deposit stays whole: the GPUs are still owed to the job.
-/// After the start deadline a run that never started is `job_timeout`'s (a failure).
+/// The agent may decline only while the job can still be placed elsewhere (at least
+/// `MIN_START_WINDOW_SECS` before the start deadline). After the start deadline a run
+/// that never started is `job_timeout`'s (a failure).
 pub fn handler(ctx: Context<JobUnassign>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let signer = ctx.accounts.signer.key();
@@ -68,6 +71,13 @@ pub fn handler(ctx: Context<JobUnassign>) -> Result<()> {
             EscrowError::InvalidRunState
         );
         require!(now <= job.start_deadline, EscrowError::StartDeadlinePassed);
+        // Declining is free because the GPUs can still go to another node; once no node
+        // can be assigned any more (less than MIN_START_WINDOW_SECS left), a node that
+        // held the job and did not start has failed it (`job_timeout`).
+        require!(
+            !by_agent || job.start_deadline >= now.safe_add(MIN_START_WINDOW_SECS)?,
+            EscrowError::StartWindowTooShort
+        );
         (run.gpus, by_agent)
     };
 

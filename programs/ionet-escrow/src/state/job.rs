@@ -116,8 +116,12 @@ pub struct Job {
     /// The arbiter must decide the dispute by then; after it the default outcome
     /// applies (`job_dispute_lapse`). unit: unix seconds; 0 if never disputed
     pub dispute_deadline: i64,
+    /// The escrow's `report_timeout_secs` when the job was created: its runs are held
+    /// to it (a later config change does not make a run under way silent). unit:
+    /// seconds; 0 for jobs created before the field existed (the config's applies)
+    pub report_timeout_secs: u32,
     /// Space for fields added by later versions.
-    pub reserved: [u8; 56],
+    pub reserved: [u8; 52],
 }
 
 impl Job {
@@ -129,6 +133,17 @@ impl Job {
 
     pub fn model(&self) -> GpuModel {
         GpuModel::from_u8(self.gpu_model).unwrap_or(GpuModel::Other)
+    }
+
+    /// How long a running run may go without a usage receipt before `job_timeout`
+    /// may remove it: the job's own figure, or `config_secs` for a job that has none.
+    /// unit: seconds
+    pub fn report_timeout_secs(&self, config_secs: u32) -> u32 {
+        if self.report_timeout_secs == 0 {
+            config_secs
+        } else {
+            self.report_timeout_secs
+        }
     }
 
     pub fn duration_secs(&self) -> Result<u64> {

@@ -123,7 +123,7 @@ class Job:
     """
 
     DISCRIMINATOR: ClassVar[bytes] = bytes([75, 124, 80, 203, 161, 180, 202, 80])
-    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<QQQQQQQQqqqqq32s32s32s8sIHHHHHHHHHBBBBBBBBB1sq56s")
+    LAYOUT: ClassVar[struct.Struct] = struct.Struct("<QQQQQQQQqqqqq32s32s32s8sIHHHHHHHHHBBBBBBBBB1sqI52s")
 
     job_id: int
     price_per_gpu_hour: int
@@ -201,6 +201,12 @@ class Job:
     The arbiter must decide the dispute by then; after it the default outcome
     applies (`job_dispute_lapse`). unit: unix seconds; 0 if never disputed
     """
+    report_timeout_secs: int
+    """
+    The escrow's `report_timeout_secs` when the job was created: its runs are held
+    to it (a later config change does not make a run under way silent). unit:
+    seconds; 0 for jobs created before the field existed (the config's applies)
+    """
     reserved: list[int]
     """Space for fields added by later versions."""
 
@@ -251,7 +257,8 @@ class Job:
                 v[35],  # cancelled_late
                 list(v[36]),  # padding
                 v[37],  # dispute_deadline
-                list(v[38]),  # reserved
+                v[38],  # report_timeout_secs
+                list(v[39]),  # reserved
             )
         except ValueError as err:
             raise DecodeError(f"Job: {err}") from err
@@ -296,7 +303,8 @@ class Job:
         w.u8(self.cancelled_late)
         w.array(self.padding, Writer.u8, 1)
         w.i64(self.dispute_deadline)
-        w.array(self.reserved, Writer.u8, 56)
+        w.u32(self.report_timeout_secs)
+        w.array(self.reserved, Writer.u8, 52)
 
     @classmethod
     def decode(cls, data: bytes) -> Job:

@@ -115,6 +115,8 @@ class RunWatcher:
                 await self.client.start(self.agent, run.job, self.node)
                 return Action("started", run.job)
             return None
+        if job.report_timeout_secs:  # the job's own timeout (fixed at its creation) rules
+            every = min(every, report_every(self.report_every_secs, job.report_timeout_secs))
         duration = job.duration_hours * SECONDS_PER_HOUR
         if state == JobState.Running:
             until = now

@@ -203,6 +203,7 @@ PAGE = [
     _param("limit", kind="integer", desc="1..500, default 50", minimum=1, maximum=500),
     _param("offset", kind="integer", desc="default 0", minimum=0),
 ]
+RUN_STATUS = _param("status", desc="Assigned, Running, Removed, Settled, Unassigned (withdrawn unstarted)")
 PERIOD = [
     _param("from", kind="integer", desc="first epoch (inclusive)"),
     _param("to", kind="integer", desc="last epoch (inclusive)"),
@@ -266,7 +267,7 @@ def document() -> dict[str, Any]:
             "/api/v1/jobs/{address}": _get(
                 "A job: its cluster (runs), usage reports, settlement", "JobDetail", [address], found=True
             ),
-            "/api/v1/runs": _get("Runs", "RunPage", [_param("job"), _param("node"), _param("status"), *PAGE]),
+            "/api/v1/runs": _get("Runs", "RunPage", [_param("job"), _param("node"), RUN_STATUS, *PAGE]),
             "/api/v1/epochs": _get(
                 "Epochs: minted, burned, compute spend, D/E",
                 "EpochPage",

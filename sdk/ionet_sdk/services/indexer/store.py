@@ -654,9 +654,14 @@ def on_run_event(b: Batch, tx: FetchedTx, ev: DecodedEvent, f: dict[str, Any]) -
         if row is not None:
             row.update(gpu_seconds=f["gpu_seconds"], earned=f["earned"])
         return
+    # Withdrawn before it started (job_unassign): the run account is closed.
+    if ev.name == "RunUnassigned" and (job := _job(b, tx, f)) is not None:
+        job["gpus_assigned"] = f["gpus_assigned"]
     if row is None:
         return
-    if ev.name == "RunStarted":
+    if ev.name == "RunUnassigned":
+        row.update(status="Unassigned")
+    elif ev.name == "RunStarted":
         row.update(status="Running", started_at=f["started_at"])
         if (job := _job(b, tx, f)) is not None and job["state"] == "Open":
             job["state"] = "Running"
@@ -829,6 +834,7 @@ HANDLERS: dict[str, Handler] = {
     "RunStarted": on_run_event,
     "RunSettled": on_run_event,
     "RunTimedOut": on_run_event,
+    "RunUnassigned": on_run_event,
     "UsageReported": on_run_event,
     "EpochEmitted": on_epoch_emitted,
     "GenesisMinted": on_genesis,

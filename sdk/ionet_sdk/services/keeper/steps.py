@@ -219,14 +219,16 @@ def find_mints(snap: Snapshot, ctx: Context) -> list[Task]:
 
 def _timeout_reason(job: Job, run: Run, config: EscrowConfig, now: int) -> str | None:
     """The escrow's `job_timeout` rule: not started by the start deadline, or running with
-    its reservation undelivered and no usage receipt for `report_timeout_secs`."""
+    its reservation undelivered and no usage receipt for `report_timeout_secs` (the job's,
+    fixed at its creation; the config's for a job created before jobs kept one)."""
+    timeout = job.report_timeout_secs or config.params.report_timeout_secs
     if run.status == RunStatus.Assigned and now > job.start_deadline:
         return f"not started by the start deadline {job.start_deadline}"
     heard = max(run.started_at, run.last_report_at)
     if (
         run.status == RunStatus.Running
         and run.gpu_seconds < run.gpus * job.duration_hours * 3_600
-        and now - heard > config.params.report_timeout_secs
+        and now - heard > timeout
     ):
         return f"no usage receipt since {heard}"
     return None

@@ -21,8 +21,10 @@
   the next sweep with the failing nodes read again.
 - **Re-matching**: a node assigned but not started `start_grace_secs` (chain time) after
   the matcher assigned it (or, after a restart, first saw the assignment) is withdrawn
-  (`job_unassign`: no reputation effect, its run closed) while the job's start deadline
-  is ahead, and the job's GPUs are placed again without that node.
+  (`job_unassign`: no reputation effect, its run closed) while the job can still be
+  assigned (`MIN_START_WINDOW_SECS` before its start deadline), and the job's GPUs are
+  placed again without that node. A node whose agent declined its assignment
+  (`job_unassign` signed by the agent) is likewise never picked for that job again.
 - **Coordinates**: `POST /v1/coordinates` takes a node's Vivaldi coordinate signed by its
   agent key (`ionet_sdk.vivaldi.sign_coordinate`); JSON body `{"node", "x", "y",
   "height", "error", "ts", "near", "signature"}` (floats in ms, ts unix seconds
@@ -362,18 +364,38 @@ class Matcher:
 
     async def withdraw_stalled(self, now: int) -> list[Pubkey]:
         """Withdraw (`job_unassign`) every assignment not started `start_grace_secs` after
-        it was made or first seen, while its job's start deadline is ahead; the job is
-        then due again and matched without those nodes. Returns the nodes withdrawn."""
+        it was made or first seen, while its job can still be assigned (at least
+        `MIN_START_WINDOW_SECS` before its start deadline); the job is
+        then due again and matched without those nodes (and without nodes whose agent
+        declined their assignment meanwhile). Returns the nodes withdrawn."""
         withdrawn: list[Pubkey] = []
+        released: list[Pubkey] = []
         changed: set[Pubkey] = set()
         for address, since in list(self.pending.items()):
             job = await Job.fetch(self.conn, address)
-            if job is None or job.state not in (JobState.Open, JobState.Running) or now > job.start_deadline:
+            # Only while the GPUs can still be placed again (job_assign's start window):
+            # later a withdrawal would only wipe the failure of a node that did not start.
+            if (
+                job is None
+                or job.state not in (JobState.Open, JobState.Running)
+                or now + MIN_START_WINDOW_SECS > job.start_deadline
+            ):
                 self.pending.pop(address, None)
                 continue
-            assigned = {r.node: r for r in await self._runs(address) if r.status == RunStatus.Assigned}
+            runs = await self._runs(address)
+            assigned = {r.node: r for r in runs if r.status == RunStatus.Assigned}
+            # A run of ours closed while its job is open or running was unassigned by
+            # someone else: its agent declined. Never hand the job back to that node
+            # (an assign/decline loop; an identical assignment could even be taken
+            # for an already processed transaction and nothing assigned).
+            declined = set(since) - {r.node for r in runs}
+            if declined:
+                self.withdrawn.setdefault(address, set()).update(declined)
+                changed.add(address)
+                released.extend(declined)
+                events.emit("declined", job=str(address), nodes=[str(n) for n in declined])
             for node in set(since) - set(assigned):
-                since.pop(node)  # started, or removed by someone else
+                since.pop(node)  # started, declined, or removed by someone else
             for node in assigned:
                 since.setdefault(node, now)
             if not since:
@@ -415,8 +437,8 @@ class Matcher:
             job = await Job.fetch(self.conn, address)
             if job is not None:
                 self.on_job(address, job)
-        if withdrawn:
-            await self._refresh(withdrawn)
+        if withdrawn or released:
+            await self._refresh([*withdrawn, *released])
         return withdrawn
 
     async def _runs(self, job: Pubkey) -> list[Run]:
