@@ -23,7 +23,7 @@ from typing import ClassVar, Self
 
 from solders.pubkey import Pubkey
 
-from ionet_sdk._generated.ionet_registry.accounts import EpochRoot, RegistryConfig
+from ionet_sdk._generated.ionet_registry.accounts import EpochRoot, Node, RegistryConfig
 from ionet_sdk.defaults import TOKEN_PARAMS
 
 LEAF_VERSION = 1
@@ -186,3 +186,9 @@ def root_in_effect(record: EpochRoot, config: RegistryConfig, now: int) -> tuple
         if votes < config.params.oracle_quorum:
             return None
     return proposal.leaf_count, bytes(proposal.root)
+
+
+def synced_through(node: Node) -> int:
+    """The epoch the node was last synced to, -1 when never (`node_sync` then takes any
+    epoch, 0 included; after that only a newer one)."""
+    return -1 if node.synced_epoch == 0 and node.last_seen == 0 else node.synced_epoch

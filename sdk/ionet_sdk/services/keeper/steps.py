@@ -46,7 +46,7 @@ from ionet_sdk._generated.ionet_token.accounts import Reward, TokenConfig
 from ionet_sdk.client import JOB_SIZE, JOB_STATE, MINT_BATCH, SETTLE_BATCH
 from ionet_sdk.connection import Connection
 from ionet_sdk.errors import IonetError
-from ionet_sdk.liveness import LivenessLeaf, root_in_effect
+from ionet_sdk.liveness import LivenessLeaf, root_in_effect, synced_through
 from ionet_sdk.programs import ESCROW_ID, REGISTRY_ID, TOKEN_ID
 from ionet_sdk.services.oracle.client import proven_leaf
 
@@ -511,7 +511,7 @@ def find_syncs(snap: Snapshot, ctx: Context) -> list[Task]:
     epoch = max(snap.roots)
     tasks = []
     for address, node in snap.market.items():
-        if node.synced_epoch >= epoch:
+        if synced_through(node) >= epoch:
             continue
 
         async def build(address: Pubkey = address) -> list[Instruction]:
@@ -521,7 +521,7 @@ def find_syncs(snap: Snapshot, ctx: Context) -> list[Task]:
             if config is None or record is None or node is None:
                 return []
             effective = root_in_effect(record, config, await _now(ctx.conn))
-            if effective is None or node.synced_epoch >= epoch or node.status not in MARKET_STATUSES:
+            if effective is None or synced_through(node) >= epoch or node.status not in MARKET_STATUSES:
                 return []
             found = await proven_leaf(ctx.oracles, epoch, address, effective[1])
             if found is None:

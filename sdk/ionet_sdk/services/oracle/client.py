@@ -27,7 +27,7 @@ from ionet_sdk import merkle
 from ionet_sdk.client import IonetClient
 from ionet_sdk.errors import IonetError
 from ionet_sdk.heartbeat import MessageError, Receipt, SignedHeartbeat, verify_receipt, verify_statement
-from ionet_sdk.liveness import Epochs, LivenessLeaf
+from ionet_sdk.liveness import Epochs, LivenessLeaf, synced_through
 
 
 class OracleRefusedError(IonetError):
@@ -256,7 +256,7 @@ async def find_sync(
             raise NoSyncError(f"no oracle of {', '.join(oracles)} has closed an epoch yet")
         top = max(latest)
         candidates = list(range(top, max(-1, top - lookback), -1))
-    synced = (await client.node(node)).synced_epoch
+    synced = synced_through(await client.node(node))
     in_effect = False
     for e in candidates:
         if e <= synced:
