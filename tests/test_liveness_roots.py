@@ -259,6 +259,21 @@ async def test_a_stale_or_replayed_leaf_is_refused(env: RegistryEnv) -> None:
     )
 
 
+async def test_the_first_epoch_can_be_synced_once(env: RegistryEnv) -> None:
+    """Epoch 0 (the network's first hour) is as good as any for a node never synced; once
+    synced to it, its leaf is stale like any other."""
+    (target,) = await world(env, 1)
+    agent = target.agent.pubkey()
+    first = leaf(target, agent, 0, [EPOCH], last_seen=1_000)
+    tree = await env.commit_root(0, [first])
+    await env.sync(target, 0, tree, first)
+    node = await env.node(target)
+    assert (node.synced_epoch, node.last_seen, node.proven_uptime_secs) == (0, 1_000, EPOCH)
+    await env.rejects(
+        [env.sync_ix(target, 0, tree, first)], env.payer, errors.StaleLeaf, watch=[target.address]
+    )
+
+
 async def test_an_offline_node_gains_no_proven_presence_and_its_uptime_falls(env: RegistryEnv) -> None:
     (target,) = await world(env, 1)
     agent = target.agent.pubkey()

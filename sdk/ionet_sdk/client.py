@@ -53,6 +53,7 @@ from ionet_sdk.connection import Connection, SendResult
 from ionet_sdk.defaults import IO_DECIMALS
 from ionet_sdk.economics import Period, period
 from ionet_sdk.errors import AccountNotFoundError, IonetError
+from ionet_sdk.liveness import root_in_effect
 from ionet_sdk.merkle import Proof
 from ionet_sdk.programs import ESCROW_ID, REGISTRY_ID
 
@@ -380,22 +381,10 @@ class IonetClient:
         """`(leaf_count, root)` of epoch `epoch`'s on-chain root if it is in effect now (a
         quorum of today's oracles and its challenge window passed, or final); else None."""
         record = await EpochRoot.fetch(self.conn, pda.epoch_root(epoch))
-        config = await self.registry_config()
-        if record is None or record.quorum_at == 0 or record.accepted >= len(record.proposals):
+        if record is None:
             return None
-        proposal = record.proposals[record.accepted]
-        if not record.is_final:
-            live = {bytes(o) for o in config.oracles}
-            votes = sum(
-                1
-                for i, voter in enumerate(record.voters)
-                if proposal.signers >> i & 1 and bytes(voter) in live
-            )
-            now = (await self.conn.get_clock()).unix_timestamp
-            window_end = record.quorum_at + config.params.root_challenge_secs
-            if votes < config.params.oracle_quorum or now < window_end:
-                return None
-        return proposal.leaf_count, bytes(proposal.root)
+        now = (await self.conn.get_clock()).unix_timestamp
+        return root_in_effect(record, await self.registry_config(), now)
 
     # --- slashing
 

@@ -23,6 +23,7 @@ from typing import ClassVar, Self
 
 from solders.pubkey import Pubkey
 
+from ionet_sdk._generated.ionet_registry.accounts import EpochRoot, Node, RegistryConfig
 from ionet_sdk.defaults import TOKEN_PARAMS
 
 LEAF_VERSION = 1
@@ -166,3 +167,28 @@ class LivenessLeaf:
     def empty(cls, node: Pubkey, agent: Pubkey) -> LivenessLeaf:
         """The figures before a node's first epoch (all zero)."""
         return cls(node, agent, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+
+
+def root_in_effect(record: EpochRoot, config: RegistryConfig, now: int) -> tuple[int, bytes] | None:
+    """`(leaf_count, root)` of `record` if `node_sync` accepts it at `now` (unix seconds):
+    final, or a quorum of the config's *current* oracles and `root_challenge_secs` passed
+    since it was reached (the program's `EpochRoot::in_effect`); else None."""
+    if record.quorum_at == 0 or record.accepted >= len(record.proposals):
+        return None
+    proposal = record.proposals[record.accepted]
+    if not record.is_final:
+        if now < record.quorum_at + config.params.root_challenge_secs:
+            return None
+        live = {bytes(o) for o in config.oracles}
+        votes = sum(
+            1 for i, voter in enumerate(record.voters) if proposal.signers >> i & 1 and bytes(voter) in live
+        )
+        if votes < config.params.oracle_quorum:
+            return None
+    return proposal.leaf_count, bytes(proposal.root)
+
+
+def synced_through(node: Node) -> int:
+    """The epoch the node was last synced to, -1 when never (`node_sync` then takes any
+    epoch, 0 included; after that only a newer one)."""
+    return -1 if node.synced_epoch == 0 and node.last_seen == 0 else node.synced_epoch

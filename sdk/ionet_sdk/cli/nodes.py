@@ -39,7 +39,7 @@ from ionet_sdk.cli.common import (
 )
 from ionet_sdk.cli.view import ZERO_TIME, array_lengths, io, mismatch_names, percent, when
 from ionet_sdk.client import IonetClient
-from ionet_sdk.services.oracle.client import OracleClient
+from ionet_sdk.services.oracle.client import NoSyncError, find_sync
 
 node_app = typer.Typer(help="GPU nodes in the registry.", no_args_is_help=True)
 stake_app = typer.Typer(help="Stake bonds.", no_args_is_help=True)
@@ -232,25 +232,11 @@ def node_sync(
     key = parse_pubkey(node)
 
     async def work(client: IonetClient) -> Any:
-        async with OracleClient(oracle) as source:
-            if epoch is not None:
-                candidates = [epoch]
-            else:
-                latest = await source.root()
-                if latest is None:
-                    raise fail(f"oracle {oracle} has closed no epoch yet")
-                candidates = list(range(latest[0], max(-1, latest[0] - lookback), -1))
-            for e in candidates:
-                on_chain = await client.effective_epoch_root(e)
-                if on_chain is None:
-                    continue
-                found = await source.node_proof(e, key)
-                if found is None:
-                    raise fail(f"node {key} has no leaf in epoch {e} at oracle {oracle}")
-                if (found.proof.leaf_count, found.root) != on_chain:
-                    raise fail(f"oracle {oracle} serves another tree for epoch {e} than the one in effect")
-                return await client.sync_node(key, e, found.leaf_bytes, found.proof)
-            raise fail(f"no root in effect on-chain for epoch(s) {candidates[-1]}..{candidates[0]}")
+        try:
+            plan = await find_sync(client, (oracle,), key, epoch=epoch, lookback=lookback)
+        except NoSyncError as err:
+            raise fail(str(err)) from None
+        return await client.sync_node(key, plan.epoch, plan.leaf, plan.proof)
 
     sent(ctx, "node synced", run(ctx, work, signer=True))
 

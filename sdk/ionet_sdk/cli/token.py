@@ -7,8 +7,10 @@ import math
 from typing import Annotated, Any
 
 import typer
+from solders.instruction import Instruction
 
-from ionet_sdk import spl, token
+from ionet_sdk import registry, spl, token
+from ionet_sdk._generated.ionet_token import errors as token_errors
 from ionet_sdk._generated.ionet_token.types import TokenParams
 from ionet_sdk.cli.common import (
     ASCII_INT,
@@ -29,6 +31,8 @@ from ionet_sdk.cli.view import ZERO_TIME, docs_of, int_widths, io, show, when
 from ionet_sdk.client import IonetClient
 from ionet_sdk.economics import period
 from ionet_sdk.errors import AccountNotFoundError
+from ionet_sdk.liveness import LivenessLeaf
+from ionet_sdk.services.oracle.client import NoSyncError, find_sync
 
 token_app = typer.Typer(help="The IO token.", no_args_is_help=True)
 params_app = typer.Typer(help="Economic parameters (time-locked).", no_args_is_help=True)
@@ -247,22 +251,72 @@ def rewards_accrue(ctx: typer.Context, node: str) -> None:
     sent(ctx, "reward account opened; rewards accrue from now on" if opened else "rewards accrued", result)
 
 
-@rewards_app.command("claim", epilog=example("ionet rewards claim $NODE"))
-def rewards_claim(ctx: typer.Context, node: str) -> None:
-    """Resolve minted epochs and take what has unlocked (the --keypair is the operator)."""
+@rewards_app.command(
+    "claim",
+    epilog=example("ionet rewards claim $NODE", "ionet rewards claim $NODE --oracle http://127.0.0.1:8787"),
+)
+def rewards_claim(
+    ctx: typer.Context,
+    node: str,
+    oracle: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="an oracle's base URL (repeatable): first sync the node to its newest leaf, proven "
+            "against the on-chain root in effect, and accrue, in the same transaction"
+        ),
+    ] = None,
+) -> None:
+    """Resolve minted epochs and take what has unlocked (the --keypair is the operator). With
+    --oracle, the weekly claim by proof: node_sync + rewards_accrue + rewards_claim in one
+    transaction (without anything unlocked yet: the sync and accrual alone)."""
     key = parse_pubkey(node)
 
     async def work(client: IonetClient) -> Any:
         before = await client.reward(key)
-        await client.claim_rewards(client.payer, key)
-        return before, await client.reward(key), (await client.conn.get_clock()).unix_timestamp
+        if before is None:
+            raise fail(f"node {key} has no reward account (`ionet rewards open {key}`)")
+        first: list[Instruction] = []
+        synced: int | None = None
+        skipped = ""
+        if oracle:
+            try:
+                plan = await find_sync(client, tuple(oracle), key)
+            except NoSyncError as err:
+                skipped = str(err)
+            else:
+                synced = plan.epoch
+                first.append(registry.build_node_sync_ix(key, plan.epoch, plan.leaf, plan.proof))
+                data = await client.node(key)
+                points = LivenessLeaf.from_bytes(plan.leaf).availability_points
+                new_work = any(
+                    fees > seen
+                    for fees, seen in zip(data.work_fees_by_tier, before.last_work_fees_by_tier, strict=False)
+                )
+                if points > before.last_proven_points or new_work:
+                    first.append(token.build_rewards_accrue_ix(key))
+        claim = await client.build_claim_rewards_ixs(client.payer.pubkey(), key)
+        try:
+            await client.send([*first, *claim])
+        except (token_errors.NothingToClaim, token_errors.NothingToAccrue):
+            if not first:
+                raise
+            await client.send(first)  # nothing unlocked yet: keep the sync and the accrual
+        after = await client.reward(key)
+        assert after is not None
+        return before, after, (await client.conn.get_clock()).unix_timestamp, synced, skipped
 
-    before, after, now = run(ctx, work, signer=True)
-    paid = after.claimed_total - (before.claimed_total if before else 0)
+    before, after, now, synced, skipped = run(ctx, work, signer=True)
+    paid = after.claimed_total - before.claimed_total
     summary: dict[str, Any] = {"paid": paid, "locked": after.locked, "unlock_at": after.unlock_at or None}
     if not after.unlock_at:  # 0: nothing is locked
         summary["unlock_at_reason"] = ZERO_TIME
+    if oracle:
+        summary["synced_epoch"] = synced
+        if skipped:
+            summary["sync_skipped"] = skipped
     shown = table("figure", "value", title=f"rewards of node {key}")
+    if oracle:
+        shown.add_row("synced to epoch", str(synced) if synced is not None else f"no sync: {skipped}")
     shown.add_row("paid now", io(paid))
     shown.add_row("still locked", io(after.locked))
     shown.add_row("next unlock", when(after.unlock_at, now))

@@ -622,10 +622,12 @@ class Network:
         raise NetworkError("the rewards were not resolved within ten epochs")
 
     async def claim(self, op: Operator) -> int:
-        """The operator claims its node's rewards with the CLI; returns the IO base units paid."""
+        """The operator claims its node's rewards with the CLI, by proof (`--oracle`: synced to
+        its newest leaf first when the keeper has not yet); returns the IO base units paid."""
         destination = spl.ata(op.operator.pubkey(), token.MINT)
         before = await self._balance(destination)
-        await self.cli(f"{op.name}-operator", "rewards", "claim", str(op.address))
+        oracle = self.services["oracle"].url
+        await self.cli(f"{op.name}-operator", "rewards", "claim", str(op.address), "--oracle", oracle)
         return await self._balance(destination) - before
 
     async def _balance(self, account: Pubkey) -> int:

@@ -60,7 +60,13 @@ pub fn handler(ctx: Context<NodeSync>, args: NodeSyncArgs) -> Result<()> {
         leaf.node == key && leaf.agent == node.agent && leaf.epoch == record.epoch,
         RegistryError::LeafMismatch
     );
-    require!(leaf.epoch > node.synced_epoch, RegistryError::StaleLeaf);
+    // A node never synced (no epoch, never seen) takes any epoch, the network's first
+    // (epoch 0) included; after that only newer ones (no replay, no going back).
+    let never_synced = node.synced_epoch == 0 && node.last_seen == 0;
+    require!(
+        never_synced || leaf.epoch > node.synced_epoch,
+        RegistryError::StaleLeaf
+    );
     require!(
         leaf.uptime_secs >= node.proven_uptime_secs
             && leaf.observed_secs >= node.proven_observed_secs

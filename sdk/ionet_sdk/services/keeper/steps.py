@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from solders.instruction import Instruction
 from solders.pubkey import Pubkey
 
-from ionet_sdk import escrow, merkle, pda, registry, token
+from ionet_sdk import escrow, pda, registry, token
 from ionet_sdk._generated.ionet_escrow.accounts import EscrowConfig, Job, Run
 from ionet_sdk._generated.ionet_escrow.types import JobState, RunStatus
 from ionet_sdk._generated.ionet_registry.accounts import EpochRoot, Node, RegistryConfig, SlashProposal
@@ -46,9 +46,9 @@ from ionet_sdk._generated.ionet_token.accounts import Reward, TokenConfig
 from ionet_sdk.client import JOB_SIZE, JOB_STATE, MINT_BATCH, SETTLE_BATCH
 from ionet_sdk.connection import Connection
 from ionet_sdk.errors import IonetError
-from ionet_sdk.liveness import LivenessLeaf
+from ionet_sdk.liveness import LivenessLeaf, root_in_effect, synced_through
 from ionet_sdk.programs import ESCROW_ID, REGISTRY_ID, TOKEN_ID
-from ionet_sdk.services.oracle.client import OracleClient
+from ionet_sdk.services.oracle.client import proven_leaf
 
 Build = Callable[[], Awaitable[list[Instruction]]]
 MAX_MINT_TASKS = 50
@@ -464,25 +464,6 @@ def find_forfeits(snap: Snapshot, ctx: Context) -> list[Task]:
 MARKET_STATUSES = (NodeStatus.Verified, NodeStatus.Active, NodeStatus.Inactive)
 
 
-def root_in_effect(record: EpochRoot, config: RegistryConfig, now: int) -> tuple[int, bytes] | None:
-    """`(leaf_count, root)` of `record` if `node_sync` accepts it at `now` (unix seconds):
-    final, or a quorum of the config's *current* oracles and `root_challenge_secs` passed
-    since it was reached (the program's `EpochRoot::in_effect`); else None."""
-    if record.quorum_at == 0 or record.accepted >= len(record.proposals):
-        return None
-    proposal = record.proposals[record.accepted]
-    if not record.is_final:
-        if now < record.quorum_at + config.params.root_challenge_secs:
-            return None
-        live = {bytes(o) for o in config.oracles}
-        votes = sum(
-            1 for i, voter in enumerate(record.voters) if proposal.signers >> i & 1 and bytes(voter) in live
-        )
-        if votes < config.params.oracle_quorum:
-            return None
-    return proposal.leaf_count, bytes(proposal.root)
-
-
 async def read_liveness(conn: Connection, snap: Snapshot) -> None:
     """Fill `snap.roots`, `snap.market` and `snap.node_rewards` (getProgramAccounts by
     discriminator: every epoch root, every node, every reward account). Raises `TransportError`."""
@@ -525,24 +506,6 @@ def find_reward_opens(snap: Snapshot, ctx: Context) -> list[Task]:
     return tasks
 
 
-async def fetch_leaf(
-    oracles: tuple[str, ...], epoch: int, node: Pubkey, root: bytes
-) -> tuple[bytes, merkle.Proof] | None:
-    """The node's leaf and proof in `epoch` from the first of `oracles` that serves one
-    hashing to `root` (the on-chain root in effect, not only the one the oracle signed);
-    None when none does (the node was not heard, or the oracles are down). An oracle that
-    answers with another root is passed over (logged by the caller as skipped)."""
-    for url in oracles:
-        try:
-            async with OracleClient(url) as oracle:
-                found = await oracle.node_proof(epoch, node)
-        except IonetError:  # unavailable, or a proof that does not match its own root
-            continue
-        if found is not None and found.root == root and merkle.verify(root, found.leaf_bytes, found.proof):
-            return found.leaf_bytes, found.proof
-    return None
-
-
 def find_syncs(snap: Snapshot, ctx: Context) -> list[Task]:
     """One `node_sync` per node of the market behind the newest root in effect."""
     if not ctx.oracles or not snap.roots:
@@ -550,7 +513,7 @@ def find_syncs(snap: Snapshot, ctx: Context) -> list[Task]:
     epoch = max(snap.roots)
     tasks = []
     for address, node in snap.market.items():
-        if node.synced_epoch >= epoch:
+        if synced_through(node) >= epoch:
             continue
 
         async def build(address: Pubkey = address) -> list[Instruction]:
@@ -560,9 +523,9 @@ def find_syncs(snap: Snapshot, ctx: Context) -> list[Task]:
             if config is None or record is None or node is None:
                 return []
             effective = root_in_effect(record, config, await _now(ctx.conn))
-            if effective is None or node.synced_epoch >= epoch or node.status not in MARKET_STATUSES:
+            if effective is None or synced_through(node) >= epoch or node.status not in MARKET_STATUSES:
                 return []
-            found = await fetch_leaf(ctx.oracles, epoch, address, effective[1])
+            found = await proven_leaf(ctx.oracles, epoch, address, effective[1])
             if found is None:
                 return []
             leaf, proof = found

@@ -7,7 +7,11 @@
 
 Errors: `OracleRefusedError` (the oracle refused a heartbeat: `.code` as in the service's
 docs), `OracleUnavailableError` (transport failure, 5xx, or a malformed answer),
-`ProofMismatchError` (a leaf and proof that do not hash to the root the oracle signed).
+`ProofMismatchError` (a leaf and proof that do not hash to the root the oracle signed),
+`NoSyncError` (`find_sync`: no leaf newer than the node's proves against a root in effect).
+
+`find_sync` is what `ionet node sync` and `ionet rewards claim --oracle` use: the node's
+newest leaf, proven against the on-chain root in effect, ready for `node_sync`.
 """
 
 from __future__ import annotations
@@ -20,9 +24,10 @@ import aiohttp
 from solders.pubkey import Pubkey
 
 from ionet_sdk import merkle
+from ionet_sdk.client import IonetClient
 from ionet_sdk.errors import IonetError
 from ionet_sdk.heartbeat import MessageError, Receipt, SignedHeartbeat, verify_receipt, verify_statement
-from ionet_sdk.liveness import Epochs, LivenessLeaf
+from ionet_sdk.liveness import Epochs, LivenessLeaf, synced_through
 
 
 class OracleRefusedError(IonetError):
@@ -32,6 +37,12 @@ class OracleRefusedError(IonetError):
         super().__init__(f"{code}: {detail}")
         self.code = code
         self.detail = detail
+
+
+class NoSyncError(IonetError):
+    """No oracle serves a leaf of the node, newer than its last sync, that proves against
+    an epoch root in effect on-chain (not heard, not closed yet, or inside its challenge
+    window)."""
 
 
 class OracleUnavailableError(IonetError):
@@ -182,3 +193,86 @@ class OracleClient:
         if proof.leaf_count != leaf_count or leaf.node != node or not merkle.verify(root, leaf_bytes, proof):
             raise ProofMismatchError(f"oracle {self.url}: the leaf of {node} does not prove against the root")
         return NodeProof(epoch, root, leaf, leaf_bytes, proof)
+
+
+async def proven_leaf(
+    oracles: tuple[str, ...], epoch: int, node: Pubkey, root: bytes
+) -> tuple[bytes, merkle.Proof] | None:
+    """The node's leaf and proof in `epoch` from the first of `oracles` that serves one
+    hashing to `root` (the on-chain root in effect, not only the one the oracle signed);
+    None when none does (the node was not heard, or the oracles are down). An oracle that
+    answers with another root is passed over (logged by the caller as skipped)."""
+    for url in oracles:
+        try:
+            async with OracleClient(url) as oracle:
+                found = await oracle.node_proof(epoch, node)
+        except IonetError:  # unavailable, or a proof that does not match its own root
+            continue
+        if found is not None and found.root == root and merkle.verify(root, found.leaf_bytes, found.proof):
+            return found.leaf_bytes, found.proof
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class SyncPlan:
+    """A node's leaf in `epoch` (128 bytes) and its proof against that epoch's on-chain root."""
+
+    node: Pubkey
+    epoch: int
+    leaf: bytes
+    proof: merkle.Proof
+
+
+async def find_sync(
+    client: IonetClient,
+    oracles: tuple[str, ...],
+    node: Pubkey,
+    *,
+    epoch: int | None = None,
+    lookback: int = 8,
+) -> SyncPlan:
+    """The node's newest leaf that `node_sync` accepts now: from the latest epoch any of
+    `oracles` closed back `lookback` epochs (or `epoch` alone), the first whose on-chain root
+    is in effect and newer than the node's `synced_epoch`, with a leaf from one of `oracles`
+    hashing to that on-chain root. Raises `NoSyncError` (with why), `AccountNotFoundError`
+    (no such node), `OracleUnavailableError` when every oracle is down."""
+    if epoch is not None:
+        candidates = [epoch]
+    else:
+        latest: list[int] = []
+        down: list[str] = []
+        for url in oracles:
+            try:
+                async with OracleClient(url) as source:
+                    closed = await source.root()
+            except OracleUnavailableError as err:
+                down.append(str(err))
+                continue
+            if closed is not None:
+                latest.append(closed[0])
+        if not latest:
+            if down and len(down) == len(oracles):
+                raise OracleUnavailableError("; ".join(down))
+            raise NoSyncError(f"no oracle of {', '.join(oracles)} has closed an epoch yet")
+        top = max(latest)
+        candidates = list(range(top, max(-1, top - lookback), -1))
+    synced = synced_through(await client.node(node))
+    in_effect = False
+    for e in candidates:
+        if e <= synced:
+            break
+        on_chain = await client.effective_epoch_root(e)
+        if on_chain is None:
+            continue
+        in_effect = True
+        found = await proven_leaf(oracles, e, node, on_chain[1])
+        if found is not None:
+            return SyncPlan(node, e, found[0], found[1])
+    if candidates and candidates[0] <= synced:
+        raise NoSyncError(f"node {node} is already synced to epoch {synced}")
+    if not in_effect:
+        raise NoSyncError(
+            f"no root in effect on-chain for epoch(s) {candidates[-1]}..{candidates[0]} newer than the "
+            f"node's epoch {synced} (not committed, or inside its challenge window)"
+        )
+    raise NoSyncError(f"node {node} has no leaf proving against the on-chain root at {', '.join(oracles)}")
